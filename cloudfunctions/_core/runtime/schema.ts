@@ -1,0 +1,32 @@
+/** Shared input schemas. Unknown event fields (WeChat adds `userInfo`) are ignored, never trusted. */
+import { z } from 'zod'
+import { CATEGORIES } from '../../../src/domain/policy'
+
+/** ¥1,000,000 is far above any dental bill; anything larger is a typo. */
+export const MAX_ITEM_FEN = 100_000_000
+
+export const fen = z.number({ invalid_type_error: 'amount must be a number of fen' })
+  .int('amount must be whole fen (no fractions)')
+  .nonnegative('amount must not be negative')
+  .max(MAX_ITEM_FEN, 'amount is too large')
+
+export const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'bad id')
+
+export const billItem = z.object({
+  name: z.string().trim().min(1).max(60),
+  category: z.enum(CATEGORIES),
+  amountFen: fen,
+})
+
+export const billRequest = z.object({
+  patientId: id,
+  items: z.array(billItem).min(1, 'the bill has no items').max(50),
+  useBonusFen: fen.optional(),
+})
+
+export const confirmBillRequest = billRequest.extend({
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, _ or -'),
+  expectedDueFen: fen,
+})
+
+export const empty = z.object({})

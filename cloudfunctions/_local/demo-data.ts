@@ -1,0 +1,96 @@
+/**
+ * Demo data for the local cloud: a chain with two clinics, staff in every role, and patients in
+ * the states the product needs (lifetime member with family, annual members, one near the
+ * lifetime threshold, plain patients, a patient with a bonus balance, WeChat friends who are not
+ * patients yet). Dates are relative to the clock, so the demo stays meaningful whenever it runs.
+ */
+import type { DemoPersona, StaffRole } from '../../src/api/contract'
+import { dayjs } from '../../src/domain/clock'
+import { accountId, type Account, type LedgerEntry } from '../../src/domain/ledger'
+import { DEFAULT_POLICY } from '../../src/domain/policy'
+import type { Store } from '../_core/ports/store'
+import { C, type ClinicDoc, type PatientDoc, type StaffDoc, type UserDoc } from '../_core/model'
+
+interface PersonSeed { openid?: string; label?: string }
+interface PatientSeed extends PersonSeed, Partial<PatientDoc> { _id: string; name: string; recordNo: string; phone: string }
+
+const CLINICS: ClinicDoc[] = [
+  { _id: 'clinic_sh', chainId: 'chain_yayou', name: '牙友口腔 · 静安店', city: '上海' },
+  { _id: 'clinic_hz', chainId: 'chain_yayou', name: '牙友口腔 · 西湖店', city: '杭州' },
+]
+
+const STAFF: Array<StaffDoc & PersonSeed> = [
+  { _id: 'staff_rec_sh', name: '前台 小周', role: 'receptionist', clinicId: 'clinic_sh', phone: '13800000101', active: true, openid: 'demo-staff-receptionist', label: '前台 小周 (receptionist, 静安)' },
+  { _id: 'staff_rec_hz', name: '前台 小陈', role: 'receptionist', clinicId: 'clinic_hz', phone: '13800000102', active: true, openid: 'demo-staff-receptionist-hz', label: '前台 小陈 (receptionist, 西湖)' },
+  { _id: 'staff_con_sh', name: '咨询师 林娜', role: 'consultant', clinicId: 'clinic_sh', phone: '13800000103', active: true, openid: 'demo-staff-consultant', label: '咨询师 林娜 (consultant)' },
+  { _id: 'staff_doc_sh', name: '王医生', role: 'doctor', clinicId: 'clinic_sh', phone: '13800000104', active: true, openid: 'demo-staff-doctor', label: '王医生 (doctor)' },
+  { _id: 'staff_dir_sh', name: '院长 赵强', role: 'director', clinicId: 'clinic_sh', phone: '13800000105', active: true, openid: 'demo-staff-director', label: '院长 赵强 (director)' },
+  { _id: 'staff_adm', name: '管理员 孙琳', role: 'admin', clinicId: 'clinic_sh', phone: '13800000106', active: true, openid: 'demo-staff-admin', label: '管理员 孙琳 (admin)' },
+]
+
+function patients(now: Date): PatientSeed[] {
+  const iso = (d: dayjs.Dayjs) => d.toISOString()
+  const t = dayjs(now)
+  const none = { tier: 'none' as const, cumulativeSpendFen: 0 }
+  return [
+    { _id: 'pat_lifetime', name: '李明', recordNo: '100001', phone: '13912345678', birthday: '1978-03-14', tier: 'lifetime', lifetimeSince: iso(t.subtract(8, 'month')), cumulativeSpendFen: 4_236_000, openid: 'demo-member-lifetime', label: '李明 · 终身家庭会员 (lifetime member, family owner)' },
+    { _id: 'pat_family_wife', name: '张丽', recordNo: '100002', phone: '13912345679', birthday: '1980-07-02', ...none, cumulativeSpendFen: 580_000, familyOwnerId: 'pat_lifetime', openid: 'demo-member-family', label: '张丽 · 家庭成员 (family of 李明)' },
+    { _id: 'pat_family_son', name: '李小宇', recordNo: '100003', phone: '13912345680', birthday: '2012-11-30', ...none, cumulativeSpendFen: 120_000, familyOwnerId: 'pat_lifetime' },
+    { _id: 'pat_annual', name: '王芳', recordNo: '100004', phone: '13700001111', birthday: '1990-05-20', tier: 'annual', annualUntil: iso(t.add(5, 'month').endOf('day')), cumulativeSpendFen: 860_000, openid: 'demo-member-annual', label: '王芳 · 年度会员 (annual member)' },
+    { _id: 'pat_annual_lapsing', name: '刘洋', recordNo: '100005', phone: '13700002222', birthday: '1985-12-01', tier: 'annual', annualUntil: iso(t.add(20, 'day').endOf('day')), cumulativeSpendFen: 310_000, openid: 'demo-member-lapsing', label: '刘洋 · 年度会员即将到期 (annual, lapses in 20 days)' },
+    { _id: 'pat_near_lifetime', name: '陈静', recordNo: '100006', phone: '13600003333', birthday: '1975-02-29', tier: 'annual', annualUntil: iso(t.add(9, 'month').endOf('day')), cumulativeSpendFen: 2_950_000, openid: 'demo-member-near', label: '陈静 · 差¥500成为终身会员 (annual, ¥500 from lifetime)' },
+    { _id: 'pat_plain', name: '赵磊', recordNo: '100007', phone: '13500004444', birthday: '1995-09-09', ...none, cumulativeSpendFen: 45_000, openid: 'demo-patient-plain', label: '赵磊 · 普通患者 (patient, not a member)' },
+    { _id: 'pat_bonus', name: '孙悦', recordNo: '100008', phone: '13500005555', birthday: '1988-01-15', ...none, cumulativeSpendFen: 260_000, openid: 'demo-patient-bonus', label: '孙悦 · 有奖励金¥200 (patient with ¥200 bonus)' },
+    { _id: 'pat_treatment_half', name: '周婷', recordNo: '100009', phone: '13500006666', birthday: '1992-04-18', tier: 'annual', annualUntil: iso(t.add(7, 'month').endOf('day')), cumulativeSpendFen: 1_200_000 },
+    { _id: 'pat_hz_1', name: '吴昊', recordNo: '200001', phone: '13300007777', birthday: '1983-08-08', clinicId: 'clinic_hz', ...none, cumulativeSpendFen: 98_000 },
+    { _id: 'pat_hz_2', name: '郑雪', recordNo: '200002', phone: '13300008888', birthday: '1999-10-10', clinicId: 'clinic_hz', tier: 'lifetime', lifetimeSince: iso(t.subtract(2, 'year')), cumulativeSpendFen: 3_410_000 },
+    { _id: 'pat_new_1', name: '黄蕾', recordNo: '100010', phone: '13100009999', birthday: '2001-06-06', ...none },
+    { _id: 'pat_new_2', name: '马超', recordNo: '100011', phone: '13100001010', birthday: '1970-12-25', ...none },
+    { _id: 'pat_lapsed', name: '何敏', recordNo: '100012', phone: '13100002020', birthday: '1987-03-03', tier: 'annual', annualUntil: iso(t.subtract(10, 'day').endOf('day')), cumulativeSpendFen: 150_000 },
+    { _id: 'pat_senior', name: '高建国', recordNo: '100013', phone: '13100003030', birthday: '1950-01-01', ...none, cumulativeSpendFen: 720_000 },
+    { _id: 'pat_child', name: '罗朵朵', recordNo: '100014', phone: '13100004040', birthday: '2016-02-14', ...none, cumulativeSpendFen: 30_000 },
+  ]
+}
+
+/** WeChat users who opened a shared link but are not patients yet (the "friend" persona). */
+const FRIENDS: Array<UserDoc & { label: string }> = [
+  { _id: 'demo-friend', displayName: '小美', createdAt: '', label: '小美 · 朋友，尚未就诊 (friend, not a patient yet)' },
+  { _id: 'demo-friend-2', displayName: '阿杰', createdAt: '', label: '阿杰 · 朋友 (another friend)' },
+]
+
+export async function isEmpty(store: Store): Promise<boolean> {
+  return (await store.count(C.clinics)) === 0
+}
+
+/** Loads the demo chain into an empty store. Returns the personas the H5 switcher lists. */
+export async function loadDemoData(store: Store, now: Date): Promise<void> {
+  const at = now.toISOString()
+  await store.set(C.policies, { _id: 'current', policy: DEFAULT_POLICY })
+  for (const c of CLINICS) await store.set(C.clinics, c)
+  for (const { openid, label: _label, ...s } of STAFF) {
+    await store.set(C.staff, s)
+    if (openid) await store.set<UserDoc>(C.users, { _id: openid, displayName: s.name, staffId: s._id, createdAt: at })
+  }
+  for (const { openid, label: _label, ...seed } of patients(now)) {
+    const doc: PatientDoc = { clinicId: 'clinic_sh', tier: 'none', cumulativeSpendFen: 0, createdAt: at, ...seed }
+    await store.set(C.patients, doc)
+    if (openid) await store.set<UserDoc>(C.users, { _id: openid, displayName: doc.name, patientId: doc._id, createdAt: at })
+  }
+  for (const { label: _label, ...f } of FRIENDS) await store.set<UserDoc>(C.users, { ...f, createdAt: at })
+  // R3/R5: a referrer's ¥200 bonus from two friends' paid visits, as ledger entries and the projection.
+  const bonus = accountId('pat_bonus', 'bonus')
+  const credits: LedgerEntry[] = [1, 2].map((n) => ({
+    _id: `demo:bonus:${n}`, accountId: bonus, kind: 'bonus_credit', amountFen: 10_000, balanceAfterFen: 10_000 * n,
+    patientId: 'pat_bonus', at: dayjs(now).subtract(30 - n, 'day').toISOString(), actor: 'system', memo: '推荐奖励 referral reward (demo)',
+  }))
+  for (const e of credits) await store.set(C.ledger, e)
+  await store.set<Account>(C.accounts, { _id: bonus, ownerId: 'pat_bonus', kind: 'bonus', balanceFen: 20_000, updatedAt: at })
+}
+
+export function demoPersonas(): DemoPersona[] {
+  const out: DemoPersona[] = []
+  for (const p of patients(new Date())) if (p.openid && p.label) out.push({ openid: p.openid, label: p.label, kind: 'member' })
+  for (const f of FRIENDS) out.push({ openid: f._id, label: f.label, kind: 'friend' })
+  for (const s of STAFF) if (s.openid && s.label) out.push({ openid: s.openid, label: s.label, kind: 'staff', role: s.role as StaffRole })
+  return out
+}

@@ -1,0 +1,81 @@
+/**
+ * The embedded cloud: the same cloud functions as on CloudBase, over the SQLite store, with a
+ * settable clock and a local QR key. Used by `npm start`, the integration tests and the job CLI.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Clock } from '../../src/domain/clock'
+import { HmacQrSigner } from '../_core/adapters/qr/hmac-qr'
+import { openSqliteStore, type SqliteStore } from '../_core/adapters/embedded/sqlite-store'
+import type { Deps } from '../_core/deps'
+import { invoke } from '../_core/runtime/define'
+import type { Result } from '../../src/api/contract'
+import { DomainError } from '../../src/domain/errors'
+import { runDaily } from '../_core/usecases/daily'
+import { isEmpty, loadDemoData } from './demo-data'
+import { FUNCTIONS, isFnName } from './registry'
+
+/** Real time plus an offset that `POST /api/dev/clock` moves; tests may pin it instead. */
+export class LocalClock implements Clock {
+  private offsetMs = 0
+  private pinned: number | null = null
+  now(): Date { return new Date(this.pinned ?? Date.now() + this.offsetMs) }
+  set(at: Date): void { this.pinned = null; this.offsetMs = at.getTime() - Date.now() }
+  pin(at: Date): void { this.pinned = at.getTime() }
+  advance(ms: number): void { if (this.pinned !== null) this.pinned += ms; else this.offsetMs += ms }
+}
+
+export interface LocalCloudOptions {
+  /** Folder for the database and the local QR key; ':memory:' keeps everything in memory. */
+  dataDir: string
+  clock?: LocalClock
+  qrSecret?: string
+  /** Load the demo chain into an empty database (default true). */
+  demo?: boolean
+}
+
+export class LocalCloud {
+  readonly deps: Deps
+  constructor(readonly store: SqliteStore, readonly clock: LocalClock, qrSecret: string, private readonly demo: boolean) {
+    this.deps = { store, clock, qr: new HmacQrSigner(qrSecret) }
+  }
+
+  static async open(opts: LocalCloudOptions): Promise<LocalCloud> {
+    const memory = opts.dataDir === ':memory:'
+    if (!memory) mkdirSync(opts.dataDir, { recursive: true })
+    const store = openSqliteStore({ file: memory ? ':memory:' : join(opts.dataDir, 'yayou.sqlite') })
+    const secret = opts.qrSecret ?? process.env.YAYOU_QR_SECRET ?? (memory ? randomBytes(32).toString('hex') : localSecret(opts.dataDir))
+    const cloud = new LocalCloud(store, opts.clock ?? new LocalClock(), secret, opts.demo ?? true)
+    if (cloud.demo && (await isEmpty(store))) await loadDemoData(store, cloud.clock.now())
+    return cloud
+  }
+
+  /** Calls a function exactly as `wx.cloud.callFunction({ name, data })` would, as `openid`. */
+  async call(name: string, event: unknown, openid: string | null): Promise<Result<unknown>> {
+    if (!isFnName(name)) {
+      const e = new DomainError('UNKNOWN_FUNCTION', { function: name })
+      return { ok: false, error: { code: e.code, message: e.messages, details: e.details } }
+    }
+    return invoke(FUNCTIONS[name] as never, event, openid, this.deps)
+  }
+
+  /** Back to the demo data (local mode only). */
+  async reset(): Promise<void> {
+    await this.store.wipe()
+    if (this.demo) await loadDemoData(this.store, this.clock.now())
+  }
+
+  /** The daily timer's work, run now (local `POST /api/dev/run-daily`, the job CLI). */
+  async runDaily(): Promise<Result<unknown>> {
+    return { ok: true, data: await runDaily(this.deps) }
+  }
+
+  close(): Promise<void> { return this.store.close() }
+}
+
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, 'qr-secret')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  return readFileSync(file, 'utf8').trim()
+}

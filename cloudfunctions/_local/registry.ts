@@ -1,0 +1,10 @@
+/** Every cloud function's definition, by name: the local cloud serves these, the build bundles them. */
+import identity from '../identity/handler'
+import member from '../member/handler'
+import reception from '../reception/handler'
+import type { FunctionDef } from '../_core/runtime/define'
+import type { FnName } from '../../src/api/contract'
+
+export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, reception }
+
+export const isFnName = (n: string): n is FnName => Object.prototype.hasOwnProperty.call(FUNCTIONS, n)

@@ -1,0 +1,48 @@
+/**
+ * Every refusal is a typed error: a stable code plus a message in Chinese and English.
+ * Handlers map it to `{ ok: false, error }`; nothing is written when one is thrown.
+ */
+export interface ErrorMessage { zh: string; en: string }
+
+export const ERRORS = {
+  BAD_REQUEST: { zh: '请求格式不正确', en: 'The request is malformed' },
+  VALIDATION: { zh: '输入有误', en: 'Invalid input' },
+  UNKNOWN_FUNCTION: { zh: '没有这个云函数', en: 'No such cloud function' },
+  UNKNOWN_ACTION: { zh: '没有这个操作', en: 'No such action' },
+  UNAUTHENTICATED: { zh: '无法识别您的身份，请重新进入小程序', en: 'We could not tell who you are; please reopen the mini-program' },
+  FORBIDDEN: { zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
+  NOT_FOUND: { zh: '找不到该记录', en: 'Record not found' },
+  PATIENT_NOT_FOUND: { zh: '找不到该患者', en: 'No such patient' },
+  CODE_INVALID: { zh: '二维码无效，请让对方刷新后重试', en: 'This code is not valid; ask for a fresh one' },
+  CODE_EXPIRED: { zh: '二维码已过期（截图无效），请让对方刷新', en: 'This code has expired (screenshots do not work); ask for a fresh one' },
+  BILL_EMPTY: { zh: '账单没有项目', en: 'The bill has no items' },
+  BILL_CHANGED: { zh: '账单金额已变化，请重新确认', en: 'The bill changed since it was shown; please confirm again' },
+  IDEMPOTENCY_MISMATCH: { zh: '同一请求号对应了不同的账单', en: 'This request id was already used for a different bill' },
+  INSUFFICIENT_BALANCE: { zh: '余额不足', en: 'Insufficient balance' },
+  CONFLICT: { zh: '数据正被他人修改，请重试', en: 'Someone else changed this at the same time; please retry' },
+  NOT_LOCAL: { zh: '仅本地模式可用', en: 'Only available in local mode' },
+  INTERNAL: { zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
+} as const satisfies Record<string, ErrorMessage>
+
+export type ErrorCode = keyof typeof ERRORS
+
+export class DomainError extends Error {
+  readonly code: ErrorCode
+  readonly messages: ErrorMessage
+  readonly details?: Record<string, unknown>
+
+  constructor(code: ErrorCode, details?: Record<string, unknown>, messages?: ErrorMessage) {
+    const m = messages ?? ERRORS[code]
+    super(`${code}: ${m.en}`)
+    this.name = 'DomainError'
+    this.code = code
+    this.messages = m
+    this.details = details
+  }
+}
+
+export const fail = (code: ErrorCode, details?: Record<string, unknown>): never => {
+  throw new DomainError(code, details)
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError

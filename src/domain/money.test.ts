@@ -1,0 +1,21 @@
+import { applyRate, formatFen, isFen } from './money'
+
+describe('money (integer fen)', () => {
+  test('a rate rounds half up to the fen', () => {
+    expect(applyRate(10_000, 1200)).toBe(1200) // ¥100 × 12% = ¥12
+    expect(applyRate(1, 1200)).toBe(0) // 0.12 fen → 0
+    expect(applyRate(5, 1000)).toBe(1) // 0.5 fen → 1 (half up)
+    expect(applyRate(4, 1000)).toBe(0) // 0.4 fen → 0
+    expect(applyRate(45_000, 1200)).toBe(5400)
+  })
+  test('refuses fractional or negative amounts', () => {
+    expect(() => applyRate(1.5, 1200)).toThrow(RangeError)
+    expect(() => applyRate(-1, 1200)).toThrow(RangeError)
+    expect(isFen(0.1)).toBe(false)
+  })
+  test('formats fen as yuan for people', () => {
+    expect(formatFen(123_450)).toBe('¥1,234.50')
+    expect(formatFen(-500)).toBe('-¥5.00')
+    expect(formatFen(0)).toBe('¥0.00')
+  })
+})

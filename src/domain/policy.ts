@@ -1,0 +1,104 @@
+import type { Fen } from './money'
+
+/** Bill item categories (S2). Eligibility rules below refer to these. */
+export const CATEGORIES = ['treatment', 'special_price', 'oral_care_product', 'membership_fee'] as const
+export type Category = (typeof CATEGORIES)[number]
+
+export const CATEGORY_LABEL: Record<Category, { zh: string; en: string }> = {
+  treatment: { zh: '治疗', en: 'Treatment' },
+  special_price: { zh: '特价项目', en: 'Special-price item' },
+  oral_care_product: { zh: '口腔护理产品', en: 'Oral-care product' },
+  membership_fee: { zh: '会员费', en: 'Membership fee' },
+}
+
+/**
+ * The clinic chain's policy. Every number is a PRODUCT.md default that a chain may change; a new
+ * change is a new `version`, and cards, coupons and bills keep the version they were made under.
+ */
+export interface Policy {
+  version: number
+  timezone: string
+  membership: {
+    /** M1 annual membership fee and length. */
+    annualFeeFen: Fen
+    annualMonths: number
+    /** M1 cumulative paid spend that makes a lifetime family member. */
+    lifetimeThresholdFen: Fen
+    /** M2 member discount, basis points (1200 = 12%, 88折). */
+    discountBp: number
+    /** M2 categories the member discount never applies to. */
+    discountExcluded: Category[]
+    /** M3 family members a lifetime member may bind (besides themself). */
+    familyMax: number
+    /** M5 a friend naming a member at payment gets the member discount. */
+    friendNamedMemberDiscount: boolean
+    /** M7 reminder before an annual membership lapses. */
+    annualReminderDays: number
+  }
+  friendCard: {
+    /** F2 face value. */
+    faceValueFen: Fen
+    /** F5 validity from issue, calendar months. */
+    validMonths: number
+    /** F4 categories a friend card may not pay for (C3: never buys membership either). */
+    excluded: Category[]
+    /** F6 reminder offsets before expiry. */
+    expiryReminderDays: number[]
+  }
+  referral: {
+    /** R2 first-visit coupon. */
+    firstVisitDiscountFen: Fen
+    firstVisitGift: string
+    couponValidMonths: number
+    couponExcluded: Category[]
+    /** R3 rewards, only after the friend pays. */
+    rewardBonusFen: Fen
+    rewardPayoutFen: Fen
+    spendShareBp: number
+    spendShareDays: number
+    spendShareCapFen: Fen
+  }
+  bonus: {
+    /** R5 categories the bonus balance may not pay for. */
+    excluded: Category[]
+  }
+}
+
+export const DEFAULT_POLICY: Policy = {
+  version: 1,
+  timezone: 'Asia/Shanghai',
+  membership: {
+    annualFeeFen: 89_900,
+    annualMonths: 12,
+    lifetimeThresholdFen: 3_000_000,
+    discountBp: 1200,
+    discountExcluded: ['special_price', 'membership_fee'],
+    familyMax: 3,
+    friendNamedMemberDiscount: true,
+    annualReminderDays: 30,
+  },
+  friendCard: {
+    faceValueFen: 60_000,
+    validMonths: 3,
+    excluded: ['special_price', 'oral_care_product', 'membership_fee'],
+    expiryReminderDays: [30, 14, 3],
+  },
+  referral: {
+    firstVisitDiscountFen: 30_000,
+    firstVisitGift: '漱口水 mouthwash',
+    couponValidMonths: 1,
+    couponExcluded: ['special_price', 'oral_care_product', 'membership_fee'],
+    rewardBonusFen: 10_000,
+    rewardPayoutFen: 10_000,
+    spendShareBp: 100,
+    spendShareDays: 90,
+    // Seed 000's example (¥30,000 → ¥300) stays under this cap; PRODUCT.md R3 names no number.
+    spendShareCapFen: 50_000,
+  },
+  bonus: {
+    excluded: ['membership_fee'],
+  },
+}
+
+export const isEligible = (category: Category, excluded: readonly Category[]): boolean =>
+  !excluded.includes(category)
