@@ -74,6 +74,13 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
   for (const { openid, label: _label, ...seed } of patients(now)) {
     const doc: PatientDoc = { clinicId: 'clinic_sh', tier: 'none', cumulativeSpendFen: 0, createdAt: at, ...seed }
     await store.set(C.patients, doc)
+    // M6: the spend a patient brought from before the system, as one ledger entry, so spend = Σ payments.
+    if (doc.cumulativeSpendFen > 0) {
+      await store.set<LedgerEntry>(C.ledger, {
+        _id: `demo:spend:${doc._id}`, accountId: accountId(doc._id, 'spend'), kind: 'bill_payment', amountFen: doc.cumulativeSpendFen,
+        balanceAfterFen: doc.cumulativeSpendFen, patientId: doc._id, at: dayjs(now).subtract(60, 'day').toISOString(), actor: 'system', memo: '历史消费 earlier visits',
+      })
+    }
     if (openid) await store.set<UserDoc>(C.users, { _id: openid, displayName: doc.name, patientId: doc._id, createdAt: at })
   }
   for (const { label: _label, ...f } of FRIENDS) await store.set<UserDoc>(C.users, { ...f, createdAt: at })
