@@ -1,0 +1,37 @@
+/**
+ * A cloud function's entry on CloudBase: the deps are built once per warm instance from the
+ * function's own environment; the caller's OPENID comes from the platform, never from the event.
+ */
+import * as tcb from '@cloudbase/node-sdk'
+import { systemClock } from '../../../src/domain/clock'
+import { openCloudBaseStore } from '../adapters/cloudbase/cloudbase-store'
+import { callerOpenid } from '../adapters/cloudbase/caller'
+import { HmacQrSigner } from '../adapters/qr/hmac-qr'
+import type { Deps } from '../deps'
+import type { FnName } from '../../../src/api/contract'
+import { invoke, type FunctionDef } from './define'
+
+let app: ReturnType<typeof tcb.init> | undefined
+let deps: Deps | undefined
+
+function cloudDeps(): Deps {
+  if (!deps) {
+    const secret = process.env.YAYOU_QR_SECRET
+    if (!secret) throw new Error('YAYOU_QR_SECRET is not configured for this function (see docs/deploy.md)')
+    app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+    deps = { store: openCloudBaseStore({ app }), clock: systemClock, qr: new HmacQrSigner(secret) }
+  }
+  return deps
+}
+
+export function cloudbaseMain<F extends FnName>(def: FunctionDef<F>) {
+  return async (event: unknown, context: unknown) => {
+    const d = cloudDeps()
+    return invoke(def as unknown as FunctionDef<FnName>, event, callerOpenid(context, app), d)
+  }
+}
+
+/** A timer-triggered function: no caller, the job's own summary as the result. */
+export function cloudbaseTimer<R>(job: (deps: Deps) => Promise<R>) {
+  return async () => job(cloudDeps())
+}
