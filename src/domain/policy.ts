@@ -42,8 +42,14 @@ export interface Policy {
     validMonths: number
     /** F4 categories a friend card may not pay for (C3: never buys membership either). */
     excluded: Category[]
-    /** F6 reminder offsets before expiry. */
+    /** F6 reminder offsets before expiry (to the friend). */
     expiryReminderDays: number[]
+    /** F6 days after issue to remind a giver who has not sent it yet. */
+    unsharedReminderDays: number[]
+    /** F6 days after the claim to remind the giver that the friend has not used it. */
+    unusedReminderDays: number[]
+    /** F1 cards one member may be issued per calendar year (not in the seeds: our default). */
+    maxPerMemberPerYear: number
   }
   referral: {
     /** R2 first-visit coupon. */
@@ -82,6 +88,9 @@ export const DEFAULT_POLICY: Policy = {
     validMonths: 3,
     excluded: ['special_price', 'oral_care_product', 'membership_fee'],
     expiryReminderDays: [30, 14, 3],
+    unsharedReminderDays: [3, 14],
+    unusedReminderDays: [14, 45],
+    maxPerMemberPerYear: 2,
   },
   referral: {
     firstVisitDiscountFen: 30_000,
