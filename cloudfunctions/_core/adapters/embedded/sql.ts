@@ -14,32 +14,56 @@ const bind = (v: Scalar): string | number | null => (typeof v === 'boolean' ? (v
 
 const isCond = (v: unknown): v is Cond => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-export function whereSql(where: Where): { sql: string; params: (string | number | null)[] } {
+/**
+ * Values compare only with values of the same JSON type, as on CloudBase (MongoDB): `1` never
+ * matches `true`, and `$gt: 0` never matches a string. json_extract alone would mix them.
+ */
+function typeGuard(field: string, v: Scalar): string {
+  if (field === '_id') return '1'
+  const t = `json_type(data, '$.${field}')`
+  if (typeof v === 'number') return `${t} IN ('integer', 'real')`
+  if (typeof v === 'boolean') return `${t} IN ('true', 'false')`
+  return `${t} = 'text'`
+}
+
+type Sql = { sql: string; params: (string | number | null)[] }
+
+function equals(field: string, v: Scalar): Sql {
+  const f = fieldExpr(field)
+  if (v === null) return { sql: `${f} IS NULL`, params: [] }
+  return { sql: `(${typeGuard(field, v)} AND ${f} = ?)`, params: [bind(v)] }
+}
+
+export function whereSql(where: Where): Sql {
   const parts: string[] = []
   const params: (string | number | null)[] = []
+  const add = (q: Sql) => { parts.push(q.sql); params.push(...q.params) }
   for (const [field, value] of Object.entries(where)) {
     const f = fieldExpr(field)
     const conds: Cond = isCond(value) ? value : { $eq: value }
     for (const [op, v] of Object.entries(conds)) {
       switch (op) {
         case '$eq':
-          if (v === null) parts.push(`${f} IS NULL`)
-          else { parts.push(`${f} = ?`); params.push(bind(v as Scalar)) }
+          add(equals(field, v as Scalar))
           break
-        case '$ne':
-          if (v === null) parts.push(`${f} IS NOT NULL`)
-          else { parts.push(`(${f} IS NULL OR ${f} != ?)`); params.push(bind(v as Scalar)) }
+        case '$ne': {
+          // Missing fields and other types are "not equal" too.
+          const eq = equals(field, v as Scalar)
+          add({ sql: `NOT COALESCE(${eq.sql}, 0)`, params: eq.params })
           break
+        }
         case '$gt': case '$gte': case '$lt': case '$lte': {
+          if (v === null || typeof v === 'object') throw new StoreError('BAD_QUERY', `${op} needs a scalar on ${field}`)
           const sym = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op]
-          parts.push(`${f} ${sym} ?`); params.push(bind(v as Scalar))
+          add({ sql: `(${typeGuard(field, v as Scalar)} AND ${f} ${sym} ?)`, params: [bind(v as Scalar)] })
           break
         }
         case '$in': {
           const list = v as Scalar[]
           if (!Array.isArray(list)) throw new StoreError('BAD_QUERY', `$in needs an array on ${field}`)
           if (list.length === 0) { parts.push('0'); break }
-          parts.push(`${f} IN (${list.map(() => '?').join(', ')})`); params.push(...list.map(bind))
+          const any = list.map((x) => equals(field, x))
+          add({ sql: `(${any.map((q) => q.sql).join(' OR ')})`, params: any.flatMap((q) => q.params) })
           break
         }
         case '$exists': {
@@ -58,6 +82,14 @@ export function whereSql(where: Where): { sql: string; params: (string | number 
 
 /** Applies `set` (undefined removes) then `inc` to a plain object; dotted paths create parents. */
 export function applyPatch(doc: Record<string, unknown>, patch: Patch): Record<string, unknown> {
+  // As on CloudBase (MongoDB): one update may not touch a path twice, or a path and its parent.
+  const paths = [...Object.keys(patch.set ?? {}), ...Object.keys(patch.inc ?? {})]
+  for (const a of paths) {
+    for (const b of paths) {
+      if (a !== b && (b.startsWith(`${a}.`))) throw new StoreError('BAD_QUERY', `patch touches ${a} and ${b}`)
+    }
+  }
+  if (new Set(paths).size !== paths.length) throw new StoreError('BAD_QUERY', 'patch touches a path twice')
   const out = structuredClone(doc)
   for (const [path, v] of Object.entries(patch.set ?? {})) setPath(out, path, v)
   for (const [path, n] of Object.entries(patch.inc ?? {})) {
