@@ -12,6 +12,12 @@ export const C = {
   ledger: 'ledger',
   bills: 'bills',
   policies: 'policies',
+  friendCards: 'friendCards',
+  consents: 'consents',
+  /** Per-member yearly quotas (F1), counters (record numbers), single-use codes (S1). */
+  quotas: 'quotas',
+  counters: 'counters',
+  usedCodes: 'usedCodes',
 } as const
 
 /** A WeChat identity (`_id` = OPENID) and what it is bound to. */
@@ -37,6 +43,8 @@ export interface BillDoc {
   requestId: string
   /** Hash of what was confirmed; the same requestId with other content is refused. */
   fingerprint: string
+  /** F4, F7: the friend card that paid part of it. */
+  friendCardId?: string
   patientId: string
   staffId: string
   clinicId: string
@@ -49,3 +57,8 @@ export interface BillDoc {
   tierAfter: PatientDoc['tier']
   cumulativeSpendAfterFen: number
 }
+
+export type { FriendCard as FriendCardDoc } from '../../src/domain/friendcard/card'
+
+/** N3, C2: one-time subscribe-message consents a user gave, counted per template, spent per message. */
+export interface ConsentDoc { _id: string; counts: Record<string, number>; log: Array<{ at: string; template: string; source: string }> }

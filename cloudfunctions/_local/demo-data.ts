@@ -8,6 +8,7 @@ import type { DemoPersona, StaffRole } from '../../src/api/contract'
 import { dayjs } from '../../src/domain/clock'
 import { accountId, type Account, type LedgerEntry } from '../../src/domain/ledger'
 import { DEFAULT_POLICY } from '../../src/domain/policy'
+import { claimCard, expireCard, issueCard, shareCard, type FriendCard } from '../../src/domain/friendcard/card'
 import type { Store } from '../_core/ports/store'
 import { C, type ClinicDoc, type PatientDoc, type StaffDoc, type UserDoc } from '../_core/model'
 
@@ -41,7 +42,7 @@ function patients(now: Date): PatientSeed[] {
     { _id: 'pat_near_lifetime', name: '陈静', recordNo: '100006', phone: '13600003333', birthday: '1975-02-29', tier: 'annual', annualUntil: iso(t.add(9, 'month').endOf('day')), cumulativeSpendFen: 2_950_000, openid: 'demo-member-near', label: '陈静 · 差¥500成为终身会员 (annual, ¥500 from lifetime)' },
     { _id: 'pat_plain', name: '赵磊', recordNo: '100007', phone: '13500004444', birthday: '1995-09-09', ...none, cumulativeSpendFen: 45_000, openid: 'demo-patient-plain', label: '赵磊 · 普通患者 (patient, not a member)' },
     { _id: 'pat_bonus', name: '孙悦', recordNo: '100008', phone: '13500005555', birthday: '1988-01-15', ...none, cumulativeSpendFen: 260_000, openid: 'demo-patient-bonus', label: '孙悦 · 有奖励金¥200 (patient with ¥200 bonus)' },
-    { _id: 'pat_treatment_half', name: '周婷', recordNo: '100009', phone: '13500006666', birthday: '1992-04-18', tier: 'annual', annualUntil: iso(t.add(7, 'month').endOf('day')), cumulativeSpendFen: 1_200_000 },
+    { _id: 'pat_treatment_half', name: '周婷', recordNo: '100009', phone: '13500006666', birthday: '1992-04-18', tier: 'annual', annualUntil: iso(t.add(7, 'month').endOf('day')), cumulativeSpendFen: 1_200_000, openid: 'demo-member-giver', label: '周婷 · 刚获赠亲友卡 (member with a new ¥600 friend card)' },
     { _id: 'pat_hz_1', name: '吴昊', recordNo: '200001', phone: '13300007777', birthday: '1983-08-08', clinicId: 'clinic_hz', ...none, cumulativeSpendFen: 98_000 },
     { _id: 'pat_hz_2', name: '郑雪', recordNo: '200002', phone: '13300008888', birthday: '1999-10-10', clinicId: 'clinic_hz', tier: 'lifetime', lifetimeSince: iso(t.subtract(2, 'year')), cumulativeSpendFen: 3_410_000 },
     { _id: 'pat_new_1', name: '黄蕾', recordNo: '100010', phone: '13100009999', birthday: '2001-06-06', ...none },
@@ -92,6 +93,35 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
   }))
   for (const e of credits) await store.set(C.ledger, e)
   await store.set<Account>(C.accounts, { _id: bonus, ownerId: 'pat_bonus', kind: 'bonus', balanceFen: 20_000, updatedAt: at })
+  const quotas = new Map<string, number>()
+  for (const card of demoCards(now)) {
+    const quotaId = `cards:${card.giverPatientId}:${dayjs(card.issuedAt).tz(DEFAULT_POLICY.timezone).year()}`
+    quotas.set(quotaId, (quotas.get(quotaId) ?? 0) + 1)
+    await store.set(C.friendCards, card)
+    await store.set<LedgerEntry>(C.ledger, {
+      _id: `${card._id}:issue`, accountId: accountId(card._id, 'friend_card'), kind: 'card_issue', amountFen: card.faceValueFen, balanceAfterFen: card.faceValueFen,
+      patientId: card.giverPatientId, at: card.issuedAt, actor: card.issuedBy, memo: '发放亲友卡 card issued',
+    })
+    const gone = card.history.find((h) => h.event === 'expired')
+    if (gone) {
+      await store.set<LedgerEntry>(C.ledger, {
+        _id: `${card._id}:expire`, accountId: accountId(card._id, 'friend_card'), kind: 'card_expire', amountFen: -(gone.amountFen ?? 0), balanceAfterFen: 0,
+        patientId: card.giverPatientId, at: gone.at, actor: 'system', memo: '过期 expired',
+      })
+    }
+  }
+  for (const [_id, issued] of quotas) await store.set(C.quotas, { _id, issued }) // F1 yearly cap
+}
+
+/** F1–F5 in several states: new (周婷), claimed by 阿杰 (李明's), and an old one that expired unused. */
+function demoCards(now: Date): FriendCard[] {
+  const ago = (days: number) => dayjs(now).subtract(days, 'day').toDate()
+  const fresh = issueCard({ id: 'fc_demo_new', shareToken: 'demo-share-token-new-card-0001', giverPatientId: 'pat_treatment_half', giverDisplayName: '周婷', staffId: 'staff_con_sh', now: ago(1) }, DEFAULT_POLICY)
+  const given = issueCard({ id: 'fc_demo_claimed', shareToken: 'demo-share-token-claimed-0002', giverPatientId: 'pat_lifetime', giverDisplayName: '李明', staffId: 'staff_con_sh', now: ago(40) }, DEFAULT_POLICY)
+  const claimed = claimCard(shareCard(given, 'pat_lifetime', ago(39)), { openid: 'demo-friend-2' }, ago(38))
+  const old = issueCard({ id: 'fc_demo_expired', shareToken: 'demo-share-token-expired-0003', giverPatientId: 'pat_lifetime', giverDisplayName: '李明', staffId: 'staff_con_sh', now: ago(200) }, DEFAULT_POLICY)
+  const expired = expireCard(shareCard(old, 'pat_lifetime', ago(199)), ago(100))!
+  return [fresh, claimed, expired]
 }
 
 export function demoPersonas(): DemoPersona[] {

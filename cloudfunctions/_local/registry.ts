@@ -2,9 +2,10 @@
 import identity from '../identity/handler'
 import member from '../member/handler'
 import reception from '../reception/handler'
+import friendcard from '../friendcard/handler'
 import type { FunctionDef } from '../_core/runtime/define'
 import type { FnName } from '../../src/api/contract'
 
-export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, reception }
+export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, friendcard, reception }
 
 export const isFnName = (n: string): n is FnName => Object.prototype.hasOwnProperty.call(FUNCTIONS, n)

@@ -7,6 +7,7 @@ import type { BillItem, BillResult } from '../domain/bill/engine'
 import type { Tier } from '../domain/membership/tier'
 import type { ErrorCode, ErrorMessage } from '../domain/errors'
 import type { EntryKind } from '../domain/ledger'
+import type { Category } from '../domain/policy'
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: ErrorMessage; details?: Record<string, unknown> } }
 
@@ -50,7 +51,13 @@ export interface ScannedPatient {
   cumulativeSpendFen: number
 }
 
-export interface BillRequest { patientId: string; items: BillItem[]; useBonusFen?: number }
+export interface BillRequest {
+  patientId: string
+  items: BillItem[]
+  useBonusFen?: number
+  /** F4: the ticket reception got by scanning a friend card; the card pays eligible items. */
+  friendCardTicket?: string
+}
 export interface ConfirmBillRequest extends BillRequest {
   /** Client-made id of this confirmation: a retry or double tap sends the same one (S3). */
   requestId: string
@@ -67,14 +74,107 @@ export interface ConfirmedBill {
   replayed: boolean
 }
 
+// ---- Friends stored-value card (F1–F7) ----
+
+/** What a person sees: "partly used" is a claimed card with some of its value spent. */
+export type CardState = 'issued' | 'shared' | 'claimed' | 'partly_used' | 'used_up' | 'expired' | 'revoked'
+
+/** F4, C1: the full rules, shown before sharing and on the friend's landing page. */
+export interface CardRules { faceValueFen: number; validMonths: number; excludedCategories: Category[]; lines: Array<{ zh: string; en: string }> }
+
+export interface GivenCard {
+  cardId: string
+  state: CardState
+  faceValueFen: number
+  balanceFen: number
+  issuedAt: string
+  expiresAt: string
+  /** The friend's WeChat display name once claimed; nothing about treatment (C2). */
+  friendName?: string
+  claimedAt?: string
+  registered: boolean
+}
+
+export interface ReceivedCard {
+  cardId: string
+  state: CardState
+  giverDisplayName: string
+  faceValueFen: number
+  balanceFen: number
+  /** null once the friend has registered at the clinic (F5: no longer expires). */
+  expiresAt: string | null
+}
+
+export interface MyCards { given: GivenCard[]; received: ReceivedCard[]; rules: CardRules }
+
+/** F3: what the share carries. `path` is the mini-program page with the unguessable token. */
+export interface CardShare { cardId: string; path: string; title: string; token: string }
+
+export type CardAvailability = 'available' | 'taken' | 'yours' | 'own' | 'expired' | 'revoked' | 'used_up'
+
+/** The friend's landing page: the giver's display name and the offer, nothing else (C2). */
+export interface CardOffer {
+  giverDisplayName: string
+  faceValueFen: number
+  balanceFen: number
+  expiresAt: string
+  rules: CardRules
+  availability: CardAvailability
+  cardId?: string
+}
+
+export interface CardCode { token: string; expiresAt: string; ttlSeconds: number }
+
+/** S1: what reception sees when it scans a friend card. */
+export interface ScannedCard {
+  cardId: string
+  /** Lets this desk bill the card for 30 minutes (a screenshot of the friend's code cannot). */
+  ticket: string
+  state: CardState
+  holderName: string
+  giverDisplayName: string
+  /** The holder's patient record, once registered (F5). */
+  holderPatientId?: string
+  registered: boolean
+  balanceFen: number
+  expiresAt: string | null
+  excludedCategories: Category[]
+}
+
+export type ScanResult = ({ kind: 'patient' } & ScannedPatient) | ({ kind: 'friend_card' } & ScannedCard)
+
+export interface IssuedCard { cardId: string; giverName: string; faceValueFen: number; expiresAt: string }
+
+/** F7: what the programme earns. */
+export interface CardSummary {
+  counts: Record<'issued' | 'shared' | 'claimed' | 'registered' | 'redeemed' | 'usedUp' | 'expired' | 'revoked', number>
+  redeemedFen: number
+  friendsRevenueFen: number
+  cards: Array<{ cardId: string; giverName: string; friendName?: string; state: CardState; balanceFen: number; friendSpendFen: number }>
+}
+
+export interface CardReminderView { key: string; kind: 'unshared' | 'unused' | 'expiry'; cardId: string; days: number; to: { patientId: string } | { openid: string } }
+
 export interface Api {
   identity: { whoami: { in: Record<string, never>; out: { openid: string; persona: Persona } } }
   member: {
     home: { in: Record<string, never>; out: MemberHome }
     code: { in: Record<string, never>; out: MemberCode }
   }
+  friendcard: {
+    issue: { in: { patientId: string; treatmentConfirmed: boolean; requestId: string }; out: IssuedCard }
+    mine: { in: Record<string, never>; out: MyCards }
+    share: { in: { cardId: string }; out: CardShare }
+    offer: { in: { token: string }; out: CardOffer }
+    claim: { in: { token: string; acceptReminders?: boolean }; out: CardOffer }
+    code: { in: { cardId: string }; out: CardCode }
+    register: { in: { ticket: string; name?: string; phone?: string }; out: ScannedCard }
+    revoke: { in: { cardId: string; reason: string }; out: { cardId: string; state: CardState } }
+    summary: { in: Record<string, never>; out: CardSummary }
+    reminders: { in: Record<string, never>; out: CardReminderView[] }
+  }
   reception: {
-    scan: { in: { code: string }; out: ScannedPatient }
+    scan: { in: { code: string }; out: ScanResult }
     previewBill: { in: BillRequest; out: BillResult }
     confirmBill: { in: ConfirmBillRequest; out: ConfirmedBill }
   }

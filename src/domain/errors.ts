@@ -15,6 +15,8 @@ export const ERRORS = {
   PATIENT_NOT_FOUND: { zh: '找不到该患者', en: 'No such patient' },
   CODE_INVALID: { zh: '二维码无效，请让对方刷新后重试', en: 'This code is not valid; ask for a fresh one' },
   CODE_EXPIRED: { zh: '二维码已过期（截图无效），请让对方刷新', en: 'This code has expired (screenshots do not work); ask for a fresh one' },
+  CODE_USED: { zh: '该二维码已被扫过，请让对方刷新', en: 'This code was already scanned; ask for a fresh one' },
+  CODE_WRONG_KIND: { zh: '这不是此处可用的二维码', en: 'This kind of code is not accepted here' },
   BILL_EMPTY: { zh: '账单没有项目', en: 'The bill has no items' },
   BILL_CHANGED: { zh: '账单金额已变化，请重新确认', en: 'The bill changed since it was shown; please confirm again' },
   IDEMPOTENCY_MISMATCH: { zh: '同一请求号对应了不同的账单', en: 'This request id was already used for a different bill' },

@@ -2,7 +2,12 @@
  * The QR signer port (S1): short-lived signed tokens for member codes (and later friend cards
  * and coupons). A screenshot stops working because the token carries its own expiry.
  */
-export type QrKind = 'M' // member code; more kinds come with cards and coupons
+/**
+ * M: a member's code, shown by the member (60 s).
+ * F: a friend card's code, shown by its holder (60 s).
+ * T: a ticket reception gets when it scans an F code: lets that desk bill the card for 30 minutes.
+ */
+export type QrKind = 'M' | 'F' | 'T'
 
 export interface QrClaims { kind: QrKind; subject: string; expiresAt: Date }
 

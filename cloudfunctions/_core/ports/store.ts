@@ -73,4 +73,5 @@ export const INDEXES: Record<string, string[][]> = {
   bills: [['patientId', 'at'], ['clinicId', 'day']],
   ledger: [['accountId', 'at'], ['patientId', 'at']],
   accounts: [['ownerId']],
+  friendCards: [['giverPatientId', 'issuedAt'], ['friendOpenid'], ['shareToken'], ['status', 'expiresAt'], ['friendPatientId']],
 }

@@ -22,6 +22,7 @@ export const billRequest = z.object({
   patientId: id,
   items: z.array(billItem).min(1, 'the bill has no items').max(50),
   useBonusFen: fen.optional(),
+  friendCardTicket: z.string().trim().min(1).max(300).optional(),
 })
 
 export const confirmBillRequest = billRequest.extend({
@@ -30,3 +31,8 @@ export const confirmBillRequest = billRequest.extend({
 })
 
 export const empty = z.object({})
+
+/** A client-made id for one tap: a retry or double tap sends the same one (S3). */
+export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, _ or -')
+
+export const token = z.string().trim().min(8).max(300)

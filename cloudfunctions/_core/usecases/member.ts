@@ -26,7 +26,8 @@ export async function memberHome(deps: Deps, patientId: string): Promise<MemberH
     loadPatient(deps, patientId),
     currentPolicy(deps.store),
     bonusBalance(deps, patientId),
-    deps.store.query<LedgerEntry>(C.ledger, { where: { patientId }, orderBy: [['at', 'desc']], limit: 50 }),
+    // The member's own accounts: spend and bonus (cards have their own page).
+    deps.store.query<LedgerEntry>(C.ledger, { where: { accountId: { $in: [accountId(patientId, 'spend'), accountId(patientId, 'bonus')] } }, orderBy: [['at', 'desc']], limit: 50 }),
   ])
   const owner = p.familyOwnerId ? await deps.store.get<PatientDoc>(C.patients, p.familyOwnerId) : null
   const tier = effectiveTier(p, now)

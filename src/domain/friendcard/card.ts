@@ -134,7 +134,8 @@ export function redeemCard(c: FriendCard, amountFen: Fen, billId: string, staffI
 export function expireCard(c: FriendCard, now: Date): FriendCard | null {
   if (!LIVE.includes(c.status) || !isExpired(c, now)) return null
   const at = now.toISOString()
-  return step(c, { status: 'expired' }, { at, actor: 'system', event: 'expired', amountFen: c.balanceFen })
+  // The unused value is forfeited: the balance goes to zero and the history says how much it was.
+  return step(c, { status: 'expired', balanceFen: 0 }, { at, actor: 'system', event: 'expired', amountFen: c.balanceFen })
 }
 
 /** Staff revoke with a reason (mistaken issue, abuse). */
@@ -142,7 +143,7 @@ export function revokeCard(c: FriendCard, staffId: string, reason: string, now: 
   if (!LIVE.includes(c.status)) throw new DomainError(c.status === 'revoked' ? 'CARD_REVOKED' : 'CARD_NOT_LIVE')
   if (!reason.trim()) throw new DomainError('VALIDATION', { field: 'reason' })
   const at = now.toISOString()
-  return step(c, { status: 'revoked', revokedAt: at, revokeReason: reason.trim() }, { at, actor: staffId, event: 'revoked', reason: reason.trim() })
+  return step(c, { status: 'revoked', revokedAt: at, revokeReason: reason.trim(), balanceFen: 0 }, { at, actor: staffId, event: 'revoked', reason: reason.trim(), amountFen: c.balanceFen })
 }
 
 /** What a person sees as the state: "partly used" is a claimed card with some balance spent. */

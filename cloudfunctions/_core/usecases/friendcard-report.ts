@@ -1,0 +1,59 @@
+/** F6 due reminders and F7 results of the friend card programme, for the director. */
+import type { CardReminderView, CardSummary } from '../../../src/api/contract'
+import { displayState, type FriendCard } from '../../../src/domain/friendcard/card'
+import { dueCardReminders } from '../../../src/domain/friendcard/reminders'
+import { currentPolicy, type Deps } from '../deps'
+import { C, type BillDoc, type UserDoc } from '../model'
+import { pages } from './paging'
+
+export const LIVE_STATUSES = ['issued', 'shared', 'claimed']
+
+/** F6: every reminder due now, each with the key the outbox sends once (delivery: N3). */
+export async function dueReminders(deps: Deps): Promise<CardReminderView[]> {
+  const now = deps.clock.now()
+  const policy = await currentPolicy(deps.store)
+  const out: CardReminderView[] = []
+  for await (const page of pages<FriendCard>(deps.store, C.friendCards, { where: { status: { $in: LIVE_STATUSES } }, orderBy: [['issuedAt', 'asc']] })) {
+    for (const c of page) out.push(...dueCardReminders(c, now, policy))
+  }
+  return out
+}
+
+/** F7: what the friend's visits brought in since they claimed the card (money actually paid). */
+async function friendSpend(deps: Deps, c: FriendCard): Promise<number> {
+  if (!c.friendPatientId || !c.claimedAt) return 0
+  let sum = 0
+  for await (const page of pages<BillDoc>(deps.store, C.bills, { where: { patientId: c.friendPatientId, at: { $gte: c.claimedAt } }, orderBy: [['at', 'asc']] })) {
+    sum += page.reduce((s, b) => s + b.paidFen, 0)
+  }
+  return sum
+}
+
+export async function summary(deps: Deps): Promise<CardSummary> {
+  const now = deps.clock.now()
+  const counts: CardSummary['counts'] = { issued: 0, shared: 0, claimed: 0, registered: 0, redeemed: 0, usedUp: 0, expired: 0, revoked: 0 }
+  const cards: CardSummary['cards'] = []
+  let redeemedFen = 0
+  let friendsRevenueFen = 0
+  const names = new Map<string, string>()
+  for await (const page of pages<FriendCard>(deps.store, C.friendCards, { orderBy: [['issuedAt', 'desc']] })) {
+    for (const c of page) {
+      const state = displayState(c, now)
+      const redeemed = c.history.filter((h) => h.event === 'redeemed').reduce((s, h) => s + (h.amountFen ?? 0), 0)
+      counts.issued++
+      if (c.sharedAt) counts.shared++
+      if (c.claimedAt) counts.claimed++
+      if (c.registeredAt) counts.registered++
+      if (redeemed > 0) counts.redeemed++
+      if (state === 'used_up') counts.usedUp++
+      if (state === 'expired') counts.expired++
+      if (state === 'revoked') counts.revoked++
+      redeemedFen += redeemed
+      const spend = await friendSpend(deps, c)
+      friendsRevenueFen += spend
+      if (c.friendOpenid && !names.has(c.friendOpenid)) names.set(c.friendOpenid, (await deps.store.get<UserDoc>(C.users, c.friendOpenid))?.displayName ?? '朋友')
+      cards.push({ cardId: c._id, giverName: c.giverDisplayName, friendName: c.friendOpenid ? names.get(c.friendOpenid) : undefined, state, balanceFen: c.balanceFen, friendSpendFen: spend })
+    }
+  }
+  return { counts, redeemedFen, friendsRevenueFen, cards }
+}
