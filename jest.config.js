@@ -1,7 +1,13 @@
 // Four jest projects: unit (pure rules beside their code), integration (cloud functions on the
 // embedded database), weapp (miniprogram-simulate on the compiled dist/), browser (Chromium on H5).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' }, module: { type: 'commonjs' } }]
-const base = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] }
+const base = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Build output holds copies of package.json files; jest must not index them as modules.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/dist-h5/', '<rootDir>/dist-functions/'],
+}
 
 module.exports = {
   projects: [

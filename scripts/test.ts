@@ -44,7 +44,7 @@ function ensureChromium(): boolean {
   if (process.getuid?.() === 0) {
     console.log('Chromium is missing: installing Debian\'s chromium package (apt-get)…')
     run('apt-get', ['update', '-qq'])
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' })
+    run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { DEBIAN_FRONTEND: 'noninteractive' })
     if (existsSync(CHROMIUM)) return true
   }
   const bar = '!'.repeat(78)

@@ -117,5 +117,6 @@ function serveStatic(pathname: string, res: ServerResponse, staticDir?: string) 
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300',
   })
-  createReadStream(file).pipe(res)
+  // A file removed by a rebuild between the check and the read must not leave the request hanging.
+  createReadStream(file).on('error', () => res.end()).pipe(res)
 }

@@ -1,0 +1,67 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * Taro build config (webpack5). One source tree, two targets:
+ *  - weapp → dist/      (the mini-program; project.config.json points miniprogramRoot here)
+ *  - h5    → dist-h5/   (served as static files by the local Node server, which also serves /api)
+ */
+const isH5 = process.env.TARO_ENV === 'h5'
+
+/** CloudBase environment id for `Taro.cloud.init` on weapp; override with CLOUD_ENV=... at build time. */
+const cloudEnv = process.env.CLOUD_ENV || 'yayou-dev'
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'yayou',
+    date: '2025-1-1',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {
+      CLOUD_ENV: JSON.stringify(cloudEnv),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      // Modules used only by the staff subpackage stay out of the main package (size budget ≤ 600 KB).
+      optimizeMainPackage: { enable: true },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      devServer: {
+        // `taro build --type h5 --watch`: the API lives on the local Node server.
+        proxy: [{ context: ['/api'], target: 'http://127.0.0.1:8787', changeOrigin: true }],
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

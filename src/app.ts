@@ -1,0 +1,17 @@
+import type { PropsWithChildren } from 'react'
+import Taro, { useLaunch } from '@tarojs/taro'
+import './app.css'
+
+// weapp: CloudBase is initialised once, before any page calls a cloud function.
+if (process.env.TARO_ENV === 'weapp') {
+  Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
+}
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // Nothing to do at launch: identity comes from `identity.whoami` on each page.
+  })
+  return children
+}
+
+export default App

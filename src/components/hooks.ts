@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { onPersonaChange } from '../services/persona'
+import { toApiError, type ApiError } from '../services/cloud'
+
+/** A number that changes whenever the local persona changes: put it in a page's load deps. */
+export function usePersonaKey(): number {
+  const [key, setKey] = useState(0)
+  useEffect(() => onPersonaChange(() => setKey((k) => k + 1)), [])
+  return key
+}
+
+export type Load<T> =
+  | { state: 'loading'; data?: undefined; error?: undefined }
+  | { state: 'ready'; data: T; error?: undefined }
+  | { state: 'error'; data?: undefined; error: ApiError }
+
+/**
+ * Runs `fetcher` on mount, on persona change and on `reload()`; a newer run wins over an older
+ * one still in flight. Errors are kept for the banner, never dropped.
+ */
+export function useLoad<T>(fetcher: () => Promise<T>): [Load<T>, () => void] {
+  const personaKey = usePersonaKey()
+  const [tick, setTick] = useState(0)
+  const [load, setLoad] = useState<Load<T>>({ state: 'loading' })
+  const fetcherRef = useRef(fetcher)
+  fetcherRef.current = fetcher
+
+  useEffect(() => {
+    let live = true
+    setLoad({ state: 'loading' })
+    fetcherRef.current().then(
+      (data) => { if (live) setLoad({ state: 'ready', data }) },
+      (e: unknown) => { if (live) setLoad({ state: 'error', error: toApiError(e) }) },
+    )
+    return () => { live = false }
+  }, [personaKey, tick])
+
+  const reload = useCallback(() => setTick((t) => t + 1), [])
+  return [load, reload]
+}

@@ -1,0 +1,177 @@
+/**
+ * Home. `identity.whoami` decides what to show:
+ *  - patient → member home (M1 tier and progress to lifetime, M2 discount, M6 spend, R5 bonus, ledger)
+ *  - staff   → the way to reception (S1–S3, staff subpackage)
+ *  - guest   → a welcome that explains the programme, with no treatment data (C2)
+ */
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { MemberHome, Persona } from '../../api/contract'
+import { formatFen } from '../../domain/money'
+import { callFunction } from '../../services/cloud'
+import { TIER_LABEL, ENTRY_LABEL, zhe, clinicDate } from '../../services/format'
+import { PageShell } from '../../components/PageShell'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { Btn } from '../../components/controls'
+import { useLoad } from '../../components/hooks'
+import './index.css'
+
+type HomeData =
+  | { persona: Extract<Persona, { kind: 'patient' }>; home: MemberHome }
+  | { persona: Extract<Persona, { kind: 'staff' }> }
+  | { persona: Extract<Persona, { kind: 'guest' }> }
+
+async function loadHome(): Promise<HomeData> {
+  const { persona } = await callFunction('identity', 'whoami', {})
+  if (persona.kind === 'patient') {
+    const home = await callFunction('member', 'home', {})
+    return { persona, home }
+  }
+  return { persona } as HomeData
+}
+
+export default function Index() {
+  const [load, reload] = useLoad(loadHome)
+
+  return (
+    <PageShell title='牙友' subtitle='Yayou · 口腔诊所会员与亲友推荐'>
+      <ErrorBanner error={load.state === 'error' ? load.error : null} />
+      {load.state === 'loading' ? <View className='muted'>加载中… Loading…</View> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {load.state === 'ready' ? <HomeBody data={load.data} /> : null}
+    </PageShell>
+  )
+}
+
+function HomeBody({ data }: { data: HomeData }) {
+  switch (data.persona.kind) {
+    case 'patient':
+      return <MemberView home={(data as { home: MemberHome }).home} />
+    case 'staff':
+      return <StaffView name={data.persona.name} />
+    case 'guest':
+      return <GuestView />
+  }
+}
+
+function MemberView({ home }: { home: MemberHome }) {
+  const pct = Math.round(Math.min(1, Math.max(0, home.progress)) * 100)
+  const left = Math.max(0, home.lifetimeThresholdFen - home.cumulativeSpendFen)
+  return (
+    <View className='stack'>
+      <View className='card member-card'>
+        <View className='row row--between'>
+          <View>
+            <Text id='whoami-name' className='member-card__name'>{home.name}</Text>
+            <Text className='member-card__record'>病历号 Record No. {home.recordNo}</Text>
+          </View>
+          <View className={`tier tier--${home.tier}`}>
+            <Text id='member-tier'>{TIER_LABEL[home.tier].zh}</Text>
+          </View>
+        </View>
+        <Text className='muted small'>{TIER_LABEL[home.tier].en}
+          {home.tier === 'annual' && home.annualUntil ? ` · 有效至 ${clinicDate(home.annualUntil)}` : ''}
+          {home.familyOwnerName ? ` · 家庭成员（${home.familyOwnerName}）Family of ${home.familyOwnerName}` : ''}
+        </Text>
+        <View className='kv'>
+          <Text className='kv__k'>会员折扣 Member discount</Text>
+          <Text id='member-discount' className='kv__v'>{home.hasMemberDiscount ? zhe(home.discountBp) : '暂无 None'}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv__k'>累计消费 Cumulative spend</Text>
+          <Text id='member-spend' className='kv__v'>{formatFen(home.cumulativeSpendFen)}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv__k'>奖励金余额 Bonus balance</Text>
+          <Text id='member-bonus' className='kv__v'>{formatFen(home.bonusBalanceFen)}</Text>
+        </View>
+      </View>
+
+      {/* M1: cumulative paid spend towards the lifetime family membership threshold. */}
+      <View className='card'>
+        <Text className='card__title'>终身家庭会员进度 Lifetime membership</Text>
+        <View id='member-progress' className='progress'>
+          <View className='progress__track'>
+            <View className='progress__fill' style={{ width: `${pct}%` }} />
+          </View>
+          <Text className='progress__text'>
+            {pct}% · {formatFen(home.cumulativeSpendFen)} / {formatFen(home.lifetimeThresholdFen)}
+          </Text>
+        </View>
+        <Text className='muted small'>
+          {home.tier === 'lifetime'
+            ? '您已是终身家庭会员，可绑定最多 3 位家人共享折扣。You are a lifetime family member.'
+            : `再消费 ${formatFen(left)} 即自动成为终身家庭会员。${formatFen(left)} more to become a lifetime member.`}
+        </Text>
+      </View>
+
+      <Btn id='goto-code' onClick={() => void Taro.navigateTo({ url: '/pages/member/code/index' })}>
+        我的会员码 My member code
+      </Btn>
+
+      <View className='card'>
+        <Text className='card__title'>账户明细 History</Text>
+        <View id='ledger-list' className='ledger'>
+          {home.ledger.length === 0 ? <Text className='muted'>暂无记录 No entries yet</Text> : null}
+          {home.ledger.map((l) => (
+            <View key={l.id} className='ledger__row'>
+              <View className='ledger__left'>
+                <Text className='ledger__kind'>{ENTRY_LABEL[l.kind] ?? l.kind}</Text>
+                <Text className='ledger__date'>{clinicDate(l.at)}{l.memo ? ` · ${l.memo}` : ''}</Text>
+              </View>
+              <View className='ledger__right'>
+                <Text className={`ledger__amount ${l.amountFen < 0 ? 'neg' : 'pos'}`}>
+                  {l.amountFen > 0 ? '+' : ''}{formatFen(l.amountFen)}
+                </Text>
+                <Text className='ledger__balance'>余额 {formatFen(l.balanceAfterFen)}</Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      </View>
+    </View>
+  )
+}
+
+function StaffView({ name }: { name: string }) {
+  return (
+    <View className='stack'>
+      <View className='card'>
+        <Text className='card__title'>您好，<Text id='whoami-name'>{name}</Text></Text>
+        <Text className='muted'>员工工作台 Staff desk</Text>
+      </View>
+      <Btn id='goto-reception' onClick={() => void Taro.navigateTo({ url: '/staff/reception/index' })}>
+        前台收款 Reception
+      </Btn>
+    </View>
+  )
+}
+
+/** C2: a guest sees the programme, never anyone's treatment data. C1: no share-to-unlock, no lures. */
+function GuestView() {
+  return (
+    <View className='stack'>
+      <View id='guest-welcome' className='card'>
+        <Text className='card__title'>欢迎来到牙友 Welcome</Text>
+        <Text id='whoami-name' className='muted'>访客 Guest</Text>
+        <Text className='para'>
+          牙友是本连锁口腔诊所的会员与亲友推荐计划。到店就诊登记后即可查看您的会员信息。
+        </Text>
+        <Text className='para small muted'>
+          Yayou is our clinic chain's membership and friends programme. Once you visit and register,
+          your membership appears here.
+        </Text>
+      </View>
+      <View className='card'>
+        <Text className='card__title'>会员权益 Membership</Text>
+        <Text className='para'>· 年度会员或累计消费满 ¥30,000 自动成为终身家庭会员，享 88 折（特价项目除外）。</Text>
+        <Text className='para'>· 终身家庭会员可绑定最多 3 位家人，共享会员折扣。</Text>
+        <Text className='para'>· 朋友经您推荐并完成就诊付款后，您可获得奖励金，下次就诊可用。</Text>
+        <Text className='para small muted'>
+          Annual members, and everyone whose paid spend reaches ¥30,000, get 12% off (special-price
+          items excluded). Referral rewards follow a friend's paid visit only.
+        </Text>
+      </View>
+    </View>
+  )
+}

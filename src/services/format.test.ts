@@ -1,0 +1,43 @@
+import { parseYuan, zhe, clinicDate } from './format'
+
+describe('parseYuan (reception amount entry → integer fen)', () => {
+  it.each([
+    ['1280', 128000],
+    ['1280.5', 128050],
+    ['1,280.50', 128050],
+    ['0.01', 1],
+    ['.5', 50],
+    ['¥30,000', 3000000],
+    ['12.', 1200],
+  ])('%s → %i fen', (input, fen) => {
+    expect(parseYuan(input)).toEqual({ ok: true, fen })
+  })
+
+  it.each([
+    ['', 'Enter an amount'],
+    ['-5', 'The amount cannot be negative'],
+    ['1.234', 'At most 2 decimal places'],
+    ['abc', 'The amount must be a number'],
+    ['1e3', 'The amount must be a number'],
+    ['0', 'The amount must be more than zero'],
+    ['99999999999999999', 'The amount is too large'],
+  ])('refuses %j', (input, en) => {
+    const r = parseYuan(input)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.message.en).toBe(en)
+  })
+})
+
+describe('zhe (M2 discount label)', () => {
+  it('shows 12% as 88折 and 10% as 9折', () => {
+    expect(zhe(1200)).toBe('88折')
+    expect(zhe(1000)).toBe('9折')
+    expect(zhe(0)).toBe('无折扣')
+  })
+})
+
+describe('clinicDate', () => {
+  it('uses the clinic zone (UTC+8) for the business date', () => {
+    expect(clinicDate('2025-03-01T17:30:00.000Z')).toBe('2025-03-02')
+  })
+})

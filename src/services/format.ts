@@ -1,0 +1,65 @@
+/** Small pure display and input helpers for the pages (no dependencies beyond the domain types). */
+import type { Tier } from '../domain/membership/tier'
+import type { EntryKind } from '../domain/ledger'
+import type { Fen } from '../domain/money'
+
+/** M1 tier names as members see them. */
+export const TIER_LABEL: Record<Tier, { zh: string; en: string }> = {
+  none: { zh: '非会员', en: 'Not a member' },
+  annual: { zh: '年度会员', en: 'Annual member' },
+  lifetime: { zh: '终身家庭会员', en: 'Lifetime family member' },
+}
+
+export const ENTRY_LABEL: Record<EntryKind, string> = {
+  bill_payment: '消费',
+  bonus_credit: '奖励金入账',
+  bonus_debit: '奖励金抵扣',
+  card_issue: '亲友卡发放',
+  card_redeem: '亲友卡使用',
+  card_expire: '亲友卡过期',
+}
+
+/** M2: a discount in basis points as the Chinese "折" (1200 bp → 88折, 1000 bp → 9折). */
+export function zhe(discountBp: number): string {
+  const pay = (10000 - discountBp) / 100
+  if (pay >= 100) return '无折扣'
+  return Number.isInteger(pay / 10) ? `${pay / 10}折` : `${pay}折`
+}
+
+/**
+ * A business date for display: the ISO instant in the clinic's zone. The default zone
+ * (Asia/Shanghai, UTC+8, no DST) is applied by offset so no date library ships to the client.
+ */
+export function clinicDate(iso: string, offsetHours = 8): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  return new Date(t + offsetHours * 3_600_000).toISOString().slice(0, 10)
+}
+
+export type YuanParse = { ok: true; fen: Fen } | { ok: false; message: { zh: string; en: string } }
+
+/**
+ * Staff type an amount in yuan ("1280", "1280.5", "1,280.50"); we turn it into integer fen
+ * without floating point. Refused: empty, negative, more than 2 decimals, anything non-numeric,
+ * zero, and amounts too large to be safe integers.
+ */
+export function parseYuan(input: string): YuanParse {
+  const s = input.trim().replace(/[¥￥,，\s]/g, '')
+  if (s === '') return { ok: false, message: { zh: '请输入金额', en: 'Enter an amount' } }
+  if (/^-/.test(s)) return { ok: false, message: { zh: '金额不能为负数', en: 'The amount cannot be negative' } }
+  if (/^\d*\.\d{3,}$/.test(s)) return { ok: false, message: { zh: '金额最多两位小数', en: 'At most 2 decimal places' } }
+  const m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(s) ?? /^()\.(\d{1,2})$/.exec(s)
+  if (!m) return { ok: false, message: { zh: '金额必须是数字', en: 'The amount must be a number' } }
+  const whole = m[1] === '' ? 0 : Number(m[1])
+  const cents = Number((m[2] ?? '').padEnd(2, '0') || '0')
+  const fen = whole * 100 + cents
+  if (!Number.isSafeInteger(fen) || fen > 100_000_000_00) return { ok: false, message: { zh: '金额过大', en: 'The amount is too large' } }
+  if (fen === 0) return { ok: false, message: { zh: '金额必须大于 0', en: 'The amount must be more than zero' } }
+  return { ok: true, fen }
+}
+
+/** A client-made idempotency key (S3). Not a secret; only has to be unique per bill. */
+export function newRequestId(): string {
+  const rand = () => Math.floor(Math.random() * 0x100000000).toString(36)
+  return `rq-${Date.now().toString(36)}-${rand()}${rand()}`
+}

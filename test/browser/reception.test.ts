@@ -1,0 +1,224 @@
+/**
+ * The reception slice in a real browser (Chromium on the H5 build), as people do it:
+ * a member shows the member code, the receptionist scans it, builds a bill, previews and confirms;
+ * the member sees the new spend. Rules: S1 (scan), S2 (bill), M2 (12% off, special price excluded),
+ * S3 (a double tap or a retry never charges twice), M6 (spend), C2 (a friend sees no member data).
+ *
+ * Run: `npm run build:h5` first, then `npx jest --selectProjects browser`.
+ */
+import type { Page, Request } from 'playwright-core'
+import type { ConfirmedBill, MemberHome } from '../../src/api/contract'
+import {
+  bodyText, byId, chooseCategory, pageTextWithout, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
+} from './harness'
+
+jest.setTimeout(120_000)
+
+const HOME = 'pages/index/index'
+const RECEPTION = 'staff/reception/index'
+
+const LIFETIME_SPEND_FEN = 4_236_000 // 李明 before today (demo data)
+const PLAIN_SPEND_FEN = 45_000 // 赵磊 before today
+
+let h: Harness
+beforeAll(async () => { h = await startHarness() }, 120_000)
+afterAll(async () => { await h?.close() }, 60_000)
+
+/** The ok data of an API call, or a failure naming the error. */
+async function apiData<T>(name: string, event: Record<string, unknown>, openid: string): Promise<T> {
+  const r = await h.api<T>(name, event, openid)
+  if (!r.ok) throw new Error(`${name}.${String(event.action)} as ${openid}: ${r.error.code} ${r.error.message.en}`)
+  return r.data
+}
+
+/** confirmBill requests the page sends, with the bodies, to see what a double tap really sent. */
+function watchConfirms(page: Page): Array<{ requestId: string; body: Record<string, unknown> }> {
+  const seen: Array<{ requestId: string; body: Record<string, unknown> }> = []
+  page.on('request', (r: Request) => {
+    if (!r.url().endsWith('/api/fn/reception') || r.method() !== 'POST') return
+    const body = r.postDataJSON() as Record<string, unknown> | null
+    if (body?.action === 'confirmBill') seen.push({ requestId: String(body.requestId), body })
+  })
+  return seen
+}
+
+async function addItem(page: Page, name: string, category: string, yuan: string): Promise<void> {
+  await typeInto(page, 'item-name', name)
+  await chooseCategory(page, category)
+  await typeInto(page, 'item-amount', yuan)
+  await tap(page, 'item-add')
+  await waitForText(page, 'bill-lines', name)
+}
+
+async function scan(page: Page, code: string): Promise<void> {
+  await typeInto(page, 'scan-input', code)
+  await tap(page, 'scan-submit')
+}
+
+describe('a member pays at reception (S1, S2, M2, S3, M6)', () => {
+  let member: Page
+  let desk: Page
+  let token: string
+
+  test('the member opens home: lifetime tier, spend, progress; then "my member code"', async () => {
+    member = await h.openAs(PERSONA.lifetime, HOME)
+    await waitForText(member, 'whoami-name', '李明')
+    expect(await textOf(member, 'member-tier')).toContain('终身')
+    expect(await textOf(member, 'member-spend')).toBe('¥42,360.00')
+    // M1: past the ¥30,000 threshold, so the progress is full.
+    expect(await textOf(member, 'member-progress')).toContain('100%')
+    expect(await textOf(member, 'member-progress')).toContain('¥30,000.00')
+    expect(await textOf(member, 'member-bonus')).toBe('¥0.00')
+    expect(await textOf(member, 'ledger-list')).toContain('¥42,360.00')
+    await shot(member, '01-member-home')
+
+    await tap(member, 'goto-code')
+    token = await waitForText(member, 'member-code-text', /^YY1\./)
+    expect(token).toMatch(/^YY1\.\S+$/)
+    // The QR shows the same token, as an image (S1: what reception scans).
+    const qr = byId(member, 'member-code-qr')
+    expect(await qr.getAttribute('data-text')).toBe(token)
+    await expect(qr.locator('img').count()).resolves.toBeGreaterThan(0)
+    await waitForText(member, 'code-countdown', /\d+/)
+    await shot(member, '02-member-code')
+  })
+
+  test('the receptionist types the code and sees 李明, lifetime member', async () => {
+    desk = await h.openAs(PERSONA.receptionist, RECEPTION)
+    await scan(desk, token)
+    await waitForText(desk, 'scanned-name', '李明')
+    expect(await textOf(desk, 'scanned-tier')).toContain('终身')
+    // C2: reception sees the phone masked.
+    expect(await bodyText(desk)).toContain('139****5678')
+    expect(await bodyText(desk)).not.toContain('13912345678')
+    await shot(desk, '03-reception-scanned')
+  })
+
+  test('a bill of an extraction and a special-price cleaning: 12% off the extraction only (M2)', async () => {
+    await addItem(desk, '拔牙 extraction', 'treatment', '450')
+    await addItem(desk, '特价洁牙 cleaning special', 'special_price', '99')
+    await tap(desk, 'preview-btn')
+    await waitForText(desk, 'total-due', '¥495.00')
+    expect(await textOf(desk, 'total-subtotal')).toBe('¥549.00')
+    expect(await textOf(desk, 'total-discount')).toContain('¥54.00') // 12% × ¥450; the ¥99 special is not discounted
+    expect(await textOf(desk, 'total-due')).toBe('¥495.00')
+    await shot(desk, '04-bill-preview')
+  })
+
+  test('a double tap on confirm charges once; a re-submitted request is a replay (S3)', async () => {
+    const confirms = watchConfirms(desk)
+    await waitForId(desk, 'confirm-btn')
+    await byId(desk, 'confirm-btn').dblclick() // two taps, as fast as the input system sends them
+    await waitForText(desk, 'receipt-paid', '¥495.00')
+    expect(await textOf(desk, 'receipt')).toContain('¥495.00')
+    expect(await byId(desk, 'receipt-replayed').count()).toBe(0) // the first confirmation is not a replay
+    await shot(desk, '05-receipt')
+
+    // However many requests the double tap sent, they all carried one requestId.
+    expect(confirms.length).toBeGreaterThanOrEqual(1)
+    expect(new Set(confirms.map((c) => c.requestId)).size).toBe(1)
+    // A network retry re-sends the same request: the server answers with the first result, charging nothing.
+    const replay = await apiData<ConfirmedBill>('reception', confirms[0].body, PERSONA.receptionist)
+    expect(replay).toMatchObject({ replayed: true, paidFen: 49_500, cumulativeSpendAfterFen: LIFETIME_SPEND_FEN + 49_500 })
+
+    // Exactly one payment of ¥495 (49,500 fen) was recorded and spend grew by exactly ¥495.
+    const home = await apiData<MemberHome>('member', { action: 'home' }, PERSONA.lifetime)
+    expect(home.cumulativeSpendFen).toBe(LIFETIME_SPEND_FEN + 49_500)
+    expect(home.ledger.filter((l) => l.kind === 'bill_payment').map((l) => l.amountFen)).toEqual([49_500, LIFETIME_SPEND_FEN])
+    expect(await h.cloud.store.count('bills', { patientId: 'pat_lifetime' })).toBe(1)
+    const ledger = await h.cloud.store.query<{ _id: string; kind: string; amountFen: number }>('ledger', { where: { patientId: 'pat_lifetime' }, limit: 100 })
+    expect(ledger.filter((e) => e.kind === 'bill_payment' && e.amountFen === 49_500)).toHaveLength(1)
+  })
+
+  test('the member reloads home: spend ¥42,855.00 and the new payment in the history (M6)', async () => {
+    await member.goBack()
+    await member.reload()
+    await waitForText(member, 'member-spend', '¥42,855.00')
+    expect(await textOf(member, 'member-spend')).toBe('¥42,855.00')
+    const ledger = await textOf(member, 'ledger-list')
+    expect(ledger).toContain('+¥495.00')
+    expect(ledger.indexOf('+¥495.00')).toBeLessThan(ledger.indexOf('+¥42,360.00')) // newest first
+    expect(ledger.match(/\+¥495\.00/g)).toHaveLength(1)
+    await shot(member, '06-member-after')
+  })
+})
+
+describe('other people at the desk', () => {
+  test('a friend (WeChat user, not a patient) opens home and sees no member data (C2)', async () => {
+    const friend = await h.openAs(PERSONA.friend, HOME)
+    await waitForId(friend, 'guest-welcome')
+    for (const id of ['member-tier', 'member-spend', 'member-progress', 'member-bonus', 'ledger-list', 'goto-code']) {
+      expect(await byId(friend, id).count()).toBe(0)
+    }
+    await waitForText(friend, 'whoami-name', '访客')
+    // Nothing about any patient anywhere in the page (the local-mode persona switcher, a dev tool
+    // that lists the demo personas by name, aside).
+    const text = await pageTextWithout(friend, ['persona-select'])
+    for (const secret of ['李明', '100001', '42,360', '病历号', '139', '消费 ', '账户明细']) expect(text).not.toContain(secret)
+    expect(await h.api('member', { action: 'home' }, PERSONA.friend)).toMatchObject({ ok: false })
+    await shot(friend, '07-friend-home')
+  })
+
+  test('a plain patient (not a member) gets no discount on the same extraction', async () => {
+    const desk = await h.openAs(PERSONA.receptionist, RECEPTION)
+    await scan(desk, '100007') // staff may type the record number
+    await waitForText(desk, 'scanned-name', '赵磊')
+    expect(await textOf(desk, 'scanned-tier')).not.toContain('终身')
+    await addItem(desk, '拔牙 extraction', 'treatment', '450')
+    await tap(desk, 'preview-btn')
+    await waitForText(desk, 'total-due', '¥450.00')
+    expect(await textOf(desk, 'total-discount')).toBe('¥0.00')
+    await shot(desk, '08-plain-patient-preview')
+  })
+
+  test('confirm whose answer is lost on the way, tapped again: a replay, not a second charge (S3)', async () => {
+    const desk = await h.openAs(PERSONA.receptionist, RECEPTION)
+    await scan(desk, '100007')
+    await waitForText(desk, 'scanned-name', '赵磊')
+    await addItem(desk, '补牙 filling', 'treatment', '300')
+    await tap(desk, 'preview-btn')
+    await waitForText(desk, 'total-due', '¥300.00')
+
+    // The first confirmation reaches the server (and is charged), but its answer never arrives.
+    let dropped = 0
+    await desk.route('**/api/fn/reception', async (route) => {
+      const body = route.request().postDataJSON() as { action?: string } | null
+      if (body?.action === 'confirmBill' && dropped === 0) {
+        dropped++
+        await route.fetch() // the server does the work…
+        await route.abort('connectionreset') // …and the phone never hears back
+        return
+      }
+      await route.continue()
+    })
+    const confirms = watchConfirms(desk)
+    await tap(desk, 'confirm-btn')
+    await waitForId(desk, 'error-banner') // a network error, shown, not swallowed
+    expect(dropped).toBe(1)
+    await tap(desk, 'confirm-btn') // the receptionist taps again
+    await waitForText(desk, 'receipt-paid', '¥300.00')
+    await waitForId(desk, 'receipt-replayed')
+    await shot(desk, '10-receipt-replayed')
+
+    expect(confirms).toHaveLength(2)
+    expect(confirms[1].requestId).toBe(confirms[0].requestId)
+    const p = await h.cloud.store.get<{ _id: string; cumulativeSpendFen: number }>('patients', 'pat_plain')
+    expect(p!.cumulativeSpendFen).toBe(PLAIN_SPEND_FEN + 30_000)
+    const ledger = await h.cloud.store.query<{ _id: string; kind: string; amountFen: number }>('ledger', { where: { patientId: 'pat_plain' }, limit: 100 })
+    expect(ledger.filter((e) => e.kind === 'bill_payment').map((e) => e.amountFen).sort((a, b) => a - b)).toEqual([30_000, PLAIN_SPEND_FEN])
+  })
+
+  test('an invalid code: the error banner says why in Chinese, with English below', async () => {
+    const desk = await h.openAs(PERSONA.receptionist, RECEPTION)
+    await scan(desk, 'YY1.this-is-not-a-real-member-code')
+    const banner = await waitForText(desk, 'error-banner', '二维码无效')
+    expect(banner).toContain('二维码无效，请让对方刷新后重试')
+    expect(banner).toContain('This code is not valid; ask for a fresh one')
+    // Chinese first, English below it.
+    const zh = await byId(desk, 'error-banner').getByText('二维码无效', { exact: false }).first().boundingBox()
+    const en = await byId(desk, 'error-banner').getByText('This code is not valid', { exact: false }).first().boundingBox()
+    expect(zh && en && en.y).toBeGreaterThan(zh!.y)
+    expect(await byId(desk, 'scanned-name').count()).toBe(0)
+    await shot(desk, '09-error-invalid-code')
+  })
+})
