@@ -18,6 +18,10 @@ export const C = {
   quotas: 'quotas',
   counters: 'counters',
   usedCodes: 'usedCodes',
+  familyInvites: 'familyInvites',
+  balanceRequests: 'balanceRequests',
+  referrals: 'referrals',
+  refunds: 'refunds',
 } as const
 
 /** A WeChat identity (`_id` = OPENID) and what it is bound to. */
@@ -36,7 +40,25 @@ export interface PatientDoc extends MemberStanding {
   birthday?: string
   clinicId: string
   createdAt: string
+  /** M4: family members the owner lets pay from the owner's balance without asking each time. */
+  standingConsent?: string[]
+  /** M3: when this member was bound to the family owner. */
+  familySince?: string
 }
+
+/** M3: an invitation a lifetime member shares in a chat; the invitee accepts it. */
+export interface FamilyInviteDoc { _id: string; ownerId: string; createdAt: string; expiresAt: string; status: 'open' | 'used'; usedBy?: string }
+
+/** M4: a family member's request to pay from the owner's balance; single use once approved. */
+export interface BalanceRequestDoc {
+  _id: string; ownerId: string; memberId: string; amountFen: number
+  status: 'pending' | 'approved' | 'declined' | 'used'; createdAt: string; decidedAt?: string; usedBy?: string
+}
+
+/** R6: who referred this patient; the first valid claim wins and is locked at the first payment. */
+export interface ReferralDoc { _id: string; friendPatientId: string; referrerPatientId: string; source: 'named_member' | 'coupon' | 'code'; at: string; lockedAt?: string; billId?: string }
+
+export interface RefundDoc { _id: string; billId: string; patientId: string; amountFen: number; reason: string; at: string; staffId: string; tierAfter: PatientDoc['tier']; cumulativeSpendAfterFen: number }
 
 export interface BillDoc {
   _id: string
@@ -45,6 +67,8 @@ export interface BillDoc {
   fingerprint: string
   /** F4, F7: the friend card that paid part of it. */
   friendCardId?: string
+  /** M5: the member the payer named for the discount. */
+  namedMemberId?: string
   patientId: string
   staffId: string
   clinicId: string
@@ -56,6 +80,8 @@ export interface BillDoc {
   day: string
   tierAfter: PatientDoc['tier']
   cumulativeSpendAfterFen: number
+  /** M6: money returned so far; at most `paidFen`. */
+  refundedFen?: number
 }
 
 export type { FriendCard as FriendCardDoc } from '../../src/domain/friendcard/card'

@@ -34,9 +34,9 @@ function patients(now: Date): PatientSeed[] {
   const t = dayjs(now)
   const none = { tier: 'none' as const, cumulativeSpendFen: 0 }
   return [
-    { _id: 'pat_lifetime', name: '李明', recordNo: '100001', phone: '13912345678', birthday: '1978-03-14', tier: 'lifetime', lifetimeSince: iso(t.subtract(8, 'month')), cumulativeSpendFen: 4_236_000, openid: 'demo-member-lifetime', label: '李明 · 终身家庭会员 (lifetime member, family owner)' },
-    { _id: 'pat_family_wife', name: '张丽', recordNo: '100002', phone: '13912345679', birthday: '1980-07-02', ...none, cumulativeSpendFen: 580_000, familyOwnerId: 'pat_lifetime', openid: 'demo-member-family', label: '张丽 · 家庭成员 (family of 李明)' },
-    { _id: 'pat_family_son', name: '李小宇', recordNo: '100003', phone: '13912345680', birthday: '2012-11-30', ...none, cumulativeSpendFen: 120_000, familyOwnerId: 'pat_lifetime' },
+    { _id: 'pat_lifetime', name: '李明', recordNo: '100001', phone: '13912345678', birthday: '1978-03-14', tier: 'lifetime', lifetimeSince: iso(t.subtract(8, 'month')), cumulativeSpendFen: 4_236_000, familySize: 2, openid: 'demo-member-lifetime', label: '李明 · 终身家庭会员 (lifetime member, family owner)' },
+    { _id: 'pat_family_wife', name: '张丽', recordNo: '100002', phone: '13912345679', birthday: '1980-07-02', ...none, cumulativeSpendFen: 580_000, familyOwnerId: 'pat_lifetime', familySince: iso(t.subtract(7, 'month')), openid: 'demo-member-family', label: '张丽 · 家庭成员 (family of 李明)' },
+    { _id: 'pat_family_son', name: '李小宇', recordNo: '100003', phone: '13912345680', birthday: '2012-11-30', ...none, cumulativeSpendFen: 120_000, familyOwnerId: 'pat_lifetime', familySince: iso(t.subtract(7, 'month')) },
     { _id: 'pat_annual', name: '王芳', recordNo: '100004', phone: '13700001111', birthday: '1990-05-20', tier: 'annual', annualUntil: iso(t.add(5, 'month').endOf('day')), cumulativeSpendFen: 860_000, openid: 'demo-member-annual', label: '王芳 · 年度会员 (annual member)' },
     { _id: 'pat_annual_lapsing', name: '刘洋', recordNo: '100005', phone: '13700002222', birthday: '1985-12-01', tier: 'annual', annualUntil: iso(t.add(20, 'day').endOf('day')), cumulativeSpendFen: 310_000, openid: 'demo-member-lapsing', label: '刘洋 · 年度会员即将到期 (annual, lapses in 20 days)' },
     { _id: 'pat_near_lifetime', name: '陈静', recordNo: '100006', phone: '13600003333', birthday: '1975-02-29', tier: 'annual', annualUntil: iso(t.add(9, 'month').endOf('day')), cumulativeSpendFen: 2_950_000, openid: 'demo-member-near', label: '陈静 · 差¥500成为终身会员 (annual, ¥500 from lifetime)' },
@@ -85,14 +85,17 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     if (openid) await store.set<UserDoc>(C.users, { _id: openid, displayName: doc.name, patientId: doc._id, createdAt: at })
   }
   for (const { label: _label, ...f } of FRIENDS) await store.set<UserDoc>(C.users, { ...f, createdAt: at })
-  // R3/R5: a referrer's ¥200 bonus from two friends' paid visits, as ledger entries and the projection.
-  const bonus = accountId('pat_bonus', 'bonus')
-  const credits: LedgerEntry[] = [1, 2].map((n) => ({
-    _id: `demo:bonus:${n}`, accountId: bonus, kind: 'bonus_credit', amountFen: 10_000, balanceAfterFen: 10_000 * n,
-    patientId: 'pat_bonus', at: dayjs(now).subtract(30 - n, 'day').toISOString(), actor: 'system', memo: '推荐奖励 referral reward (demo)',
-  }))
-  for (const e of credits) await store.set(C.ledger, e)
-  await store.set<Account>(C.accounts, { _id: bonus, ownerId: 'pat_bonus', kind: 'bonus', balanceFen: 20_000, updatedAt: at })
+  // R3/R5: bonus from friends' paid visits, as ledger entries and the projection (孙悦 ¥200, 李明 ¥300: M4 family can use it).
+  for (const [patientId, credits] of [['pat_bonus', 2], ['pat_lifetime', 3]] as const) {
+    const bonus = accountId(patientId, 'bonus')
+    for (let n = 1; n <= credits; n++) {
+      await store.set<LedgerEntry>(C.ledger, {
+        _id: `demo:bonus:${patientId}:${n}`, accountId: bonus, kind: 'bonus_credit', amountFen: 10_000, balanceAfterFen: 10_000 * n,
+        patientId, at: dayjs(now).subtract(30 - n, 'day').toISOString(), actor: 'system', memo: '推荐奖励 referral reward (demo)',
+      })
+    }
+    await store.set<Account>(C.accounts, { _id: bonus, ownerId: patientId, kind: 'bonus', balanceFen: 10_000 * credits, updatedAt: at })
+  }
   const quotas = new Map<string, number>()
   for (const card of demoCards(now)) {
     const quotaId = `cards:${card.giverPatientId}:${dayjs(card.issuedAt).tz(DEFAULT_POLICY.timezone).year()}`

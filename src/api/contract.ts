@@ -57,6 +57,12 @@ export interface BillRequest {
   useBonusFen?: number
   /** F4: the ticket reception got by scanning a friend card; the card pays eligible items. */
   friendCardTicket?: string
+  /** M5: a non-member names a member (record number) at payment and gets the member discount. */
+  namedMemberCode?: string
+  /** M4: a family member pays from the owner's balance, with the owner's consent. */
+  useOwnerBalanceFen?: number
+  /** M4: the approved request, when the owner has not given a standing permission. */
+  ownerConsentId?: string
 }
 export interface ConfirmBillRequest extends BillRequest {
   /** Client-made id of this confirmation: a retry or double tap sends the same one (S3). */
@@ -155,6 +161,22 @@ export interface CardSummary {
 
 export interface CardReminderView { key: string; kind: 'unshared' | 'unused' | 'expiry'; cardId: string; days: number; to: { patientId: string } | { openid: string } }
 
+// ---- Membership and family (M1–M7) ----
+
+export interface FamilyMember { patientId: string; name: string; boundSince?: string; standingConsent: boolean }
+export interface Family {
+  owner: { patientId: string; name: string } | null
+  members: FamilyMember[]
+  max: number
+  /** M4: requests waiting for the owner's decision. */
+  pending: BalanceRequest[]
+}
+export interface FamilyInvite { token: string; path: string; title: string; expiresAt: string }
+export interface InvitationView { ownerDisplayName: string; expiresAt: string; state: 'open' | 'used' | 'expired' | 'own' | 'not_patient' | 'already_bound' }
+export interface BalanceRequest { requestId: string; memberPatientId: string; memberName: string; amountFen: number; status: 'pending' | 'approved' | 'declined' | 'used'; createdAt: string }
+export interface RefundResult { refundId: string; billId: string; amountFen: number; tierAfter: Tier; cumulativeSpendAfterFen: number; replayed: boolean }
+export interface MembershipReminderView { key: string; patientId: string; name: string; annualUntil: string; daysLeft: number }
+
 export interface Api {
   identity: { whoami: { in: Record<string, never>; out: { openid: string; persona: Persona } } }
   member: {
@@ -173,8 +195,22 @@ export interface Api {
     summary: { in: Record<string, never>; out: CardSummary }
     reminders: { in: Record<string, never>; out: CardReminderView[] }
   }
+  family: {
+    get: { in: Record<string, never>; out: Family }
+    invite: { in: Record<string, never>; out: FamilyInvite }
+    invitation: { in: { token: string }; out: InvitationView }
+    accept: { in: { token: string }; out: Family }
+    unbind: { in: { patientId: string }; out: Family }
+    setStanding: { in: { patientId: string; allowed: boolean }; out: Family }
+    decide: { in: { requestId: string; approve: boolean }; out: Family }
+  }
+  membership: {
+    reminders: { in: Record<string, never>; out: MembershipReminderView[] }
+  }
   reception: {
     scan: { in: { code: string }; out: ScanResult }
+    requestOwnerBalance: { in: { patientId: string; amountFen: number }; out: BalanceRequest }
+    refund: { in: { billId: string; amountFen: number; reason: string; requestId: string }; out: RefundResult }
     previewBill: { in: BillRequest; out: BillResult }
     confirmBill: { in: ConfirmBillRequest; out: ConfirmedBill }
   }

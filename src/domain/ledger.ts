@@ -10,6 +10,7 @@ export type AccountKind = 'bonus' | 'friend_card' | 'spend'
 
 export type EntryKind =
   | 'bill_payment' // money paid at reception (counts to spend, M6)
+  | 'bill_refund' // money returned (spend falls, M6)
   | 'bonus_credit' | 'bonus_debit' // R3/R5
   | 'card_issue' | 'card_redeem' | 'card_expire' // F2/F4/F5
 

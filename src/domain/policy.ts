@@ -34,6 +34,14 @@ export interface Policy {
     friendNamedMemberDiscount: boolean
     /** M7 reminder before an annual membership lapses. */
     annualReminderDays: number
+    /**
+     * M1/M6 refunds: a refund that takes spend back under the threshold revokes a lifetime tier
+     * granted fewer than this many days before (a returned treatment does not buy a lifetime);
+     * after that, lifetime is for life.
+     */
+    lifetimeRefundGraceDays: number
+    /** M3 days a family invitation stays open. */
+    familyInviteDays: number
   }
   friendCard: {
     /** F2 face value. */
@@ -82,6 +90,8 @@ export const DEFAULT_POLICY: Policy = {
     familyMax: 3,
     friendNamedMemberDiscount: true,
     annualReminderDays: 30,
+    lifetimeRefundGraceDays: 90,
+    familyInviteDays: 7,
   },
   friendCard: {
     faceValueFen: 60_000,

@@ -23,6 +23,9 @@ export const billRequest = z.object({
   items: z.array(billItem).min(1, 'the bill has no items').max(50),
   useBonusFen: fen.optional(),
   friendCardTicket: z.string().trim().min(1).max(300).optional(),
+  namedMemberCode: z.string().trim().min(1).max(20).optional(),
+  useOwnerBalanceFen: fen.optional(),
+  ownerConsentId: z.string().trim().min(1).max(64).optional(),
 })
 
 export const confirmBillRequest = billRequest.extend({

@@ -5,19 +5,20 @@
  */
 import { createHash } from 'node:crypto'
 import type { BillRequest, ConfirmBillRequest, ConfirmedBill, ScannedPatient, ScanResult } from '../../../src/api/contract'
-import { computeBill, type BillHoldings, type BillResult } from '../../../src/domain/bill/engine'
+import { computeBill, type BillResult } from '../../../src/domain/bill/engine'
 import { businessDate } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
-import { accountId, post, type Account, type LedgerEntry } from '../../../src/domain/ledger'
-import { afterPayment, effectiveTier, hasMemberDiscount } from '../../../src/domain/membership/tier'
+import { accountId, post, type LedgerEntry } from '../../../src/domain/ledger'
+import { afterPayment, effectiveTier, hasMemberDiscount, sellAnnual } from '../../../src/domain/membership/tier'
 import type { Policy } from '../../../src/domain/policy'
 import { maskPhone } from '../../../src/domain/privacy'
 import { isStoreError, type TxContext } from '../ports/store'
-import { isExpired, redeemCard, type FriendCard } from '../../../src/domain/friendcard/card'
-import { cardIdFromTicket, scanCard } from './friendcard'
+import { redeemCard } from '../../../src/domain/friendcard/card'
+import { scanCard } from './friendcard'
+import { assertCardUsed, holdingsFor, loadContext, resolveRefs, sellsAnnual, type BillRefs } from './bill-context'
 import { currentPolicy, type Deps } from '../deps'
-import { C, type BillDoc, type PatientDoc } from '../model'
-import { bonusBalance, loadPatient } from './member'
+import { C, type BalanceRequestDoc, type BillDoc, type PatientDoc, type ReferralDoc } from '../model'
+import { bonusBalance } from './member'
 import { withRetry } from './retry'
 
 export interface StaffActor { staffId: string; clinicId: string }
@@ -49,62 +50,35 @@ async function scanPatient(deps: Deps, text: string): Promise<ScannedPatient> {
     recordNo: patient.recordNo,
     maskedPhone: maskPhone(patient.phone),
     tier: effectiveTier(patient, now),
-    discount: discountBasis(patient, owner, now),
+    discount: discountShown(patient, owner, now),
     bonusBalanceFen: await bonusBalance(deps, patient._id),
     cumulativeSpendFen: patient.cumulativeSpendFen,
   }
 }
 
-/** M2, M3: own tier first; otherwise a family member of a lifetime owner. */
-function discountBasis(p: PatientDoc, owner: PatientDoc | null, now: Date): 'member' | 'family' | null {
+/** M2, M3: what reception shows at the scan: own tier first, else a lifetime owner's family. */
+function discountShown(p: PatientDoc, owner: PatientDoc | null, now: Date): 'member' | 'family' | null {
   if (effectiveTier(p, now) !== 'none') return 'member'
   if (owner && p.familyOwnerId && hasMemberDiscount(owner, now)) return 'family'
   return null
 }
 
-function holdingsFor(p: PatientDoc, owner: PatientDoc | null, bonusFen: number, card: FriendCard | null, req: BillRequest, now: Date): BillHoldings {
-  const basis = discountBasis(p, owner, now)
-  const useBonusFen = req.useBonusFen ?? 0
-  if (useBonusFen > bonusFen) throw new DomainError('INSUFFICIENT_BALANCE', { bonusBalanceFen: bonusFen, useBonusFen })
-  if (card) assertUsable(card, now)
-  return {
-    memberDiscount: basis ?? undefined,
-    friendCard: card ? { id: card._id, balanceFen: card.balanceFen } : undefined,
-    bonus: useBonusFen > 0 ? { balanceFen: bonusFen, useFen: useBonusFen } : undefined,
-  }
-}
-
-/** F4, F5: checked at the moment of redemption, not only by the daily sweep. */
-function assertUsable(c: FriendCard, now: Date): void {
-  if (c.status === 'revoked') throw new DomainError('CARD_REVOKED')
-  if (c.status === 'used_up') throw new DomainError('CARD_USED_UP')
-  if (c.status === 'expired' || isExpired(c, now)) throw new DomainError('CARD_EXPIRED', { expiresAt: c.expiresAt })
-  if (c.status !== 'claimed') throw new DomainError('CARD_NOT_CLAIMED')
-}
-
-/** A card on a bill must pay something: a bill of ineligible items only is refused, not ignored. */
-function assertCardUsed(card: FriendCard | null, r: BillResult): void {
-  if (card && r.totals.friendCardFen === 0) throw new DomainError('CARD_NOT_ELIGIBLE', { excluded: r.lines.filter((l) => l.skipped.some((k) => k.kind === 'friend_card')).map((l) => l.name) })
-}
-
 export async function previewBill(deps: Deps, req: BillRequest): Promise<BillResult> {
-  const now = deps.clock.now()
-  const [p, policy, bonusFen] = await Promise.all([loadPatient(deps, req.patientId), currentPolicy(deps.store), bonusBalance(deps, req.patientId)])
-  const owner = p.familyOwnerId ? await deps.store.get<PatientDoc>(C.patients, p.familyOwnerId) : null
-  const card = req.friendCardTicket ? await deps.store.get<FriendCard>(C.friendCards, cardIdFromTicket(deps, req.friendCardTicket)) : null
-  if (req.friendCardTicket && !card) throw new DomainError('CARD_NOT_FOUND')
-  const r = computeBill(req.items, holdingsFor(p, owner, bonusFen, card, req, now), policy)
-  assertCardUsed(card, r)
+  const policy = await currentPolicy(deps.store)
+  const ctx = await loadContext(deps.store, req, await resolveRefs(deps, deps.store, req))
+  const r = computeBill(req.items, holdingsFor(ctx, req, deps.clock.now(), policy), policy)
+  assertCardUsed(ctx.card, r)
   return r
 }
 
-const fingerprint = (req: BillRequest, cardId: string | null): string =>
-  createHash('sha256').update(JSON.stringify([req.patientId, req.items.map((i) => [i.name, i.category, i.amountFen]), req.useBonusFen ?? 0, cardId])).digest('hex')
+const fingerprint = (req: BillRequest, refs: BillRefs): string => createHash('sha256').update(JSON.stringify([
+  req.patientId, req.items.map((i) => [i.name, i.category, i.amountFen]), req.useBonusFen ?? 0, refs.cardId, refs.namedMemberId, req.useOwnerBalanceFen ?? 0,
+])).digest('hex')
 
 const billIdOf = (requestId: string) => `bill_${requestId}`
 
-function replay(doc: BillDoc, req: ConfirmBillRequest): ConfirmedBill {
-  if (doc.fingerprint !== fingerprint(req, doc.friendCardId ?? null)) throw new DomainError('IDEMPOTENCY_MISMATCH', { billId: doc._id })
+function replay(doc: BillDoc, req: ConfirmBillRequest, refs: BillRefs): ConfirmedBill {
+  if (doc.fingerprint !== fingerprint(req, refs)) throw new DomainError('IDEMPOTENCY_MISMATCH', { billId: doc._id })
   return { billId: doc._id, result: doc.result, paidFen: doc.paidFen, tierAfter: doc.tierAfter, cumulativeSpendAfterFen: doc.cumulativeSpendAfterFen, replayed: true }
 }
 
@@ -112,37 +86,31 @@ export async function confirmBill(deps: Deps, staff: StaffActor, req: ConfirmBil
   const billId = billIdOf(req.requestId)
   const policy = await currentPolicy(deps.store)
   const done = await deps.store.get<BillDoc>(C.bills, billId)
-  if (done) return replay(done, req) // a retry after the ticket expired still gets its answer
-  const cardId = req.friendCardTicket ? cardIdFromTicket(deps, req.friendCardTicket) : null
+  // A retry after the card ticket expired still gets its answer: compare with what was recorded.
+  if (done) return replay(done, req, { cardId: done.friendCardId ?? null, namedMemberId: done.namedMemberId ?? null })
+  const refs = await resolveRefs(deps, deps.store, req)
   try {
-    return await withRetry(() => deps.store.transaction((tx) => confirmInTx(tx, deps, staff, req, billId, cardId, policy)))
+    return await withRetry(() => deps.store.transaction((tx) => confirmInTx(tx, deps, staff, req, billId, refs, policy)))
   } catch (e) {
     // Two first attempts raced on CloudBase: the loser sees the winner's bill and replays it.
     if (isStoreError(e, 'DUPLICATE')) {
       const doc = await deps.store.get<BillDoc>(C.bills, billId)
-      if (doc) return replay(doc, req)
+      if (doc) return replay(doc, req, refs)
     }
     throw e
   }
 }
 
-async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: ConfirmBillRequest, billId: string, cardId: string | null, policy: Policy): Promise<ConfirmedBill> {
+async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: ConfirmBillRequest, billId: string, refs: BillRefs, policy: Policy): Promise<ConfirmedBill> {
   const existing = await tx.get<BillDoc>(C.bills, billId)
-  if (existing) return replay(existing, req)
+  if (existing) return replay(existing, req, refs)
 
   const now = deps.clock.now()
   const at = now.toISOString()
-  const p = await tx.get<PatientDoc>(C.patients, req.patientId)
-  if (!p) throw new DomainError('PATIENT_NOT_FOUND')
-  const owner = p.familyOwnerId ? await tx.get<PatientDoc>(C.patients, p.familyOwnerId) : null
-  const bonusId = accountId(p._id, 'bonus')
-  const bonusAcc = await tx.get<Account>(C.accounts, bonusId)
-  const bonusFen = bonusAcc?.balanceFen ?? 0
-  const card = cardId ? await tx.get<FriendCard>(C.friendCards, cardId) : null
-  if (cardId && !card) throw new DomainError('CARD_NOT_FOUND')
-
-  const result = computeBill(req.items, holdingsFor(p, owner, bonusFen, card, req, now), policy)
-  assertCardUsed(card, result)
+  const ctx = await loadContext(tx, req, refs)
+  const p = ctx.payer
+  const result = computeBill(req.items, holdingsFor(ctx, req, now, policy), policy)
+  assertCardUsed(ctx.card, result)
   if (result.totals.dueFen !== req.expectedDueFen) {
     throw new DomainError('BILL_CHANGED', { expectedDueFen: req.expectedDueFen, dueFen: result.totals.dueFen })
   }
@@ -150,29 +118,45 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
   const base = { patientId: p._id, billId, at, actor: staff.staffId }
   const entries: LedgerEntry[] = []
   if (result.totals.bonusFen > 0) {
-    const e = post(bonusFen, { ...base, _id: `${billId}:bonus`, accountId: bonusId, kind: 'bonus_debit', amountFen: -result.totals.bonusFen, memo: '账单抵扣 bill' })
-    if (!e || !bonusAcc) throw new DomainError('INSUFFICIENT_BALANCE')
+    // R5, or M4 when a family member pays from the owner's balance (an approved request is spent).
+    const acc = req.useOwnerBalanceFen ? ctx.ownerBonus : ctx.bonus
+    const e = acc && post(acc.balanceFen, { ...base, _id: `${billId}:bonus`, accountId: acc._id, kind: 'bonus_debit', amountFen: -result.totals.bonusFen, memo: req.useOwnerBalanceFen ? `家人${p.name}使用 used by family` : '账单抵扣 bill' })
+    if (!acc || !e) throw new DomainError('INSUFFICIENT_BALANCE')
     entries.push(e)
-    await tx.update(C.accounts, bonusId, { set: { balanceFen: e.balanceAfterFen, updatedAt: at } })
+    await tx.update(C.accounts, acc._id, { set: { balanceFen: e.balanceAfterFen, updatedAt: at } })
+    if (req.useOwnerBalanceFen && ctx.consent) await tx.set<BalanceRequestDoc>(C.balanceRequests, { ...ctx.consent, status: 'used', usedBy: billId })
   }
-  if (card && result.totals.friendCardFen > 0) {
+  if (ctx.card && result.totals.friendCardFen > 0) {
     // F4: the card pays eligible items; its balance and its ledger move together, or not at all.
-    const next = redeemCard(card, result.totals.friendCardFen, billId, staff.staffId, now)
+    const next = redeemCard(ctx.card, result.totals.friendCardFen, billId, staff.staffId, now)
     await tx.set(C.friendCards, next)
-    entries.push({ ...base, _id: `${billId}:card`, accountId: accountId(card._id, 'friend_card'), kind: 'card_redeem', amountFen: -result.totals.friendCardFen, balanceAfterFen: next.balanceFen, memo: '亲友卡支付 friend card' })
+    entries.push({ ...base, _id: `${billId}:card`, accountId: accountId(ctx.card._id, 'friend_card'), kind: 'card_redeem', amountFen: -result.totals.friendCardFen, balanceAfterFen: next.balanceFen, memo: '亲友卡支付 friend card' })
   }
   const paidFen = result.totals.dueFen
-  const after = afterPayment(p, paidFen, now, policy) // M1, M6: only money actually paid counts
+  const standing = sellsAnnual(req, policy) ? sellAnnual(p, now, policy) : p // M1 annual sold on this bill
+  const after = afterPayment(standing, paidFen, now, policy) // M1, M6: only money actually paid counts
   if (paidFen > 0) {
     const e = post(p.cumulativeSpendFen, { ...base, _id: `${billId}:payment`, accountId: accountId(p._id, 'spend'), kind: 'bill_payment', amountFen: paidFen, memo: '就诊付款 payment' })
     if (e) entries.push(e)
   }
   await tx.set<PatientDoc>(C.patients, { ...p, ...after })
+  if (ctx.named && p.cumulativeSpendFen === 0) await recordNamedReferral(tx, p._id, ctx.named._id, billId, at) // M5 → R6
   const doc: BillDoc = {
-    _id: billId, requestId: req.requestId, fingerprint: fingerprint(req, cardId), friendCardId: cardId ?? undefined, patientId: p._id, staffId: staff.staffId, clinicId: staff.clinicId,
+    _id: billId, requestId: req.requestId, fingerprint: fingerprint(req, refs), friendCardId: refs.cardId ?? undefined, namedMemberId: refs.namedMemberId ?? undefined,
+    patientId: p._id, staffId: staff.staffId, clinicId: staff.clinicId,
     items: req.items, result, paidFen, at, day: businessDate(now, policy.timezone), tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen,
   }
   await tx.create(C.bills, doc)
   for (const e of entries) await tx.create(C.ledger, e)
   return { billId, result, paidFen, tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen, replayed: false }
+}
+
+/** M5 counts as a referral (R6): the first valid claim wins, locked at the friend's first payment. */
+async function recordNamedReferral(tx: TxContext, friendId: string, referrerId: string, billId: string, at: string): Promise<void> {
+  const existing = await tx.get<ReferralDoc>(C.referrals, friendId)
+  if (existing) {
+    if (!existing.lockedAt) await tx.set<ReferralDoc>(C.referrals, { ...existing, lockedAt: at, billId })
+    return
+  }
+  await tx.create<ReferralDoc>(C.referrals, { _id: friendId, friendPatientId: friendId, referrerPatientId: referrerId, source: 'named_member', at, lockedAt: at, billId })
 }

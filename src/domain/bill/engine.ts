@@ -33,8 +33,8 @@ export interface BillHoldings {
   coupon?: { id: string; discountFen: Fen }
   /** F4: a claimed friend card and at most how much of it to use (default: all it can). */
   friendCard?: { id: string; balanceFen: Fen; useAtMostFen?: Fen }
-  /** R5: bonus balance and how much of it the patient chose to use. */
-  bonus?: { balanceFen: Fen; useFen: Fen }
+  /** R5: bonus balance and how much of it the patient chose to use; M4: or the family owner's. */
+  bonus?: { balanceFen: Fen; useFen: Fen; fromFamilyOwner?: boolean }
 }
 
 export interface BillTotals {
@@ -78,7 +78,7 @@ function excludedFor(kind: AdjustmentKind, policy: Policy): readonly Category[] 
 }
 
 /** Spread `pool` over eligible lines in order; returns what was used. */
-function spread(lines: BillLine[], kind: Exclude<AdjustmentKind, 'member_discount'>, pool: Fen, policy: Policy): Fen {
+function spread(lines: BillLine[], kind: Exclude<AdjustmentKind, 'member_discount'>, pool: Fen, policy: Policy, reason = REASON[kind]): Fen {
   let left = pool
   for (const line of lines) {
     if (!isEligible(line.category, excludedFor(kind, policy))) {
@@ -87,7 +87,7 @@ function spread(lines: BillLine[], kind: Exclude<AdjustmentKind, 'member_discoun
     }
     const take = Math.min(left, line.dueFen)
     if (take > 0) {
-      line.adjustments.push({ kind, amountFen: take, reason: REASON[kind] })
+      line.adjustments.push({ kind, amountFen: take, reason })
       line.dueFen -= take
       left -= take
     }
@@ -127,7 +127,8 @@ export function computeBill(items: readonly BillItem[], holdings: BillHoldings, 
 
   // 4. Bonus balance (R5): only what the patient chose to use, never more than they hold.
   const bonusPool = holdings.bonus ? Math.min(holdings.bonus.balanceFen, holdings.bonus.useFen) : 0
-  const bonusFen = holdings.bonus ? spread(lines, 'bonus', bonusPool, policy) : 0
+  const bonusReason = holdings.bonus?.fromFamilyOwner ? { zh: '家庭主账户余额', en: "Family owner's balance" } : REASON.bonus
+  const bonusFen = holdings.bonus ? spread(lines, 'bonus', bonusPool, policy, bonusReason) : 0
 
   const memberDiscountFen = sumFen(lines.flatMap((l) => l.adjustments.filter((a) => a.kind === 'member_discount').map((a) => a.amountFen)))
   const totals: BillTotals = {
