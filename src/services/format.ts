@@ -12,6 +12,7 @@ export const TIER_LABEL: Record<Tier, { zh: string; en: string }> = {
 
 export const ENTRY_LABEL: Record<EntryKind, string> = {
   bill_payment: '消费',
+  bill_refund: '退款',
   bonus_credit: '奖励金入账',
   bonus_debit: '奖励金抵扣',
   card_issue: '亲友卡发放',
