@@ -23,6 +23,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(cloudEnv),
+      // N3: the subscribe-message template for friend card reminders (configuration; empty = not asked).
+      CARD_REMINDER_TEMPLATE: JSON.stringify(process.env.CARD_REMINDER_TEMPLATE || ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -1,9 +1,9 @@
 export default defineAppConfig({
-  // Main package: member and friend pages.
-  pages: ['pages/index/index', 'pages/member/code/index'],
+  // Main package: member and friend pages. A shared friend card link opens pages/card/claim/index.
+  pages: ['pages/index/index', 'pages/member/code/index', 'pages/cards/index', 'pages/card/claim/index', 'pages/card/code/index'],
   // Staff pages load only for staff, in their own subpackage (keeps the main package small).
   subPackages: [
-    { root: 'staff', pages: ['reception/index'] },
+    { root: 'staff', pages: ['reception/index', 'cards/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -18,6 +18,12 @@ export const C = {
   quotas: 'quotas',
   counters: 'counters',
   usedCodes: 'usedCodes',
+  coupons: 'coupons',
+  payouts: 'payouts',
+  outbox: 'outbox',
+  ratings: 'ratings',
+  tasks: 'tasks',
+  partners: 'partners',
   familyInvites: 'familyInvites',
   balanceRequests: 'balanceRequests',
   referrals: 'referrals',
@@ -55,8 +61,54 @@ export interface BalanceRequestDoc {
   status: 'pending' | 'approved' | 'declined' | 'used'; createdAt: string; decidedAt?: string; usedBy?: string
 }
 
-/** R6: who referred this patient; the first valid claim wins and is locked at the first payment. */
-export interface ReferralDoc { _id: string; friendPatientId: string; referrerPatientId: string; source: 'named_member' | 'coupon' | 'code'; at: string; lockedAt?: string; billId?: string }
+/**
+ * R6: who referred this friend; the first valid claim wins and is locked at the first payment.
+ * `_id` is `ref_wx_<openid>` for a claim in WeChat, `ref_pat_<patientId>` for one made at reception.
+ */
+export interface ReferralDoc {
+  _id: string
+  /** A patient referrer, or a partner (R10) — exactly one is set. */
+  referrerPatientId?: string
+  partnerId?: string
+  friendOpenid?: string
+  friendPatientId?: string
+  friendPhone?: string
+  /** A device hint from the claim, for the weekly audit (R9). */
+  device?: string
+  source: 'named_member' | 'coupon' | 'code'
+  at: string
+  status: 'pending' | 'locked' | 'void'
+  lockedAt?: string
+  firstPaidAt?: string
+  firstBillId?: string
+  /** R3 progress: the 1% share credited so far (net of clawbacks), fixed reward done. */
+  sharedFen: number
+  fixedRewarded: boolean
+  /** R8: money the friend paid while referred. */
+  revenueFen: number
+  policyVersion: number
+}
+
+/** R2: the friend's first-visit coupon. */
+export interface CouponDoc {
+  _id: string; referralId: string; referrerPatientId?: string; partnerId?: string; friendOpenid: string
+  discountFen: number; gift: string; issuedAt: string; expiresAt: string; status: 'active' | 'used' | 'void'; usedBillId?: string; policyVersion: number
+}
+
+/** R3: the external payout (phone top-up, seed 003) or a partner's commission (R10), due until marked paid. */
+export interface PayoutDoc {
+  _id: string; referralId: string; referrerPatientId?: string; partnerId?: string; billId: string; amountFen: number
+  status: 'due' | 'paid' | 'void'; createdAt: string; day: string; method?: string; reference?: string; paidAt?: string; paidBy?: string
+  /** R9: every "mark paid" tap counts; a second one is refused and flagged. */
+  markAttempts: number
+}
+
+/** N3: every message is recorded with a stable key and sent once (delivery comes with the daily job). */
+export interface OutboxDoc { _id: string; to: { patientId: string } | { openid: string }; template: string; data: Record<string, string | number>; createdAt: string; status: 'queued' | 'sent' | 'failed' | 'held' }
+
+export interface RatingDoc { _id: string; patientId: string; score: number; sentiment: 'promoter' | 'passive' | 'detractor'; comment?: string; at: string }
+export interface TaskDoc { _id: string; kind: 'follow_up'; patientId: string; billId: string; score: number; comment?: string; status: 'open' | 'done'; createdAt: string; closedAt?: string; note?: string; closedBy?: string }
+export interface PartnerDoc { _id: string; openid: string; code: string; name: string; phone: string; consultantStaffId: string; createdAt: string }
 
 export interface RefundDoc { _id: string; billId: string; patientId: string; amountFen: number; reason: string; at: string; staffId: string; tierAfter: PatientDoc['tier']; cumulativeSpendAfterFen: number }
 
@@ -69,6 +121,11 @@ export interface BillDoc {
   friendCardId?: string
   /** M5: the member the payer named for the discount. */
   namedMemberId?: string
+  /** R2, R3: the referral this bill counted for, the coupon it used and the rewards it earned. */
+  referralId?: string
+  couponId?: string
+  referralShareFen?: number
+  referralFixedFen?: number
   patientId: string
   staffId: string
   clinicId: string

@@ -10,7 +10,7 @@ import { accountId, type Account, type LedgerEntry } from '../../src/domain/ledg
 import { DEFAULT_POLICY } from '../../src/domain/policy'
 import { claimCard, expireCard, issueCard, shareCard, type FriendCard } from '../../src/domain/friendcard/card'
 import type { Store } from '../_core/ports/store'
-import { C, type ClinicDoc, type PatientDoc, type StaffDoc, type UserDoc } from '../_core/model'
+import { C, type ClinicDoc, type PatientDoc, type ReferralDoc, type StaffDoc, type UserDoc } from '../_core/model'
 
 interface PersonSeed { openid?: string; label?: string }
 interface PatientSeed extends PersonSeed, Partial<PatientDoc> { _id: string; name: string; recordNo: string; phone: string }
@@ -85,16 +85,28 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     if (openid) await store.set<UserDoc>(C.users, { _id: openid, displayName: doc.name, patientId: doc._id, createdAt: at })
   }
   for (const { label: _label, ...f } of FRIENDS) await store.set<UserDoc>(C.users, { ...f, createdAt: at })
-  // R3/R5: bonus from friends' paid visits, as ledger entries and the projection (孙悦 ¥200, 李明 ¥300: M4 family can use it).
-  for (const [patientId, credits] of [['pat_bonus', 2], ['pat_lifetime', 3]] as const) {
-    const bonus = accountId(patientId, 'bonus')
-    for (let n = 1; n <= credits; n++) {
-      await store.set<LedgerEntry>(C.ledger, {
-        _id: `demo:bonus:${patientId}:${n}`, accountId: bonus, kind: 'bonus_credit', amountFen: 10_000, balanceAfterFen: 10_000 * n,
-        patientId, at: dayjs(now).subtract(30 - n, 'day').toISOString(), actor: 'system', memo: '推荐奖励 referral reward (demo)',
-      })
-    }
-    await store.set<Account>(C.accounts, { _id: bonus, ownerId: patientId, kind: 'bonus', balanceFen: 10_000 * credits, updatedAt: at })
+  // R3, R5, R8: earlier referrals that were paid for — 孙悦 referred 吴昊 and 罗朵朵 (¥200 bonus),
+  // 李明 referred 郑雪, 高建国 and 周婷 (¥300, which his family may use with consent, M4).
+  const referred: Array<[referrer: string, friend: string]> = [
+    ['pat_bonus', 'pat_hz_1'], ['pat_bonus', 'pat_child'], ['pat_lifetime', 'pat_hz_2'], ['pat_lifetime', 'pat_senior'], ['pat_lifetime', 'pat_treatment_half'],
+  ]
+  const balances = new Map<string, number>()
+  for (const [i, [referrer, friend]] of referred.entries()) {
+    const when = dayjs(now).subtract(60 - i, 'day').toISOString()
+    const fp = patients(now).find((p) => p._id === friend)!
+    await store.set<ReferralDoc>(C.referrals, {
+      _id: `ref_pat_${friend}`, referrerPatientId: referrer, friendPatientId: friend, friendPhone: fp.phone, source: 'code', at: when,
+      status: 'locked', lockedAt: when, firstPaidAt: when, sharedFen: 0, fixedRewarded: true, revenueFen: fp.cumulativeSpendFen ?? 0, policyVersion: DEFAULT_POLICY.version,
+    })
+    const balance = (balances.get(referrer) ?? 0) + 10_000
+    balances.set(referrer, balance)
+    await store.set<LedgerEntry>(C.ledger, {
+      _id: `demo:bonus:${referrer}:${friend}`, accountId: accountId(referrer, 'bonus'), kind: 'referral_reward', amountFen: 10_000, balanceAfterFen: balance,
+      patientId: referrer, referralId: `ref_pat_${friend}`, at: when, actor: 'system', memo: '推荐奖励 referral reward',
+    })
+  }
+  for (const [patientId, balanceFen] of balances) {
+    await store.set<Account>(C.accounts, { _id: accountId(patientId, 'bonus'), ownerId: patientId, kind: 'bonus', balanceFen, updatedAt: at })
   }
   const quotas = new Map<string, number>()
   for (const card of demoCards(now)) {

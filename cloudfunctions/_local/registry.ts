@@ -5,9 +5,11 @@ import reception from '../reception/handler'
 import friendcard from '../friendcard/handler'
 import family from '../family/handler'
 import membership from '../membership/handler'
+import referral from '../referral/handler'
+import partner from '../partner/handler'
 import type { FunctionDef } from '../_core/runtime/define'
 import type { FnName } from '../../src/api/contract'
 
-export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, family, membership, friendcard, reception }
+export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, family, membership, friendcard, referral, partner, reception }
 
 export const isFnName = (n: string): n is FnName => Object.prototype.hasOwnProperty.call(FUNCTIONS, n)

@@ -49,6 +49,8 @@ export interface ScannedPatient {
   discount: 'member' | 'family' | null
   bonusBalanceFen: number
   cumulativeSpendFen: number
+  /** R7: what staff are prompted to ask or offer. */
+  prompts?: Prompt[]
 }
 
 export interface BillRequest {
@@ -63,6 +65,10 @@ export interface BillRequest {
   useOwnerBalanceFen?: number
   /** M4: the approved request, when the owner has not given a standing permission. */
   ownerConsentId?: string
+  /** R2: the ticket reception got by scanning a first-visit coupon. */
+  couponTicket?: string
+  /** R2: or the referrer's code the friend names at reception, which works the same as a coupon. */
+  referrerCode?: string
 }
 export interface ConfirmBillRequest extends BillRequest {
   /** Client-made id of this confirmation: a retry or double tap sends the same one (S3). */
@@ -123,7 +129,8 @@ export interface CardOffer {
   giverDisplayName: string
   faceValueFen: number
   balanceFen: number
-  expiresAt: string
+  /** null once the friend has registered at the clinic (F5: no longer expires). */
+  expiresAt: string | null
   rules: CardRules
   availability: CardAvailability
   cardId?: string
@@ -147,7 +154,7 @@ export interface ScannedCard {
   excludedCategories: Category[]
 }
 
-export type ScanResult = ({ kind: 'patient' } & ScannedPatient) | ({ kind: 'friend_card' } & ScannedCard)
+export type ScanResult = ({ kind: 'patient' } & ScannedPatient) | ({ kind: 'friend_card' } & ScannedCard) | ({ kind: 'coupon' } & ScannedCoupon)
 
 export interface IssuedCard { cardId: string; giverName: string; faceValueFen: number; expiresAt: string }
 
@@ -176,6 +183,42 @@ export interface InvitationView { ownerDisplayName: string; expiresAt: string; s
 export interface BalanceRequest { requestId: string; memberPatientId: string; memberName: string; amountFen: number; status: 'pending' | 'approved' | 'declined' | 'used'; createdAt: string }
 export interface RefundResult { refundId: string; billId: string; amountFen: number; tierAfter: Tier; cumulativeSpendAfterFen: number; replayed: boolean }
 export interface MembershipReminderView { key: string; patientId: string; name: string; annualUntil: string; daysLeft: number }
+
+// ---- Referral (R1–R10, Q1) ----
+
+export type Line = { zh: string; en: string }
+
+/** R1, C1: the card a patient shares, with the full rules for both sides. */
+export interface ReferralCard { code: string; referrerDisplayName: string; path: string; title: string; forFriend: Line[]; forReferrer: Line[] }
+export type ReferralOfferState = 'available' | 'own' | 'existing_patient' | 'taken' | 'yours'
+export interface ReferralOffer { referrerDisplayName: string; discountFen: number; gift: string; validMonths: number; forFriend: Line[]; state: ReferralOfferState; couponId?: string }
+export interface CouponView { couponId: string; referrerDisplayName: string; discountFen: number; gift: string; expiresAt: string; status: 'active' | 'used' | 'expired' }
+export interface ScannedCoupon { couponId: string; ticket: string; holderName: string; holderPatientId?: string; discountFen: number; gift: string; expiresAt: string; referrerDisplayName: string }
+
+export interface MyReferrals {
+  card: ReferralCard
+  friends: Array<{ friendName: string; state: 'claimed' | 'paid'; rewardFen: number; at: string }>
+  bonusBalanceFen: number
+  payoutsDueFen: number
+}
+export interface Prompt { kind: 'ask_referral' | 'offer_cards' | 'zero_bonus'; zh: string; en: string }
+export interface RatingResult { sentiment: 'promoter' | 'passive' | 'detractor'; askToRefer: boolean; followUpTaskId?: string }
+export interface LeaderRow { rank: number; referrerName: string; code: string; validReferrals: number; referredRevenueFen: number }
+export interface SheetRow {
+  referrerCode: string; referrerName: string; maskedPhone: string; friendName: string; billId: string; paidFen: number
+  bonusFen: number; shareFen: number; payoutId?: string; payoutFen: number; payoutStatus?: 'due' | 'paid' | 'void'
+}
+export interface DaySheet { date: string; rows: SheetRow[]; payoutsToMakeFen: number; csv: string }
+export interface AuditReport {
+  from: string; to: string
+  rewards: Array<{ entryId: string; at: string; referrerName: string; kind: string; amountFen: number; billId?: string }>
+  payments: Array<{ billId: string; at: string; friendName: string; paidFen: number; refundedFen: number }>
+  anomalies: Array<{ kind: string; ids: string[]; zh: string; en: string }>
+  csv: string
+}
+export interface PayoutView { payoutId: string; referrerName: string; amountFen: number; status: 'due' | 'paid' | 'void'; method?: string; reference?: string; paidAt?: string }
+export interface FollowUpTask { taskId: string; patientName: string; billId: string; score: number; comment?: string; status: 'open' | 'done'; createdAt: string }
+export interface PartnerView { partnerId: string; code: string; name: string; consultantName: string; deals: number; commissionDueFen: number; commissionPaidFen: number }
 
 export interface Api {
   identity: { whoami: { in: Record<string, never>; out: { openid: string; persona: Persona } } }
@@ -207,9 +250,31 @@ export interface Api {
   membership: {
     reminders: { in: Record<string, never>; out: MembershipReminderView[] }
   }
+  referral: {
+    mine: { in: Record<string, never>; out: MyReferrals }
+    offer: { in: { code: string }; out: ReferralOffer }
+    takeCoupon: { in: { code: string; device?: string; acceptMessages?: boolean }; out: CouponView }
+    coupons: { in: Record<string, never>; out: CouponView[] }
+    couponCode: { in: { couponId: string }; out: CardCode }
+    rate: { in: { billId: string; score: number; comment?: string }; out: RatingResult }
+    leaderboard: { in: Record<string, never>; out: LeaderRow[] }
+    daySheet: { in: { date?: string }; out: DaySheet }
+    audit: { in: { weekOf?: string }; out: AuditReport }
+    payouts: { in: { status?: 'due' | 'paid' }; out: PayoutView[] }
+    markPaid: { in: { payoutId: string; method: 'phone_topup' | 'wechat' | 'bank' | 'cash'; reference: string }; out: PayoutView }
+    tasks: { in: Record<string, never>; out: FollowUpTask[] }
+    closeTask: { in: { taskId: string; note: string }; out: FollowUpTask }
+  }
+  partner: {
+    register: { in: { name: string; phone: string; consultantStaffId: string }; out: PartnerView }
+    mine: { in: Record<string, never>; out: PartnerView }
+    list: { in: Record<string, never>; out: PartnerView[] }
+  }
   reception: {
     scan: { in: { code: string }; out: ScanResult }
     requestOwnerBalance: { in: { patientId: string; amountFen: number }; out: BalanceRequest }
+    /** The WeChat user behind a scanned card or coupon becomes (or is linked to) a patient record. */
+    register: { in: { ticket: string; name?: string; phone?: string }; out: { patientId: string; name: string; recordNo: string } }
     refund: { in: { billId: string; amountFen: number; reason: string; requestId: string }; out: RefundResult }
     previewBill: { in: BillRequest; out: BillResult }
     confirmBill: { in: ConfirmBillRequest; out: ConfirmedBill }

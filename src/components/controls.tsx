@@ -3,7 +3,7 @@
  * form, and browser tests can drive them by id) and Taro components on the mini-program.
  */
 import type { ReactNode } from 'react'
-import { Button, Input } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
@@ -71,5 +71,35 @@ export function Btn({ id, children, onClick, disabled = false, variant = 'primar
     <Button id={id} className={cls} disabled={disabled} onClick={() => { if (!disabled) onClick() }}>
       {children}
     </Button>
+  )
+}
+
+export interface CheckFieldProps {
+  id: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  children: ReactNode
+  className?: string
+}
+
+/**
+ * A consent or confirmation tick box, never ticked unless the person ticks it. H5: a real
+ * <input type="checkbox"> in a <label>; weapp: a tappable row whose box shows ✓ when ticked.
+ */
+export function CheckField({ id, checked, onChange, children, className = '' }: CheckFieldProps) {
+  const cls = `check ${checked ? 'check--on' : ''} ${className}`.trim()
+  if (isH5) {
+    return (
+      <label className={cls} htmlFor={id}>
+        <input id={id} type='checkbox' className='check__input' checked={checked} onChange={(e) => onChange(e.target.checked)} />
+        <span className='check__label'>{children}</span>
+      </label>
+    )
+  }
+  return (
+    <View id={id} className={cls} onClick={() => onChange(!checked)}>
+      <Text className='check__box'>{checked ? '✓' : ''}</Text>
+      <Text className='check__label'>{children}</Text>
+    </View>
   )
 }

@@ -10,7 +10,8 @@ export function usePersonaKey(): number {
 }
 
 export type Load<T> =
-  | { state: 'loading'; data?: undefined; error?: undefined }
+  /** `data`: while `reload()` runs, what the last load returned (same person), so the page need not blank. */
+  | { state: 'loading'; data?: T; error?: undefined }
   | { state: 'ready'; data: T; error?: undefined }
   | { state: 'error'; data?: undefined; error: ApiError }
 
@@ -24,10 +25,14 @@ export function useLoad<T>(fetcher: () => Promise<T>): [Load<T>, () => void] {
   const [load, setLoad] = useState<Load<T>>({ state: 'loading' })
   const fetcherRef = useRef(fetcher)
   fetcherRef.current = fetcher
+  const loadedFor = useRef(personaKey)
 
   useEffect(() => {
     let live = true
-    setLoad({ state: 'loading' })
+    // A reload for the same person keeps the last data on screen; another persona never sees it.
+    const samePerson = loadedFor.current === personaKey
+    loadedFor.current = personaKey
+    setLoad((prev) => (samePerson && prev.data !== undefined ? { state: 'loading', data: prev.data } : { state: 'loading' }))
     fetcherRef.current().then(
       (data) => { if (live) setLoad({ state: 'ready', data }) },
       (e: unknown) => { if (live) setLoad({ state: 'error', error: toApiError(e) }) },

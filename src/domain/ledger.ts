@@ -12,6 +12,7 @@ export type EntryKind =
   | 'bill_payment' // money paid at reception (counts to spend, M6)
   | 'bill_refund' // money returned (spend falls, M6)
   | 'bonus_credit' | 'bonus_debit' // R3/R5
+  | 'referral_reward' | 'referral_share' | 'referral_clawback' // R3: fixed reward, 1% share, refund clawback
   | 'card_issue' | 'card_redeem' | 'card_expire' // F2/F4/F5
 
 export interface LedgerEntry {
@@ -24,6 +25,8 @@ export interface LedgerEntry {
   balanceAfterFen: Fen
   patientId: string
   billId?: string
+  /** R3: the referral a reward or clawback belongs to. */
+  referralId?: string
   at: string
   actor: string
   memo?: string

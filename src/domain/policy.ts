@@ -71,6 +71,10 @@ export interface Policy {
     spendShareBp: number
     spendShareDays: number
     spendShareCapFen: Fen
+    /** R1: the personal referral code: the record number (seed 003). */
+    codeSource: 'record_no'
+    /** R10: a partner's commission on money a referred friend pays, basis points. */
+    partnerCommissionBp: number
   }
   bonus: {
     /** R5 categories the bonus balance may not pay for. */
@@ -113,6 +117,9 @@ export const DEFAULT_POLICY: Policy = {
     spendShareDays: 90,
     // Seed 000's example (¥30,000 → ¥300) stays under this cap; PRODUCT.md R3 names no number.
     spendShareCapFen: 50_000,
+    codeSource: 'record_no',
+    // Seed 001 names a commission after a referred deal but no rate: our default, 3%.
+    partnerCommissionBp: 300,
   },
   bonus: {
     excluded: ['membership_fee'],

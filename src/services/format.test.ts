@@ -1,4 +1,4 @@
-import { parseYuan, zhe, clinicDate } from './format'
+import { parseYuan, zhe, clinicDate, isMobile, queryParam } from './format'
 
 describe('parseYuan (reception amount entry → integer fen)', () => {
   it.each([
@@ -39,5 +39,23 @@ describe('zhe (M2 discount label)', () => {
 describe('clinicDate', () => {
   it('uses the clinic zone (UTC+8) for the business date', () => {
     expect(clinicDate('2025-03-01T17:30:00.000Z')).toBe('2025-03-02')
+  })
+})
+
+describe('isMobile (F5 registration at the desk)', () => {
+  it('takes 11 digits starting with 1, as the server does', () => {
+    expect(isMobile('13600001234')).toBe(true)
+    expect(isMobile(' 13600001234 ')).toBe(true)
+    for (const bad of ['', '1360000123', '136000012345', '23600001234', '1360000123a', '+8613600001234']) expect(isMobile(bad)).toBe(false)
+  })
+})
+
+describe('queryParam (page query values)', () => {
+  it('reads a value, decodes a percent-encoded one once, and gives "" when absent', () => {
+    expect(queryParam({ t: 'abc_-123' }, 't')).toBe('abc_-123')
+    expect(queryParam({ t: 'a%2Bb%3D' }, 't')).toBe('a+b=')
+    expect(queryParam({ t: '100%' }, 't')).toBe('100%') // not valid percent-encoding: kept as it came
+    expect(queryParam({}, 't')).toBe('')
+    expect(queryParam(undefined, 't')).toBe('')
   })
 })

@@ -2,6 +2,7 @@
 import type { Tier } from '../domain/membership/tier'
 import type { EntryKind } from '../domain/ledger'
 import type { Fen } from '../domain/money'
+import type { CardState } from '../api/contract'
 
 /** M1 tier names as members see them. */
 export const TIER_LABEL: Record<Tier, { zh: string; en: string }> = {
@@ -10,14 +11,33 @@ export const TIER_LABEL: Record<Tier, { zh: string; en: string }> = {
   lifetime: { zh: '终身家庭会员', en: 'Lifetime family member' },
 }
 
-export const ENTRY_LABEL: Record<EntryKind, string> = {
+/**
+ * Ledger entry names as people read them. Every EntryKind must have one (the type checks that);
+ * the R3 referral kinds are listed too, so the labels are ready whichever ledger kinds the build has.
+ */
+const ENTRY_LABELS = {
   bill_payment: '消费',
   bill_refund: '退款',
   bonus_credit: '奖励金入账',
   bonus_debit: '奖励金抵扣',
+  referral_reward: '推荐奖励',
+  referral_share: '推荐分成',
+  referral_clawback: '推荐奖励退回',
   card_issue: '亲友卡发放',
   card_redeem: '亲友卡使用',
   card_expire: '亲友卡过期',
+}
+export const ENTRY_LABEL: Record<EntryKind, string> = ENTRY_LABELS
+
+/** F1–F5: a friend card's state as people see it. */
+export const CARD_STATE_LABEL: Record<CardState, { zh: string; en: string }> = {
+  issued: { zh: '待赠送', en: 'Not sent yet' },
+  shared: { zh: '已分享，待领取', en: 'Shared, not claimed yet' },
+  claimed: { zh: '已领取', en: 'Claimed' },
+  partly_used: { zh: '已部分使用', en: 'Partly used' },
+  used_up: { zh: '已用完', en: 'Used up' },
+  expired: { zh: '已过期', en: 'Expired' },
+  revoked: { zh: '已作废', en: 'Revoked' },
 }
 
 /** M2: a discount in basis points as the Chinese "折" (1200 bp → 88折, 1000 bp → 9折). */
@@ -57,6 +77,20 @@ export function parseYuan(input: string): YuanParse {
   if (!Number.isSafeInteger(fen) || fen > 100_000_000_00) return { ok: false, message: { zh: '金额过大', en: 'The amount is too large' } }
   if (fen === 0) return { ok: false, message: { zh: '金额必须大于 0', en: 'The amount must be more than zero' } }
   return { ok: true, fen }
+}
+
+/** F5 registration at the desk: a mainland mobile number, 11 digits starting with 1 (as the server checks). */
+export const isMobile = (s: string): boolean => /^1\d{10}$/.test(s.trim())
+
+/** A query value from a page URL, decoded once if it was percent-encoded; '' when absent. */
+export function queryParam(params: Record<string, string | undefined> | undefined, key: string): string {
+  const raw = params?.[key]
+  if (typeof raw !== 'string') return ''
+  try {
+    return raw.includes('%') ? decodeURIComponent(raw) : raw
+  } catch {
+    return raw
+  }
 }
 
 /** A client-made idempotency key (S3). Not a secret; only has to be unique per bill. */

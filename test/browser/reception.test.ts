@@ -68,7 +68,7 @@ describe('a member pays at reception (S1, S2, M2, S3, M6)', () => {
     // M1: past the ¥30,000 threshold, so the progress is full.
     expect(await textOf(member, 'member-progress')).toContain('100%')
     expect(await textOf(member, 'member-progress')).toContain('¥30,000.00')
-    expect(await textOf(member, 'member-bonus')).toBe('¥0.00')
+    expect(await textOf(member, 'member-bonus')).toBe('¥300.00') // demo data: three referral rewards of ¥100 (R3, R5)
     expect(await textOf(member, 'ledger-list')).toContain('¥42,360.00')
     await shot(member, '01-member-home')
 

@@ -72,7 +72,7 @@ describe('discounts for others (M3, M5)', () => {
   test('a non-member naming a member gets the discount, recorded as a referral by that member (M5, R6)', async () => {
     const r = await pay('pat_new_2', [treatment(10_000)], { namedMemberCode: '100001' })
     expect(r.result.totals.memberDiscountFen).toBe(1_200)
-    expect(await cloud.store.get('referrals', 'pat_new_2')).toMatchObject({ referrerPatientId: 'pat_lifetime', source: 'named_member', lockedAt: expect.any(String) })
+    expect(await cloud.store.get('referrals', 'ref_pat_pat_new_2')).toMatchObject({ referrerPatientId: 'pat_lifetime', source: 'named_member', status: 'locked', lockedAt: expect.any(String) })
   })
 
   test('naming oneself, a non-member, or an unknown number is refused', async () => {

@@ -65,6 +65,8 @@ interface MiniProgram {
   registered: Map<string, string>
   calls: CloudCall[]
   handler: { current: CloudHandler }
+  /** The page query of the render in progress (a page is registered once; each render has its own query). */
+  query: { current: Record<string, string> }
 }
 
 let mp: MiniProgram | null = null
@@ -172,7 +174,7 @@ export function loadMiniProgram(): MiniProgram {
     })
   }
 
-  mp = { simulate, gwx, pages, pageStack, compId, registered: new Map(), calls, handler }
+  mp = { simulate, gwx, pages, pageStack, compId, registered: new Map(), calls, handler, query: { current: {} } }
   return mp
 }
 
@@ -212,7 +214,8 @@ export interface RenderedPage {
 }
 
 /**
- * Renders the page at `route` (e.g. 'pages/index/index') with cloud calls answered by `cloud`.
+ * Renders the page at `route` (e.g. 'pages/index/index') with cloud calls answered by `cloud` and
+ * `query` as the page's query (what WeChat passes to onLoad, e.g. `{ t: '<token>' }`).
  * The page is registered as a component whose template is the compiled page wxml; attaching it
  * runs onLoad → onShow, then onReady, as WeChat does for a page.
  */
@@ -222,11 +225,13 @@ export async function renderPage(route: string, cloud: CloudHandler, query: Reco
   if (!options) throw new Error(`dist has no page ${route} (pages: ${[...m.pages.keys()].join(', ')})`)
   m.handler.current = cloud
   m.calls.length = 0
+  m.query.current = { ...query }
 
   let id = m.registered.get(route)
   if (!id) {
     const pageMethods = methodsOf(options)
     const stack = m.pageStack
+    const pageQuery = m.query
     id = m.simulate.load({
       id: `page-${route.replace(/[^a-z0-9]/gi, '-')}`,
       tagName: 'page',
@@ -239,7 +244,7 @@ export async function renderPage(route: string, cloud: CloudHandler, query: Reco
           this.route = route
           this.__route__ = route
           stack.push(this)
-          this.onLoad?.(query)
+          this.onLoad?.({ ...pageQuery.current })
           this.onShow?.()
         },
         ready(this: Options) {

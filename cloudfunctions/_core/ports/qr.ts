@@ -5,9 +5,10 @@
 /**
  * M: a member's code, shown by the member (60 s).
  * F: a friend card's code, shown by its holder (60 s).
- * T: a ticket reception gets when it scans an F code: lets that desk bill the card for 30 minutes.
+ * C: a first-visit coupon's code, shown by the friend (60 s).
+ * T: a ticket reception gets when it scans an F or C code: lets that desk bill it for 30 minutes.
  */
-export type QrKind = 'M' | 'F' | 'T'
+export type QrKind = 'M' | 'F' | 'C' | 'T'
 
 export interface QrClaims { kind: QrKind; subject: string; expiresAt: Date }
 

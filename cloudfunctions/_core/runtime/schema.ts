@@ -26,6 +26,8 @@ export const billRequest = z.object({
   namedMemberCode: z.string().trim().min(1).max(20).optional(),
   useOwnerBalanceFen: fen.optional(),
   ownerConsentId: z.string().trim().min(1).max(64).optional(),
+  couponTicket: z.string().trim().min(1).max(300).optional(),
+  referrerCode: z.string().trim().min(1).max(20).optional(),
 })
 
 export const confirmBillRequest = billRequest.extend({

@@ -15,11 +15,12 @@ import type { Doc, Store } from '../ports/store'
 import type { Deps } from '../deps'
 import { C, type BalanceRequestDoc, type PatientDoc } from '../model'
 import { cardIdFromTicket } from './friendcard'
+import { resolveReferral, type ReferralRefs } from './referral-rewards'
 
 type Reader = { get<T extends Doc>(coll: string, id: string): Promise<T | null> }
 
 /** Ids resolved before the transaction (queries and token checks are not allowed inside one). */
-export interface BillRefs { cardId: string | null; namedMemberId: string | null }
+export interface BillRefs { cardId: string | null; namedMemberId: string | null; referral: ReferralRefs }
 
 export interface BillContext {
   payer: PatientDoc
@@ -39,7 +40,8 @@ export async function resolveRefs(deps: Deps, store: Store, req: BillRequest): P
     if (found.length !== 1) throw new DomainError('NAMED_MEMBER_INVALID', { code: req.namedMemberCode })
     namedMemberId = found[0]._id
   }
-  return { cardId, namedMemberId }
+  const payer = await store.get<PatientDoc>(C.patients, req.patientId)
+  return { cardId, namedMemberId, referral: await resolveReferral(deps, store, req, payer) }
 }
 
 export async function loadContext(r: Reader, req: BillRequest, refs: BillRefs): Promise<BillContext> {
@@ -107,7 +109,7 @@ export function assertOwnerConsent(ctx: BillContext, amountFen: number): void {
   }
 }
 
-export function holdingsFor(ctx: BillContext, req: BillRequest, now: Date, policy: Policy): BillHoldings {
+export function holdingsFor(ctx: BillContext, req: BillRequest, now: Date, policy: Policy, refs?: BillRefs): BillHoldings {
   const annual = sellsAnnual(req, policy)
   if (annual && effectiveTier(ctx.payer, now) === 'lifetime') throw new DomainError('MEMBERSHIP_NOT_NEEDED') // M1: lifetime supersedes
   const basis = discountBasis(ctx, annual, now, policy)
@@ -123,6 +125,8 @@ export function holdingsFor(ctx: BillContext, req: BillRequest, now: Date, polic
   if (ctx.card) assertUsable(ctx.card, now)
   return {
     memberDiscount: basis ?? undefined,
+    // R2: a coupon, or the referrer's code named at reception, takes the first-visit amount off.
+    coupon: refs?.referral.firstVisit ? { id: refs.referral.couponId ?? 'referrer-code', discountFen: policy.referral.firstVisitDiscountFen } : undefined,
     friendCard: ctx.card ? { id: ctx.card._id, balanceFen: ctx.card.balanceFen } : undefined,
     bonus: useBonusFen > 0 ? { balanceFen: own, useFen: useBonusFen }
       : useOwnerFen > 0 ? { balanceFen: ctx.ownerBonus?.balanceFen ?? 0, useFen: useOwnerFen, fromFamilyOwner: true } : undefined,

@@ -14,6 +14,7 @@ import type { TxContext } from '../ports/store'
 import { currentPolicy, type Deps } from '../deps'
 import { newToken } from '../ids'
 import { C, type ConsentDoc, type PatientDoc, type UserDoc } from '../model'
+import { linkUserToPatient } from './patients'
 import { withRetry } from './retry'
 
 export const CARD_CODE_TTL_SECONDS = 60
@@ -41,7 +42,7 @@ export function cardRules(policy: Policy): CardRules {
 const ticketOrFail = (deps: Deps, ticket: string): string => {
   const v = deps.qr.verify(ticket, deps.clock.now())
   if (!v.ok) throw new DomainError(v.reason === 'expired' ? 'CODE_EXPIRED' : 'CODE_INVALID')
-  if (v.claims.kind !== 'T') throw new DomainError('CODE_WRONG_KIND')
+  if (v.claims.kind !== 'T' || !v.claims.subject.startsWith('fc_')) throw new DomainError('CODE_WRONG_KIND')
   return v.claims.subject
 }
 
@@ -166,7 +167,7 @@ function offerOf(c: FriendCard, policy: Policy, openid: string, patientId: strin
     giverDisplayName: c.giverDisplayName,
     faceValueFen: c.faceValueFen,
     balanceFen: a === 'yours' || a === 'available' ? c.balanceFen : 0,
-    expiresAt: c.expiresAt,
+    expiresAt: c.registeredAt ? null : c.expiresAt,
     rules: cardRules(policy),
     availability: a,
     ...(a === 'yours' ? { cardId: c._id } : {}),
@@ -256,18 +257,7 @@ export async function register(deps: Deps, staffId: string, clinicId: string, in
     const now = deps.clock.now()
     const c = await tx.get<FriendCard>(C.friendCards, cardId)
     if (!c || !c.friendOpenid) throw new DomainError('CARD_NOT_FOUND')
-    const user = await tx.get<UserDoc>(C.users, c.friendOpenid)
-    let patientId = user?.patientId ?? samePhone[0]?._id
-    if (!patientId) {
-      if (!input.name || !input.phone) throw new DomainError('VALIDATION', { fields: ['name', 'phone'], why: 'a new patient needs a name and a phone' })
-      const counter = await tx.get<{ _id: string; next: number }>(C.counters, 'recordNo')
-      const next = counter?.next ?? 300001
-      await tx.set(C.counters, { _id: 'recordNo', next: next + 1 })
-      patientId = `pat_${next}`
-      await tx.create<PatientDoc>(C.patients, { _id: patientId, recordNo: String(next), name: input.name, phone: input.phone, clinicId, tier: 'none', cumulativeSpendFen: 0, createdAt: now.toISOString() })
-    }
-    const at = now.toISOString()
-    await tx.set<UserDoc>(C.users, { _id: c.friendOpenid, displayName: user?.displayName ?? input.name ?? '朋友', createdAt: user?.createdAt ?? at, ...user, patientId })
+    const patientId = await linkUserToPatient(tx, { openid: c.friendOpenid, name: input.name, phone: input.phone, clinicId, samePhoneId: samePhone[0]?._id, at: now.toISOString() })
     const next = registerFriend(c, patientId, staffId, now)
     await tx.set(C.friendCards, next)
     return next

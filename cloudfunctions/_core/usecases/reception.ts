@@ -15,9 +15,12 @@ import { maskPhone } from '../../../src/domain/privacy'
 import { isStoreError, type TxContext } from '../ports/store'
 import { redeemCard } from '../../../src/domain/friendcard/card'
 import { scanCard } from './friendcard'
+import { promptsFor } from './feedback'
+import { scanCoupon } from './referral'
 import { assertCardUsed, holdingsFor, loadContext, resolveRefs, sellsAnnual, type BillRefs } from './bill-context'
 import { currentPolicy, type Deps } from '../deps'
-import { C, type BalanceRequestDoc, type BillDoc, type PatientDoc, type ReferralDoc } from '../model'
+import { C, type BalanceRequestDoc, type BillDoc, type PatientDoc } from '../model'
+import { applyReferralInTx } from './referral-rewards'
 import { bonusBalance } from './member'
 import { withRetry } from './retry'
 
@@ -27,6 +30,7 @@ export interface StaffActor { staffId: string; clinicId: string }
 export async function scan(deps: Deps, code: string): Promise<ScanResult> {
   const text = code.trim()
   if (text.startsWith('YY1.F.')) return { kind: 'friend_card', ...(await scanCard(deps, text)) }
+  if (text.startsWith('YY1.C.')) return { kind: 'coupon', ...(await scanCoupon(deps, text)) }
   return { kind: 'patient', ...(await scanPatient(deps, text)) }
 }
 
@@ -44,6 +48,7 @@ async function scanPatient(deps: Deps, text: string): Promise<ScannedPatient> {
   }
   if (!patient) throw new DomainError('PATIENT_NOT_FOUND')
   const owner = patient.familyOwnerId ? await deps.store.get<PatientDoc>(C.patients, patient.familyOwnerId) : null
+  const bonus = await bonusBalance(deps, patient._id)
   return {
     patientId: patient._id,
     name: patient.name,
@@ -51,8 +56,9 @@ async function scanPatient(deps: Deps, text: string): Promise<ScannedPatient> {
     maskedPhone: maskPhone(patient.phone),
     tier: effectiveTier(patient, now),
     discount: discountShown(patient, owner, now),
-    bonusBalanceFen: await bonusBalance(deps, patient._id),
+    bonusBalanceFen: bonus,
     cumulativeSpendFen: patient.cumulativeSpendFen,
+    prompts: await promptsFor(deps, patient, bonus), // R7
   }
 }
 
@@ -65,14 +71,23 @@ function discountShown(p: PatientDoc, owner: PatientDoc | null, now: Date): 'mem
 
 export async function previewBill(deps: Deps, req: BillRequest): Promise<BillResult> {
   const policy = await currentPolicy(deps.store)
-  const ctx = await loadContext(deps.store, req, await resolveRefs(deps, deps.store, req))
-  const r = computeBill(req.items, holdingsFor(ctx, req, deps.clock.now(), policy), policy)
+  const refs = await resolveRefs(deps, deps.store, req)
+  const ctx = await loadContext(deps.store, req, refs)
+  const r = computeBill(req.items, holdingsFor(ctx, req, deps.clock.now(), policy, refs), policy)
   assertCardUsed(ctx.card, r)
-  return r
+  return withGift(r, refs, policy)
+}
+
+/** R2: the first-visit gift is handed over with the discount; the bill says so. */
+function withGift(r: BillResult, refs: BillRefs, policy: Policy): BillResult {
+  if (!refs.referral.firstVisit) return r
+  const [zh, ...en] = policy.referral.firstVisitGift.split(' ')
+  return { ...r, notes: [...r.notes, { zh: `首诊赠品：${zh}`, en: `First-visit gift: ${en.join(' ') || zh}` }] }
 }
 
 const fingerprint = (req: BillRequest, refs: BillRefs): string => createHash('sha256').update(JSON.stringify([
   req.patientId, req.items.map((i) => [i.name, i.category, i.amountFen]), req.useBonusFen ?? 0, refs.cardId, refs.namedMemberId, req.useOwnerBalanceFen ?? 0,
+  refs.referral.couponId, refs.referral.firstVisit,
 ])).digest('hex')
 
 const billIdOf = (requestId: string) => `bill_${requestId}`
@@ -87,7 +102,10 @@ export async function confirmBill(deps: Deps, staff: StaffActor, req: ConfirmBil
   const policy = await currentPolicy(deps.store)
   const done = await deps.store.get<BillDoc>(C.bills, billId)
   // A retry after the card ticket expired still gets its answer: compare with what was recorded.
-  if (done) return replay(done, req, { cardId: done.friendCardId ?? null, namedMemberId: done.namedMemberId ?? null })
+  if (done) {
+    const recorded = { referralId: done.referralId ?? null, couponId: done.couponId ?? null, firstVisit: done.result.totals.couponFen > 0 }
+    return replay(done, req, { cardId: done.friendCardId ?? null, namedMemberId: done.namedMemberId ?? null, referral: recorded })
+  }
   const refs = await resolveRefs(deps, deps.store, req)
   try {
     return await withRetry(() => deps.store.transaction((tx) => confirmInTx(tx, deps, staff, req, billId, refs, policy)))
@@ -109,7 +127,7 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
   const at = now.toISOString()
   const ctx = await loadContext(tx, req, refs)
   const p = ctx.payer
-  const result = computeBill(req.items, holdingsFor(ctx, req, now, policy), policy)
+  const result = withGift(computeBill(req.items, holdingsFor(ctx, req, now, policy, refs), policy), refs, policy)
   assertCardUsed(ctx.card, result)
   if (result.totals.dueFen !== req.expectedDueFen) {
     throw new DomainError('BILL_CHANGED', { expectedDueFen: req.expectedDueFen, dueFen: result.totals.dueFen })
@@ -140,23 +158,15 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
     if (e) entries.push(e)
   }
   await tx.set<PatientDoc>(C.patients, { ...p, ...after })
-  if (ctx.named && p.cumulativeSpendFen === 0) await recordNamedReferral(tx, p._id, ctx.named._id, billId, at) // M5 → R6
+  const day = businessDate(now, policy.timezone)
+  const ref = await applyReferralInTx(tx, refs.referral, p, { id: billId, paidFen, day }, now, staff.staffId, policy) // R2, R3, R6
   const doc: BillDoc = {
     _id: billId, requestId: req.requestId, fingerprint: fingerprint(req, refs), friendCardId: refs.cardId ?? undefined, namedMemberId: refs.namedMemberId ?? undefined,
     patientId: p._id, staffId: staff.staffId, clinicId: staff.clinicId,
-    items: req.items, result, paidFen, at, day: businessDate(now, policy.timezone), tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen,
+    items: req.items, result, paidFen, at, day, tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen,
+    referralId: ref.referralId, couponId: ref.couponId, referralShareFen: ref.shareFen, referralFixedFen: ref.fixedFen,
   }
   await tx.create(C.bills, doc)
   for (const e of entries) await tx.create(C.ledger, e)
   return { billId, result, paidFen, tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen, replayed: false }
-}
-
-/** M5 counts as a referral (R6): the first valid claim wins, locked at the friend's first payment. */
-async function recordNamedReferral(tx: TxContext, friendId: string, referrerId: string, billId: string, at: string): Promise<void> {
-  const existing = await tx.get<ReferralDoc>(C.referrals, friendId)
-  if (existing) {
-    if (!existing.lockedAt) await tx.set<ReferralDoc>(C.referrals, { ...existing, lockedAt: at, billId })
-    return
-  }
-  await tx.create<ReferralDoc>(C.referrals, { _id: friendId, friendPatientId: friendId, referrerPatientId: referrerId, source: 'named_member', at, lockedAt: at, billId })
 }

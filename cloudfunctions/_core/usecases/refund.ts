@@ -9,6 +9,7 @@ import { accountId, type LedgerEntry } from '../../../src/domain/ledger'
 import { afterRefund } from '../../../src/domain/membership/tier'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type PatientDoc, type RefundDoc } from '../model'
+import { clawbackInTx } from './referral-rewards'
 import { withRetry } from './retry'
 
 export interface RefundRequest { billId: string; amountFen: number; reason: string; requestId: string }
@@ -35,6 +36,7 @@ export async function refund(deps: Deps, staffId: string, req: RefundRequest): P
     const at = now.toISOString()
     const after = afterRefund(p, req.amountFen, now, policy)
     await tx.set<PatientDoc>(C.patients, { ...p, ...after })
+    await clawbackInTx(tx, bill, req.amountFen, refundId, now, staffId) // R3: rewards follow money kept
     await tx.set<BillDoc>(C.bills, { ...bill, refundedFen: (bill.refundedFen ?? 0) + req.amountFen })
     await tx.create<LedgerEntry>(C.ledger, {
       _id: `${refundId}:spend`, accountId: accountId(p._id, 'spend'), kind: 'bill_refund', amountFen: -req.amountFen, balanceAfterFen: after.cumulativeSpendFen,

@@ -1,8 +1,11 @@
 /**
  * Home. `identity.whoami` decides what to show:
  *  - patient → member home (M1 tier and progress to lifetime, M2 discount, M6 spend, R5 bonus, ledger)
- *  - staff   → the way to reception (S1–S3, staff subpackage)
- *  - guest   → a welcome that explains the programme, with no treatment data (C2)
+ *  - staff   → the way to reception (S1–S3) and to friend cards (S4), both in the staff subpackage
+ *  - guest   → a welcome that explains the programme, with no treatment data (C2), and the cards
+ *              a friend gave them (F3)
+ * Patients and guests both reach "my friend cards"; a patient's given cards appear there only once
+ * staff issued one (F1), so the link itself promises nothing.
  */
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
@@ -108,6 +111,9 @@ function MemberView({ home }: { home: MemberHome }) {
       <Btn id='goto-code' onClick={() => void Taro.navigateTo({ url: '/pages/member/code/index' })}>
         我的会员码 My member code
       </Btn>
+      <Btn id='goto-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/cards/index' })}>
+        我的亲友卡 My friend cards
+      </Btn>
 
       <View className='card'>
         <Text className='card__title'>账户明细 History</Text>
@@ -143,6 +149,9 @@ function StaffView({ name }: { name: string }) {
       <Btn id='goto-reception' onClick={() => void Taro.navigateTo({ url: '/staff/reception/index' })}>
         前台收款 Reception
       </Btn>
+      <Btn id='goto-staff-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/cards/index' })}>
+        亲友卡管理 Friend cards
+      </Btn>
     </View>
   )
 }
@@ -172,6 +181,9 @@ function GuestView() {
           items excluded). Referral rewards follow a friend's paid visit only.
         </Text>
       </View>
+      <Btn id='goto-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/cards/index' })}>
+        我收到的亲友卡 Cards I received
+      </Btn>
     </View>
   )
 }

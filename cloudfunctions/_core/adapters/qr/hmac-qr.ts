@@ -5,7 +5,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { QrKind, QrSigner, QrVerdict } from '../../ports/qr'
 
-const KINDS: readonly QrKind[] = ['M', 'F', 'T']
+const KINDS: readonly QrKind[] = ['M', 'F', 'C', 'T']
 const SUBJECT = /^[A-Za-z0-9_-]{1,64}$/
 
 export class HmacQrSigner implements QrSigner {

@@ -1,0 +1,69 @@
+/**
+ * Q1, R7: after a payment the patient rates the visit. Promoters are invited to refer; detractors
+ * create a follow-up task for staff and are not asked (seeds 001, 002). Reception sees prompts.
+ */
+import type { FollowUpTask, Prompt, RatingResult } from '../../../src/api/contract'
+import { DomainError } from '../../../src/domain/errors'
+import { sentimentOf } from '../../../src/domain/referral/satisfaction'
+import { isStoreError } from '../ports/store'
+import type { Deps } from '../deps'
+import { C, type BillDoc, type FriendCardDoc, type PatientDoc, type RatingDoc, type TaskDoc } from '../model'
+
+/** A rating older than this no longer prompts staff to ask. */
+const PROMPT_DAYS = 30
+
+export async function rate(deps: Deps, patientId: string, billId: string, score: number, comment?: string): Promise<RatingResult> {
+  const bill = await deps.store.get<BillDoc>(C.bills, billId)
+  if (!bill || bill.patientId !== patientId) throw new DomainError('NOT_FOUND')
+  const sentiment = sentimentOf(score)
+  const at = deps.clock.now().toISOString()
+  try {
+    await deps.store.transaction(async (tx) => {
+      await tx.create<RatingDoc>(C.ratings, { _id: billId, patientId, score, sentiment, comment, at })
+      if (sentiment === 'detractor') {
+        await tx.create<TaskDoc>(C.tasks, { _id: `task_${billId}`, kind: 'follow_up', patientId, billId, score, comment, status: 'open', createdAt: at })
+      }
+    })
+  } catch (e) {
+    if (isStoreError(e, 'DUPLICATE')) throw new DomainError('RATING_DONE')
+    throw e
+  }
+  return { sentiment, askToRefer: sentiment === 'promoter', followUpTaskId: sentiment === 'detractor' ? `task_${billId}` : undefined }
+}
+
+export async function tasks(deps: Deps): Promise<FollowUpTask[]> {
+  const list = await deps.store.query<TaskDoc>(C.tasks, { where: { status: 'open' }, orderBy: [['createdAt', 'desc']], limit: 200 })
+  const out: FollowUpTask[] = []
+  for (const t of list) {
+    const p = await deps.store.get<PatientDoc>(C.patients, t.patientId)
+    out.push({ taskId: t._id, patientName: p?.name ?? '', billId: t.billId, score: t.score, comment: t.comment, status: t.status, createdAt: t.createdAt })
+  }
+  return out
+}
+
+export async function closeTask(deps: Deps, staffId: string, taskId: string, note: string): Promise<FollowUpTask> {
+  const at = deps.clock.now().toISOString()
+  if (!(await deps.store.updateIf(C.tasks, taskId, { status: 'open' }, { set: { status: 'done', closedAt: at, note, closedBy: staffId } }))) throw new DomainError('NOT_FOUND')
+  const t = (await deps.store.get<TaskDoc>(C.tasks, taskId))!
+  const p = await deps.store.get<PatientDoc>(C.patients, t.patientId)
+  return { taskId, patientName: p?.name ?? '', billId: t.billId, score: t.score, comment: t.comment, status: t.status, createdAt: t.createdAt }
+}
+
+/** R7 (seed 003 step 10): what reception is prompted to ask when this patient is at the desk. */
+export async function promptsFor(deps: Deps, p: PatientDoc, bonusFen: number): Promise<Prompt[]> {
+  const now = deps.clock.now()
+  const [latest] = await deps.store.query<RatingDoc>(C.ratings, { where: { patientId: p._id }, orderBy: [['at', 'desc']], limit: 1 })
+  if (latest?.sentiment === 'detractor') return [] // dissatisfied: follow up, never ask
+  const out: Prompt[] = []
+  const fresh = latest && now.getTime() - Date.parse(latest.at) < PROMPT_DAYS * 86_400_000
+  if (latest?.sentiment === 'promoter' && fresh) {
+    out.push({ kind: 'ask_referral', zh: '患者满意，请邀请其推荐亲友，并介绍推荐卡', en: 'A satisfied patient: ask for a referral and offer the referral card' })
+  }
+  const unsent = await deps.store.query<FriendCardDoc>(C.friendCards, { where: { giverPatientId: p._id, status: 'issued' }, limit: 1 })
+  if (unsent.length) out.push({ kind: 'offer_cards', zh: '患者有未送出的亲友卡，可提醒分享', en: 'The patient has a friend card not sent yet: remind them to share it' })
+  const visits = await deps.store.query<BillDoc>(C.bills, { where: { patientId: p._id }, limit: 2 })
+  if (bonusFen === 0 && (visits.length >= 2 || p.cumulativeSpendFen > 0)) {
+    out.push({ kind: 'zero_bonus', zh: '奖励金为零：可介绍推荐有礼', en: 'Bonus balance is zero: tell them how referrals earn one' })
+  }
+  return out
+}

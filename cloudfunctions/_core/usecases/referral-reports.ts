@@ -1,0 +1,148 @@
+/** R8 active-referrer list, R9 end-of-day sheet and weekly audit (with CSV), and payouts. */
+import type { AuditReport, DaySheet, LeaderRow, PayoutView, SheetRow } from '../../../src/api/contract'
+import { businessDate, dayjs } from '../../../src/domain/clock'
+import { DomainError } from '../../../src/domain/errors'
+import type { LedgerEntry } from '../../../src/domain/ledger'
+import { maskPhone } from '../../../src/domain/privacy'
+import { findAnomalies } from '../../../src/domain/referral/audit'
+import { toCsv } from '../../../src/domain/referral/csv'
+import { currentPolicy, type Deps } from '../deps'
+import { C, type BillDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc } from '../model'
+import { pages } from './paging'
+
+const yuan = (fen: number) => (fen / 100).toFixed(2)
+
+async function names(deps: Deps) {
+  const cache = new Map<string, PatientDoc | null>()
+  return async (id?: string) => {
+    if (!id) return null
+    if (!cache.has(id)) cache.set(id, await deps.store.get<PatientDoc>(C.patients, id))
+    return cache.get(id) ?? null
+  }
+}
+
+export async function leaderboard(deps: Deps): Promise<LeaderRow[]> {
+  const by = new Map<string, { n: number; revenue: number }>()
+  for await (const page of pages<ReferralDoc>(deps.store, C.referrals, { where: { status: 'locked' }, orderBy: [['lockedAt', 'asc']] })) {
+    for (const r of page) {
+      if (!r.referrerPatientId) continue
+      const cur = by.get(r.referrerPatientId) ?? { n: 0, revenue: 0 }
+      by.set(r.referrerPatientId, { n: cur.n + 1, revenue: cur.revenue + r.revenueFen })
+    }
+  }
+  const patient = await names(deps)
+  const rows = [...by.entries()].sort((a, b) => b[1].n - a[1].n || b[1].revenue - a[1].revenue)
+  const out: LeaderRow[] = []
+  for (const [id, v] of rows) {
+    const p = await patient(id)
+    out.push({ rank: out.length + 1, referrerName: p?.name ?? '', code: p?.recordNo ?? '', validReferrals: v.n, referredRevenueFen: v.revenue })
+  }
+  return out
+}
+
+export async function daySheet(deps: Deps, date?: string): Promise<DaySheet> {
+  const policy = await currentPolicy(deps.store)
+  const day = date ?? businessDate(deps.clock.now(), policy.timezone)
+  const patient = await names(deps)
+  const rows: SheetRow[] = []
+  for await (const page of pages<BillDoc>(deps.store, C.bills, { where: { day }, orderBy: [['at', 'asc']] })) {
+    for (const b of page) {
+      if (!b.referralId) continue
+      const ref = await deps.store.get<ReferralDoc>(C.referrals, b.referralId)
+      const referrer = await patient(ref?.referrerPatientId)
+      const partner = ref?.partnerId ? await deps.store.get<PartnerDoc>(C.partners, ref.partnerId) : null
+      const payout = await deps.store.get<PayoutDoc>(C.payouts, `po_${b._id}`)
+      const friend = await patient(b.patientId)
+      rows.push({
+        referrerCode: referrer?.recordNo ?? partner?.code ?? '', referrerName: referrer?.name ?? partner?.name ?? '',
+        maskedPhone: maskPhone(referrer?.phone ?? partner?.phone), friendName: friend?.name ?? '', billId: b._id, paidFen: b.paidFen,
+        bonusFen: b.referralFixedFen ?? 0, shareFen: b.referralShareFen ?? 0, payoutId: payout?._id, payoutFen: payout?.amountFen ?? 0, payoutStatus: payout?.status,
+      })
+    }
+  }
+  const csv = toCsv(
+    ['推荐人编号 code', '推荐人 referrer', '手机 phone', '朋友 friend', '账单 bill', '付款 paid (¥)', '奖励金 bonus (¥)', '1% (¥)', '待付话费 payout due (¥)', '状态 status'],
+    rows.map((r) => [r.referrerCode, r.referrerName, r.maskedPhone, r.friendName, r.billId, yuan(r.paidFen), yuan(r.bonusFen), yuan(r.shareFen), yuan(r.payoutFen), r.payoutStatus ?? '']),
+  )
+  return { date: day, rows, payoutsToMakeFen: rows.filter((r) => r.payoutStatus === 'due').reduce((s, r) => s + r.payoutFen, 0), csv }
+}
+
+const REWARD_KINDS = ['referral_reward', 'referral_share', 'referral_clawback']
+
+/** R9: the week (Monday to Sunday, clinic zone) containing `weekOf` (default: today). */
+export async function audit(deps: Deps, weekOf?: string): Promise<AuditReport> {
+  const policy = await currentPolicy(deps.store)
+  const base = weekOf ? dayjs.tz(weekOf, policy.timezone) : dayjs(deps.clock.now()).tz(policy.timezone)
+  const monday = base.subtract((base.day() + 6) % 7, 'day').startOf('day')
+  const from = monday.toISOString()
+  const to = monday.add(7, 'day').toISOString()
+  const patient = await names(deps)
+
+  const rewards: AuditReport['rewards'] = []
+  const rewardFacts = []
+  for await (const page of pages<LedgerEntry>(deps.store, C.ledger, { where: { kind: { $in: REWARD_KINDS }, at: { $gte: from, $lt: to } }, orderBy: [['at', 'asc']] })) {
+    for (const e of page) {
+      rewards.push({ entryId: e._id, at: e.at, referrerName: (await patient(e.patientId))?.name ?? '', kind: e.kind, amountFen: e.amountFen, billId: e.billId })
+      rewardFacts.push({ entryId: e._id, referralId: e.referralId ?? '', billId: e.billId, amountFen: e.amountFen })
+    }
+  }
+  const payments: AuditReport['payments'] = []
+  const billFacts = []
+  const referralIds = new Set<string>()
+  const billIds = new Set(rewardFacts.map((r) => r.billId).filter((x): x is string => Boolean(x)))
+  for await (const page of pages<BillDoc>(deps.store, C.bills, { where: { at: { $gte: from, $lt: to } }, orderBy: [['at', 'asc']] })) {
+    for (const b of page) if (b.referralId) billIds.add(b._id)
+  }
+  for (const id of billIds) {
+    const b = await deps.store.get<BillDoc>(C.bills, id)
+    if (!b) continue
+    if (b.referralId) referralIds.add(b.referralId)
+    payments.push({ billId: b._id, at: b.at, friendName: (await patient(b.patientId))?.name ?? '', paidFen: b.paidFen, refundedFen: b.refundedFen ?? 0 })
+    billFacts.push({ id: b._id, paidFen: b.paidFen, refundedFen: b.refundedFen ?? 0 })
+  }
+  const payoutFacts = []
+  for await (const page of pages<PayoutDoc>(deps.store, C.payouts, { where: { createdAt: { $gte: from, $lt: to } }, orderBy: [['createdAt', 'asc']] })) {
+    for (const p of page) { payoutFacts.push({ id: p._id, referralId: p.referralId, markAttempts: p.markAttempts }); referralIds.add(p.referralId) }
+  }
+  // Device and phone patterns are judged over all of the week's referrals, new or paying.
+  for await (const page of pages<ReferralDoc>(deps.store, C.referrals, { where: { at: { $gte: from, $lt: to } }, orderBy: [['at', 'asc']] })) for (const r of page) referralIds.add(r._id)
+  const referralFacts = []
+  for (const id of referralIds) {
+    const r = await deps.store.get<ReferralDoc>(C.referrals, id)
+    if (!r) continue
+    referralFacts.push({ id: r._id, referrerPatientId: r.referrerPatientId ?? r.partnerId ?? '', referrerPhone: (await patient(r.referrerPatientId))?.phone ?? '', friendPhone: r.friendPhone, friendOpenid: r.friendOpenid, device: r.device })
+  }
+  const anomalies = findAnomalies(referralFacts, rewardFacts, billFacts, payoutFacts)
+  const csv = toCsv(
+    ['类型 type', '时间 at', '对象 who', '金额 amount (¥)', '账单 bill', '说明 note'],
+    [
+      ...rewards.map((r) => ['reward', r.at, r.referrerName, yuan(r.amountFen), r.billId, r.kind]),
+      ...payments.map((p) => ['payment', p.at, p.friendName, yuan(p.paidFen - p.refundedFen), p.billId, p.refundedFen ? `refunded ${yuan(p.refundedFen)}` : '']),
+      ...anomalies.map((a) => ['anomaly', '', a.ids.join(' '), '', '', `${a.zh} / ${a.en}`]),
+    ],
+  )
+  return { from, to, rewards, payments, anomalies, csv }
+}
+
+async function payoutView(deps: Deps, p: PayoutDoc): Promise<PayoutView> {
+  const who = p.referrerPatientId ? (await deps.store.get<PatientDoc>(C.patients, p.referrerPatientId))?.name : (await deps.store.get<PartnerDoc>(C.partners, p.partnerId ?? ''))?.name
+  return { payoutId: p._id, referrerName: who ?? '', amountFen: p.amountFen, status: p.status, method: p.method, reference: p.reference, paidAt: p.paidAt }
+}
+
+export async function payouts(deps: Deps, status: 'due' | 'paid' = 'due'): Promise<PayoutView[]> {
+  const list = await deps.store.query<PayoutDoc>(C.payouts, { where: { status }, orderBy: [['createdAt', 'asc']], limit: 1000 })
+  return Promise.all(list.map((p) => payoutView(deps, p)))
+}
+
+/** R3: staff mark an external payout paid, once, with how and a reference; a second tap is refused and counted (R9). */
+export async function markPaid(deps: Deps, staffId: string, payoutId: string, method: string, reference: string): Promise<PayoutView> {
+  const p = await deps.store.get<PayoutDoc>(C.payouts, payoutId)
+  if (!p) throw new DomainError('NOT_FOUND')
+  const at = deps.clock.now().toISOString()
+  const ok = await deps.store.updateIf(C.payouts, payoutId, { status: 'due' }, { set: { status: 'paid', method, reference, paidAt: at, paidBy: staffId }, inc: { markAttempts: 1 } })
+  if (!ok) {
+    await deps.store.updateIf(C.payouts, payoutId, {}, { inc: { markAttempts: 1 } })
+    throw new DomainError(p.status === 'void' ? 'NOT_FOUND' : 'PAYOUT_ALREADY_PAID')
+  }
+  return payoutView(deps, (await deps.store.get<PayoutDoc>(C.payouts, payoutId))!)
+}

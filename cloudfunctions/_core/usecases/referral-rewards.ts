@@ -1,0 +1,175 @@
+/**
+ * R2, R3, R4, R6 at the desk: which referral a bill counts for, the first-visit coupon it uses,
+ * and the rewards the referrer earns because the friend paid — written in the bill's transaction.
+ * A refund claws the rewards back with negative entries.
+ */
+import type { BillRequest } from '../../../src/api/contract'
+import { DomainError } from '../../../src/domain/errors'
+import { accountId, type Account, type EntryKind, type LedgerEntry } from '../../../src/domain/ledger'
+import { applyRate, formatFen } from '../../../src/domain/money'
+import type { Policy } from '../../../src/domain/policy'
+import { clawbackForRefund, rewardForPayment } from '../../../src/domain/referral/rewards'
+import type { Store, TxContext } from '../ports/store'
+import type { Deps } from '../deps'
+import { C, type BillDoc, type CouponDoc, type OutboxDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc } from '../model'
+import { hasPaid, openidsOf } from './patients'
+import { assertCouponActive, checkEligible, referralIdForOpenid, referralIdForPatient, referrerByCode } from './referral'
+
+export interface ReferralRefs {
+  /** The referral this payer already has, or the one this bill creates. */
+  referralId: string | null
+  couponId: string | null
+  /** R2: the first-visit discount applies to this bill. */
+  firstVisit: boolean
+  create?: Pick<ReferralDoc, 'referrerPatientId' | 'partnerId' | 'source'>
+}
+
+const NONE: ReferralRefs = { referralId: null, couponId: null, firstVisit: false }
+
+/** Resolved before the transaction: tokens, codes and queries. Re-checked inside it by id. */
+export async function resolveReferral(deps: Deps, store: Store, req: BillRequest, payer: PatientDoc | null): Promise<ReferralRefs> {
+  if (!payer) return NONE
+  const openids = await openidsOf(store, payer._id)
+  const candidates = [referralIdForPatient(payer._id), ...openids.map(referralIdForOpenid)]
+  let existing: ReferralDoc | null = null
+  for (const id of candidates) {
+    const r = await store.get<ReferralDoc>(C.referrals, id)
+    if (r && r.status !== 'void') { existing = r; break }
+  }
+  if (req.couponTicket) {
+    const v = deps.qr.verify(req.couponTicket, deps.clock.now())
+    if (!v.ok) throw new DomainError(v.reason === 'expired' ? 'CODE_EXPIRED' : 'CODE_INVALID')
+    if (v.claims.kind !== 'T' || !v.claims.subject.startsWith('cp_')) throw new DomainError('CODE_WRONG_KIND')
+    const coupon = await store.get<CouponDoc>(C.coupons, v.claims.subject)
+    if (!coupon) throw new DomainError('COUPON_NOT_FOUND')
+    if (!openids.includes(coupon.friendOpenid)) throw new DomainError('COUPON_NOT_YOURS')
+    assertCouponActive(coupon, deps.clock.now())
+    if (await hasPaid(store, payer)) throw new DomainError('REFERRAL_EXISTING_PATIENT')
+    return { referralId: coupon.referralId, couponId: coupon._id, firstVisit: true }
+  }
+  if (req.referrerCode) {
+    const code = req.referrerCode.trim()
+    const partner = code.startsWith('P') ? (await store.query<PartnerDoc>(C.partners, { where: { code }, limit: 1 }))[0] : undefined
+    if (existing) {
+      const same = partner ? existing.partnerId === partner._id : existing.referrerPatientId === (await referrerByCode(deps, code))._id
+      if (!same) throw new DomainError('REFERRAL_TAKEN')
+      if (existing.firstPaidAt) throw new DomainError('REFERRAL_EXISTING_PATIENT')
+      return { referralId: existing._id, couponId: null, firstVisit: true }
+    }
+    if (await hasPaid(store, payer)) throw new DomainError('REFERRAL_EXISTING_PATIENT')
+    if (partner) return { referralId: referralIdForPatient(payer._id), couponId: null, firstVisit: true, create: { partnerId: partner._id, source: 'code' } }
+    const referrer = await referrerByCode(deps, code)
+    await checkEligible(deps, referrer, { openid: openids[0] ?? `none:${payer._id}`, patient: payer }, referralIdForPatient(payer._id))
+    return { referralId: referralIdForPatient(payer._id), couponId: null, firstVisit: true, create: { referrerPatientId: referrer._id, source: 'code' } }
+  }
+  if (existing) return { referralId: existing._id, couponId: null, firstVisit: false }
+  if (req.namedMemberCode && !(await hasPaid(store, payer))) {
+    // M5 counts as a referral (R6) when the friend is new; the discount stands either way.
+    try {
+      const referrer = await referrerByCode(deps, req.namedMemberCode)
+      await checkEligible(deps, referrer, { openid: openids[0] ?? `none:${payer._id}`, patient: payer }, referralIdForPatient(payer._id))
+      return { referralId: referralIdForPatient(payer._id), couponId: null, firstVisit: false, create: { referrerPatientId: referrer._id, source: 'named_member' } }
+    } catch {
+      return NONE
+    }
+  }
+  return NONE
+}
+
+export interface ReferralOutcome { referralId?: string; couponId?: string; shareFen: number; fixedFen: number }
+
+function entry(acc: string, referrerId: string, kind: EntryKind, amountFen: number, balanceAfterFen: number, e: { id: string; billId: string; referralId: string; at: string; actor: string; memo: string }): LedgerEntry {
+  return { _id: e.id, accountId: acc, kind, amountFen, balanceAfterFen, patientId: referrerId, billId: e.billId, referralId: e.referralId, at: e.at, actor: e.actor, memo: e.memo }
+}
+
+/** Inside the bill's transaction, after the payment is known. */
+export async function applyReferralInTx(
+  tx: TxContext, refs: ReferralRefs, payer: PatientDoc, bill: { id: string; paidFen: number; day: string }, now: Date, staffId: string, policy: Policy,
+): Promise<ReferralOutcome> {
+  if (!refs.referralId) return { shareFen: 0, fixedFen: 0 }
+  const at = now.toISOString()
+  let ref = await tx.get<ReferralDoc>(C.referrals, refs.referralId)
+  if (refs.create) {
+    if (ref && ref.status !== 'void') throw new DomainError('REFERRAL_TAKEN') // another desk won the race
+    ref = { _id: refs.referralId, ...refs.create, friendPatientId: payer._id, friendPhone: payer.phone, at, status: 'pending', sharedFen: 0, fixedRewarded: false, revenueFen: 0, policyVersion: policy.version }
+    await tx.set<ReferralDoc>(C.referrals, ref)
+  }
+  if (!ref || ref.status === 'void') return { shareFen: 0, fixedFen: 0 }
+  if (refs.couponId) {
+    const coupon = await tx.get<CouponDoc>(C.coupons, refs.couponId)
+    if (!coupon) throw new DomainError('COUPON_NOT_FOUND')
+    assertCouponActive(coupon, now)
+    await tx.set<CouponDoc>(C.coupons, { ...coupon, status: 'used', usedBillId: bill.id })
+  }
+  const next: ReferralDoc = { ...ref, friendPatientId: payer._id, friendPhone: ref.friendPhone ?? payer.phone, revenueFen: ref.revenueFen + bill.paidFen }
+  let shareFen = 0
+  let fixedFen = 0
+  if (bill.paidFen > 0) {
+    // R6: the referral locks at the friend's first payment.
+    next.status = 'locked'
+    next.lockedAt = ref.lockedAt ?? at
+    next.firstPaidAt = ref.firstPaidAt ?? at
+    next.firstBillId = ref.firstBillId ?? bill.id
+    const e = { billId: bill.id, referralId: ref._id, at, actor: staffId }
+    if (ref.partnerId) {
+      // R10: a partner earns a commission, paid out externally; no bonus account.
+      const commission = applyRate(bill.paidFen, policy.referral.partnerCommissionBp)
+      if (commission > 0) await tx.create<PayoutDoc>(C.payouts, { _id: `po_${bill.id}`, referralId: ref._id, partnerId: ref.partnerId, billId: bill.id, amountFen: commission, status: 'due', createdAt: at, day: bill.day, markAttempts: 0 })
+    } else if (ref.referrerPatientId) {
+      const reward = rewardForPayment(ref, bill.paidFen, now, policy) // R3: only after the friend pays
+      const accId = accountId(ref.referrerPatientId, 'bonus')
+      const acc = await tx.get<Account>(C.accounts, accId)
+      let balance = acc?.balanceFen ?? 0
+      if (reward.bonusFen > 0) {
+        balance += reward.bonusFen
+        await tx.create(C.ledger, entry(accId, ref.referrerPatientId, 'referral_reward', reward.bonusFen, balance, { ...e, id: `${bill.id}:ref-bonus`, memo: '推荐奖励 referral reward' }))
+      }
+      if (reward.shareFen > 0) {
+        balance += reward.shareFen
+        await tx.create(C.ledger, entry(accId, ref.referrerPatientId, 'referral_share', reward.shareFen, balance, { ...e, id: `${bill.id}:ref-share`, memo: `朋友消费${policy.referral.spendShareBp / 100}% share of friend's payment` }))
+      }
+      if (balance !== (acc?.balanceFen ?? 0)) await tx.set<Account>(C.accounts, { _id: accId, ownerId: ref.referrerPatientId, kind: 'bonus', balanceFen: balance, updatedAt: at })
+      if (reward.payoutFen > 0) {
+        await tx.create<PayoutDoc>(C.payouts, { _id: `po_${bill.id}`, referralId: ref._id, referrerPatientId: ref.referrerPatientId, billId: bill.id, amountFen: reward.payoutFen, status: 'due', createdAt: at, day: bill.day, markAttempts: 0 })
+      }
+      shareFen = reward.shareFen
+      fixedFen = reward.bonusFen
+      next.sharedFen = ref.sharedFen + reward.shareFen
+      next.fixedRewarded = ref.fixedRewarded || reward.bonusFen > 0
+      const credited = reward.bonusFen + reward.shareFen
+      if (credited > 0) {
+        // R4: told the same day (N3 outbox; delivered by the daily job and the message channel).
+        await tx.create<OutboxDoc>(C.outbox, {
+          _id: `r4:${bill.id}`, to: { patientId: ref.referrerPatientId }, template: 'referral_reward', createdAt: at, status: 'queued',
+          data: { zh: `有朋友经您推荐来院就诊，已为您入账${formatFen(credited)}`, en: `A friend came on your recommendation; ${formatFen(credited)} credited.`, amountFen: credited },
+        })
+      }
+    }
+  }
+  await tx.set<ReferralDoc>(C.referrals, next)
+  return { referralId: ref._id, couponId: refs.couponId ?? undefined, shareFen, fixedFen }
+}
+
+/** R3: a refund claws back the share in proportion, and the fixed reward when the bill is fully refunded. */
+export async function clawbackInTx(tx: TxContext, bill: BillDoc, refundFen: number, refundId: string, now: Date, staffId: string): Promise<void> {
+  if (!bill.referralId) return
+  const ref = await tx.get<ReferralDoc>(C.referrals, bill.referralId)
+  if (!ref) return
+  const at = now.toISOString()
+  const fullyRefunded = (bill.refundedFen ?? 0) + refundFen >= bill.paidFen
+  const share = clawbackForRefund(bill.referralShareFen ?? 0, bill.paidFen, refundFen)
+  const fixed = fullyRefunded ? bill.referralFixedFen ?? 0 : 0
+  if (ref.referrerPatientId && share + fixed > 0) {
+    const accId = accountId(ref.referrerPatientId, 'bonus')
+    const acc = await tx.get<Account>(C.accounts, accId)
+    // A clawback may take the balance below zero: the referrer already spent it; later rewards offset it.
+    const balance = (acc?.balanceFen ?? 0) - share - fixed
+    await tx.create(C.ledger, entry(accId, ref.referrerPatientId, 'referral_clawback', -(share + fixed), balance, { id: `${refundId}:ref-clawback`, billId: bill._id, referralId: ref._id, at, actor: staffId, memo: '退款追回推荐奖励 clawback on refund' }))
+    await tx.set<Account>(C.accounts, { _id: accId, ownerId: ref.referrerPatientId, kind: 'bonus', balanceFen: balance, updatedAt: at })
+  }
+  if (fullyRefunded) {
+    const payout = await tx.get<PayoutDoc>(C.payouts, `po_${bill._id}`)
+    if (payout?.status === 'due') await tx.set<PayoutDoc>(C.payouts, { ...payout, status: 'void' })
+  }
+  await tx.set<ReferralDoc>(C.referrals, { ...ref, sharedFen: ref.sharedFen - share, revenueFen: Math.max(0, ref.revenueFen - refundFen), fixedRewarded: fixed > 0 ? false : ref.fixedRewarded })
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { defineFunction, forAnyone, forPatient, forStaff } from '../_core/runtime/define'
+import { empty, id } from '../_core/runtime/schema'
+import * as fb from '../_core/usecases/feedback'
+import * as ref from '../_core/usecases/referral'
+import * as rep from '../_core/usecases/referral-reports'
+
+const code = z.string().trim().min(1).max(20)
+const DESK = ['receptionist', 'consultant', 'director', 'admin'] as const
+const MANAGERS = ['director', 'admin'] as const
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+
+export default defineFunction({
+  name: 'referral',
+  actions: {
+    mine: forPatient(empty, (deps, c) => ref.mine(deps, c.persona.patientId)),
+    offer: forAnyone(z.object({ code }), (deps, c, i) => ref.offer(deps, c.openid, i.code)),
+    takeCoupon: forAnyone(z.object({ code, device: z.string().max(80).optional(), acceptMessages: z.boolean().optional() }), (deps, c, i) => ref.takeCoupon(deps, c.openid, i.code, i.device)),
+    coupons: forAnyone(empty, (deps, c) => ref.coupons(deps, c.openid)),
+    couponCode: forAnyone(z.object({ couponId: id }), (deps, c, i) => ref.couponCode(deps, c.openid, i.couponId)),
+    rate: forPatient(z.object({ billId: z.string().min(1).max(80), score: z.number().int().min(0).max(10), comment: z.string().trim().max(500).optional() }), (deps, c, i) => fb.rate(deps, c.persona.patientId, i.billId, i.score, i.comment)),
+    leaderboard: forStaff(DESK, empty, (deps) => rep.leaderboard(deps)),
+    daySheet: forStaff(DESK, z.object({ date: date.optional() }), (deps, _c, i) => rep.daySheet(deps, i.date)),
+    audit: forStaff(MANAGERS, z.object({ weekOf: date.optional() }), (deps, _c, i) => rep.audit(deps, i.weekOf)),
+    payouts: forStaff(DESK, z.object({ status: z.enum(['due', 'paid']).optional() }), (deps, _c, i) => rep.payouts(deps, i.status)),
+    markPaid: forStaff(DESK, z.object({ payoutId: z.string().min(1).max(100), method: z.enum(['phone_topup', 'wechat', 'bank', 'cash']), reference: z.string().trim().min(2).max(100) }), (deps, c, i) => rep.markPaid(deps, c.persona.staffId, i.payoutId, i.method, i.reference)),
+    tasks: forStaff(DESK, empty, (deps) => fb.tasks(deps)),
+    closeTask: forStaff(DESK, z.object({ taskId: z.string().min(1).max(100), note: z.string().trim().min(2).max(500) }), (deps, c, i) => fb.closeTask(deps, c.persona.staffId, i.taskId, i.note)),
+  },
+})

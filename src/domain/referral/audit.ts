@@ -1,0 +1,48 @@
+/**
+ * R9 weekly audit: the director sees every referral reward and payout of the week with anomalies
+ * flagged. Pure rules over plain records so each is tested on its own.
+ */
+export interface AuditReferral { id: string; referrerPatientId: string; referrerPhone: string; friendPhone?: string; friendOpenid?: string; device?: string }
+export interface AuditReward { entryId: string; referralId: string; billId?: string; amountFen: number }
+export interface AuditBill { id: string; paidFen: number; refundedFen: number }
+export interface AuditPayout { id: string; referralId: string; markAttempts: number }
+
+export type AnomalyKind = 'reward_without_payment' | 'payout_marked_twice' | 'many_referrals_one_phone' | 'many_referrals_one_device' | 'friend_shares_referrer_phone'
+
+export interface Anomaly { kind: AnomalyKind; ids: string[]; zh: string; en: string }
+
+export const MANY = 3
+
+export function findAnomalies(referrals: AuditReferral[], rewards: AuditReward[], bills: AuditBill[], payouts: AuditPayout[]): Anomaly[] {
+  const out: Anomaly[] = []
+  const billById = new Map(bills.map((b) => [b.id, b]))
+  for (const r of rewards) {
+    const b = r.billId ? billById.get(r.billId) : undefined
+    if (r.amountFen > 0 && (!b || b.paidFen - b.refundedFen <= 0)) {
+      out.push({ kind: 'reward_without_payment', ids: [r.entryId], zh: `奖励 ${r.entryId} 没有对应的有效付款`, en: `Reward ${r.entryId} has no matching payment` })
+    }
+  }
+  for (const p of payouts) {
+    if (p.markAttempts > 1) out.push({ kind: 'payout_marked_twice', ids: [p.id], zh: `支付记录 ${p.id} 被标记了 ${p.markAttempts} 次`, en: `Payout ${p.id} was marked paid ${p.markAttempts} times` })
+  }
+  const group = (key: (r: AuditReferral) => string | undefined) => {
+    const m = new Map<string, string[]>()
+    for (const r of referrals) {
+      const k = key(r)
+      if (k) m.set(k, [...(m.get(k) ?? []), r.id])
+    }
+    return [...m.entries()].filter(([, ids]) => ids.length >= MANY)
+  }
+  for (const [phone, ids] of group((r) => r.friendPhone)) {
+    out.push({ kind: 'many_referrals_one_phone', ids, zh: `${ids.length} 个推荐使用同一手机号 ${phone.slice(-4)}`, en: `${ids.length} referrals share one phone (…${phone.slice(-4)})` })
+  }
+  for (const [, ids] of group((r) => r.device)) {
+    out.push({ kind: 'many_referrals_one_device', ids, zh: `${ids.length} 个推荐来自同一设备`, en: `${ids.length} referrals came from one device` })
+  }
+  for (const r of referrals) {
+    if (r.friendPhone && r.friendPhone === r.referrerPhone) {
+      out.push({ kind: 'friend_shares_referrer_phone', ids: [r.id], zh: '被推荐人与推荐人手机号相同', en: 'The referred friend uses the referrer\'s phone' })
+    }
+  }
+  return out
+}

@@ -1,0 +1,84 @@
+/**
+ * Friend card code (S1, F4): `pages/card/code/index?cardId=…`. The friend shows it at reception.
+ * `friendcard.code` gives a single-use token valid 60 s, shown as a QR and as text; it refreshes
+ * itself before it lapses (useRotatingCode), so a screenshot or a code already scanned stops
+ * working. The balance comes from `friendcard.mine` and is read again with every new code.
+ */
+import { useCallback, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { ReceivedCard } from '../../../api/contract'
+import { formatFen } from '../../../domain/money'
+import { ApiError, callFunction } from '../../../services/cloud'
+import { CARD_STATE_LABEL, clinicDate, queryParam } from '../../../services/format'
+import { PageShell } from '../../../components/PageShell'
+import { ErrorBanner } from '../../../components/ErrorBanner'
+import { QrCode } from '../../../components/QrCode'
+import { Btn } from '../../../components/controls'
+import { useRotatingCode } from '../../../components/useRotatingCode'
+import './index.css'
+
+const NO_CARD = new ApiError('CARD_NOT_FOUND', { zh: '缺少卡号，请从“我的亲友卡”进入', en: 'No card given; open it from My cards' })
+
+export default function CardCodePage() {
+  const router = useRouter()
+  const cardId = queryParam(router.params, 'cardId')
+  const [card, setCard] = useState<ReceivedCard | null>(null)
+
+  const fetchCode = useCallback(async () => {
+    if (!cardId) throw NO_CARD
+    // The balance is read alongside; it also shows when no code can be had (used up, expired).
+    const balance = callFunction('friendcard', 'mine', {}).then(
+      (mine) => {
+        const held = mine.received.find((c) => c.cardId === cardId)
+        if (held) setCard(held)
+      },
+      () => undefined, // the code is what matters here; the banner shows the code's own errors
+    )
+    try {
+      return await callFunction('friendcard', 'code', { cardId })
+    } finally {
+      await balance
+    }
+  }, [cardId])
+  const { code, secondsLeft, expired, error, refresh } = useRotatingCode(fetchCode, cardId)
+
+  return (
+    <PageShell title='亲友卡付款码' subtitle='Friends card code'>
+      <ErrorBanner error={error} />
+      {card ? (
+        <View className='card card-code__head'>
+          <View className='kv'>
+            <Text className='kv__k'>卡内余额 Balance</Text>
+            <Text id='card-code-balance' className='kv__v card-code__balance'>{formatFen(card.balanceFen)}</Text>
+          </View>
+          <Text id='card-code-state' className='muted small'>{CARD_STATE_LABEL[card.state].zh} {CARD_STATE_LABEL[card.state].en}</Text>
+          <Text className='muted small'>
+            {card.giverDisplayName} 赠送 · from {card.giverDisplayName} · {card.expiresAt === null ? '已登记，长期有效 Registered, no expiry' : `有效期至 ${clinicDate(card.expiresAt)}`}
+          </Text>
+        </View>
+      ) : null}
+      <View className='card code-card'>
+        {code ? (
+          <>
+            <QrCode id='card-code-qr' text={code.token} className={expired ? 'qr--stale' : ''} />
+            <Text id='card-code-countdown' className='code-countdown'>
+              {expired ? '已过期，正在刷新… Expired, refreshing…' : `${secondsLeft} 秒后自动刷新 · refreshes in ${secondsLeft}s`}
+            </Text>
+            <Text className='muted small'>付款码 Card code（前台可输入 staff may type it）</Text>
+            <Text id='card-code-text' className='code-text' selectable userSelect>{code.token}</Text>
+          </>
+        ) : (
+          <Text className='muted'>{error ? '未能获取付款码 Could not get a code' : '正在生成… Generating…'}</Text>
+        )}
+      </View>
+      <View className='card'>
+        <Text className='para'>请在前台出示此码，工作人员扫码后用卡内余额支付治疗费用。每个码只能扫一次，并会定时自动刷新，截图无效。</Text>
+        <Text className='para small muted'>
+          Show this code at reception; the card pays for treatment. Each code works once and refreshes itself every minute: a screenshot does not work.
+        </Text>
+      </View>
+      <Btn variant='secondary' onClick={() => void refresh()}>立即刷新 Refresh now</Btn>
+    </PageShell>
+  )
+}

@@ -1,0 +1,257 @@
+/**
+ * My cards (亲友卡): `friendcard.mine`.
+ *  - Given cards (F1): only once staff issued one — a surprise, so nothing here hints at it before.
+ *    For a card not claimed yet: the full rules (C1) and then the member's own share action (F3).
+ *    weapp: a `Button openType="share"`; the page's share handler asks `friendcard.share` for the
+ *    honest title and the claim path (no reward for sharing, C1). H5: the same call, then the link
+ *    in a selectable box with a copy button.
+ *  - Received cards: the giver's display name only (C2), balance, expiry ("已登记，长期有效" once
+ *    registered, F5) and the way to the payment code.
+ */
+import { useRef, useState } from 'react'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { Button, View, Text } from '@tarojs/components'
+import type { CardShare, GivenCard, MyCards, ReceivedCard } from '../../api/contract'
+import { formatFen } from '../../domain/money'
+import { callFunction, toApiError, type ApiError } from '../../services/cloud'
+import { CARD_STATE_LABEL, clinicDate } from '../../services/format'
+import { PageShell } from '../../components/PageShell'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { CardRulesList } from '../../components/CardRules'
+import { Btn } from '../../components/controls'
+import { useLoad } from '../../components/hooks'
+import './index.css'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+/** A card the giver may still send: issued or shared, not claimed, not over. */
+const shareable = (c: GivenCard) => c.state === 'issued' || c.state === 'shared'
+/** A card the friend may still pay with. */
+const usable = (c: ReceivedCard) => c.state === 'claimed' || c.state === 'partly_used'
+const over = (state: GivenCard['state']) => state === 'used_up' || state === 'expired' || state === 'revoked'
+
+/** The link a friend opens on H5: the app's own origin with the claim path in the hash route. */
+function h5Link(path: string): string {
+  const origin = typeof window !== 'undefined' && window.location ? window.location.origin : ''
+  return `${origin}/#${path.startsWith('/') ? path : `/${path}`}`
+}
+
+export default function CardsPage() {
+  const [load, reload] = useLoad(() => callFunction('friendcard', 'mine', {}))
+  const [error, setError] = useState<ApiError | null>(null)
+  const [sharing, setSharing] = useState<string | null>(null)
+  const [shared, setShared] = useState<{ cardId: string; link: string } | null>(null)
+  /** weapp: the card whose share button was tapped last (the share event names it too). */
+  const tapped = useRef<string | null>(null)
+  /** While a reload runs (after sharing), the cards already shown stay on screen. */
+  const cards = load.data ?? null
+
+  // weapp: WeChat asks the page what to share when the member taps a share button (or the menu).
+  // The answer comes from `friendcard.share` at that moment; WeChat waits up to 3 s for it and
+  // otherwise sends the plain home page, never a made-up card link.
+  useShareAppMessage((res) => {
+    const fromButton = res.from === 'button'
+    const target = res.target as { dataset?: Record<string, unknown> } | undefined
+    const cardId = fromButton ? String(target?.dataset?.cardId ?? tapped.current ?? '') : ''
+    const fallback = { title: '牙友 Yayou · 口腔诊所会员与亲友推荐', path: '/pages/index/index' }
+    if (!cardId) return fallback
+    const promise = callFunction('friendcard', 'share', { cardId }).then(
+      (s) => {
+        reload() // the card now shows "shared"
+        return { title: s.title, path: s.path }
+      },
+      (e: unknown) => {
+        setError(toApiError(e))
+        return fallback
+      },
+    )
+    return { ...fallback, promise }
+  })
+
+  /** H5: the member's own tap; the card becomes "shared" and the link appears to copy. */
+  async function shareOnH5(cardId: string) {
+    setSharing(cardId)
+    setError(null)
+    try {
+      const s: CardShare = await callFunction('friendcard', 'share', { cardId })
+      setShared({ cardId, link: h5Link(s.path) })
+      reload()
+    } catch (e) {
+      setError(toApiError(e))
+    } finally {
+      setSharing(null)
+    }
+  }
+
+  return (
+    <PageShell title='我的亲友卡' subtitle='My friend cards · 亲友储值卡'>
+      <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
+      {load.state === 'loading' && !cards ? <View className='muted'>加载中… Loading…</View> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {cards ? (
+        <View className='stack'>
+          {cards.given.length > 0 ? (
+            <View id='given-cards' className='stack'>
+              <Text className='section-title'>我赠出的卡 Cards to give</Text>
+              {cards.given.map((c) => (
+                <GivenCardView
+                  key={c.cardId}
+                  card={c}
+                  cards={cards}
+                  sharing={sharing === c.cardId}
+                  link={shared?.cardId === c.cardId ? shared.link : null}
+                  onShareH5={() => void shareOnH5(c.cardId)}
+                  onShareTap={() => { tapped.current = c.cardId }}
+                />
+              ))}
+            </View>
+          ) : null}
+
+          <View id='received-cards' className='stack'>
+            <Text className='section-title'>我收到的卡 Cards I received</Text>
+            {cards.received.length === 0 ? (
+              <View id='received-empty' className='card'>
+                <Text className='muted'>暂无亲友卡。朋友赠送给您的亲友卡，领取后会显示在这里。</Text>
+                <Text className='muted small'>No cards yet. A card a friend gives you appears here once you claim it.</Text>
+              </View>
+            ) : null}
+            {cards.received.map((c) => <ReceivedCardView key={c.cardId} card={c} />)}
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}
+
+function GivenCardView({ card: c, cards, sharing, link, onShareH5, onShareTap }: {
+  card: GivenCard
+  cards: MyCards
+  sharing: boolean
+  link: string | null
+  onShareH5: () => void
+  onShareTap: () => void
+}) {
+  const state = CARD_STATE_LABEL[c.state]
+  return (
+    <View id={`given-${c.cardId}`} className='card given'>
+      <View className={`fcard ${over(c.state) ? 'fcard--over' : ''}`}>
+        <Text className='fcard__label'>亲友储值卡 Friends card</Text>
+        <Text id={`given-state-${c.cardId}`} className='fcard__state'>{state.zh}</Text>
+        <Text className='fcard__value'>{formatFen(c.faceValueFen)}</Text>
+        <Text className='fcard__meta'>余额 Balance <Text id={`given-balance-${c.cardId}`}>{formatFen(c.balanceFen)}</Text></Text>
+        <Text className='fcard__meta'>
+          {c.registered ? '朋友已到店登记，长期有效 Registered, no expiry' : `有效期至 ${clinicDate(c.expiresAt)} · valid until ${clinicDate(c.expiresAt)}`}
+        </Text>
+      </View>
+      <Text className='muted small state-en'>{state.en}</Text>
+
+      {c.friendName ? (
+        <View className='kv'>
+          <Text className='kv__k'>领取人 Claimed by</Text>
+          <Text id={`given-friend-${c.cardId}`} className='kv__v'>{c.friendName}</Text>
+        </View>
+      ) : null}
+      {c.friendName ? (
+        <View className='kv'>
+          <Text className='kv__k'>到店登记 Registered</Text>
+          <Text id={`given-registered-${c.cardId}`} className='kv__v'>{c.registered ? '已登记 Yes' : '未登记 Not yet'}</Text>
+        </View>
+      ) : null}
+
+      {shareable(c) ? (
+        <View className='share'>
+          {/* C1: the full rules come before the share action. */}
+          <Text className='card__title share__title'>赠卡规则 Rules</Text>
+          <CardRulesList id={`rules-${c.cardId}`} rules={cards.rules} />
+          <Text className='para small muted'>
+            只能由一位朋友领取，先领先得；分享不会给您带来任何奖励。
+            One friend can claim it, first come first served. Sharing earns you nothing; it is a gift.
+          </Text>
+          {isWeapp ? (
+            <Button
+              id={`share-btn-${c.cardId}`}
+              className='btn btn--primary'
+              openType='share'
+              data-card-id={c.cardId}
+              onClick={onShareTap}
+            >
+              发送给朋友 Send to a friend
+            </Button>
+          ) : (
+            <Btn id={`share-btn-${c.cardId}`} disabled={sharing} onClick={onShareH5}>
+              {sharing ? '生成链接… Preparing…' : '发送给朋友 Send to a friend'}
+            </Btn>
+          )}
+          {!isWeapp && link ? <ShareLinkBox link={link} /> : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** H5: the link to send, selectable, with a copy button; the member pastes it into a chat. */
+function ShareLinkBox({ link }: { link: string }) {
+  const box = useRef<HTMLTextAreaElement | null>(null)
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link)
+      setCopied('yes')
+      return
+    } catch {
+      // No clipboard permission: select the text and try the older command.
+    }
+    const el = box.current
+    if (el) {
+      el.focus()
+      el.select()
+    }
+    try {
+      setCopied(document.execCommand('copy') ? 'yes' : 'no')
+    } catch {
+      setCopied('no')
+    }
+  }
+
+  return (
+    <View className='share-link'>
+      <Text className='field-label'>链接已生成，复制后发给一位朋友 Copy the link and send it to one friend</Text>
+      <textarea
+        id='share-link'
+        ref={box}
+        className='field share-link__box'
+        readOnly
+        value={link}
+        rows={3}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <Btn id='share-copy' variant='secondary' onClick={() => void copy()}>复制链接 Copy link</Btn>
+      {copied === 'yes' ? <Text id='share-copied' className='muted small'>已复制 Copied</Text> : null}
+      {copied === 'no' ? <Text id='share-copied' className='muted small'>请长按上方链接手动复制 Select the link above and copy it</Text> : null}
+    </View>
+  )
+}
+
+function ReceivedCardView({ card: c }: { card: ReceivedCard }) {
+  const state = CARD_STATE_LABEL[c.state]
+  return (
+    <View id={`received-${c.cardId}`} className='card received'>
+      <View className={`fcard ${usable(c) ? '' : 'fcard--over'}`}>
+        <Text className='fcard__label'><Text id={`received-giver-${c.cardId}`}>{c.giverDisplayName}</Text> 赠送的亲友卡 · from {c.giverDisplayName}</Text>
+        <Text className='fcard__state'>{state.zh}</Text>
+        <Text id={`received-balance-${c.cardId}`} className='fcard__value'>{formatFen(c.balanceFen)}</Text>
+        <Text className='fcard__meta'>面值 Face value {formatFen(c.faceValueFen)}</Text>
+        <Text id={`received-expiry-${c.cardId}`} className='fcard__meta'>
+          {c.expiresAt === null ? '已登记，长期有效 Registered, no expiry' : `有效期至 ${clinicDate(c.expiresAt)} · valid until ${clinicDate(c.expiresAt)}`}
+        </Text>
+      </View>
+      <Text className='muted small state-en'>{state.en}</Text>
+      {usable(c) ? (
+        <Btn id={`show-code-${c.cardId}`} onClick={() => void Taro.navigateTo({ url: `/pages/card/code/index?cardId=${encodeURIComponent(c.cardId)}` })}>
+          出示付款码 Show code
+        </Btn>
+      ) : null}
+    </View>
+  )
+}
