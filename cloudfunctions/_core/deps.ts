@@ -1,11 +1,12 @@
 /** What a use case runs on: the ports. Adapters build these for CloudBase or the embedded cloud. */
 import type { Clock } from '../../src/domain/clock'
 import { DEFAULT_POLICY, type Policy } from '../../src/domain/policy'
+import type { PosterPort } from './ports/poster'
 import type { QrSigner } from './ports/qr'
 import type { Store } from './ports/store'
 import { C } from './model'
 
-export interface Deps { store: Store; clock: Clock; qr: QrSigner }
+export interface Deps { store: Store; clock: Clock; qr: QrSigner; poster: PosterPort }
 
 /** The chain's current policy; PRODUCT.md defaults until a chain stores its own. */
 export async function currentPolicy(store: Store): Promise<Policy> {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Clock } from '../../src/domain/clock'
 import { HmacQrSigner } from '../_core/adapters/qr/hmac-qr'
+import { localPoster } from '../_core/adapters/poster'
 import { openSqliteStore, type SqliteStore } from '../_core/adapters/embedded/sqlite-store'
 import type { Deps } from '../_core/deps'
 import { invoke } from '../_core/runtime/define'
@@ -38,7 +39,7 @@ export interface LocalCloudOptions {
 export class LocalCloud {
   readonly deps: Deps
   constructor(readonly store: SqliteStore, readonly clock: LocalClock, qrSecret: string, private readonly demo: boolean) {
-    this.deps = { store, clock, qr: new HmacQrSigner(qrSecret) }
+    this.deps = { store, clock, qr: new HmacQrSigner(qrSecret), poster: localPoster }
   }
 
   static async open(opts: LocalCloudOptions): Promise<LocalCloud> {

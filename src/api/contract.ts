@@ -252,6 +252,8 @@ export interface Api {
   }
   referral: {
     mine: { in: Record<string, never>; out: MyReferrals }
+    /** R1: on CloudBase a stored mini-program code (fileId); locally the landing path for a QR image. */
+    poster: { in: Record<string, never>; out: { fileId?: string; qrText?: string } }
     offer: { in: { code: string }; out: ReferralOffer }
     takeCoupon: { in: { code: string; device?: string; acceptMessages?: boolean }; out: CouponView }
     coupons: { in: Record<string, never>; out: CouponView[] }

@@ -180,3 +180,8 @@ test('R10: a partner registers, bound to a consultant, and earns a commission af
   const mine = data(await cloud.call('partner', { action: 'mine' }, 'wx-partner-1')) as PartnerView
   expect(mine).toMatchObject({ deals: 1, commissionDueFen: 29_100 }) // 3% of ¥9,700 paid after the ¥300 first-visit discount
 })
+
+test('R1 poster: locally the landing path for a QR image (on CloudBase, a wxacode.getUnlimited code in storage)', async () => {
+  expect(data(await ref({ action: 'poster' }, REFERRER))).toEqual({ qrText: '/#/pages/referral/index?c=100007' })
+  expect(code(await ref({ action: 'poster' }, FRIEND))).toBe('FORBIDDEN')
+})

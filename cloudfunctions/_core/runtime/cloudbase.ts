@@ -7,6 +7,7 @@ import { systemClock } from '../../../src/domain/clock'
 import { openCloudBaseStore } from '../adapters/cloudbase/cloudbase-store'
 import { callerOpenid } from '../adapters/cloudbase/caller'
 import { HmacQrSigner } from '../adapters/qr/hmac-qr'
+import { wechatPoster } from '../adapters/poster'
 import type { Deps } from '../deps'
 import type { FnName } from '../../../src/api/contract'
 import { invoke, type FunctionDef } from './define'
@@ -19,7 +20,7 @@ function cloudDeps(): Deps {
     const secret = process.env.YAYOU_QR_SECRET
     if (!secret) throw new Error('YAYOU_QR_SECRET is not configured for this function (see docs/deploy.md)')
     app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-    deps = { store: openCloudBaseStore({ app }), clock: systemClock, qr: new HmacQrSigner(secret) }
+    deps = { store: openCloudBaseStore({ app }), clock: systemClock, qr: new HmacQrSigner(secret), poster: wechatPoster() }
   }
   return deps
 }

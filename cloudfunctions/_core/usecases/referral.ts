@@ -224,3 +224,9 @@ export async function registerHolder(deps: Deps, clinicId: string, input: { tick
   const p = await loadPatient(deps, patientId)
   return { patientId, name: p.name, recordNo: p.recordNo }
 }
+
+/** R1: the poster's mini-program code opens the landing page with `scene=c=<code>` (≤ 32 characters). */
+export async function poster(deps: Deps, patientId: string) {
+  const p = await loadPatient(deps, patientId)
+  return deps.poster.referralPoster({ page: LANDING_PAGE.slice(1), scene: `c=${p.recordNo}`, code: p.recordNo })
+}
