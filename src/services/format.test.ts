@@ -59,3 +59,9 @@ describe('queryParam (page query values)', () => {
     expect(queryParam(undefined, 't')).toBe('')
   })
 })
+
+test('R1: a page opened from a mini-program code reads its parameter from `scene`', () => {
+  expect(queryParam({ scene: encodeURIComponent('c=100007') }, 'c')).toBe('100007')
+  expect(queryParam({ c: '100001', scene: 'c=100007' }, 'c')).toBe('100001')
+  expect(queryParam({ scene: 'x=1' }, 'c')).toBe('')
+})

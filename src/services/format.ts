@@ -84,7 +84,7 @@ export const isMobile = (s: string): boolean => /^1\d{10}$/.test(s.trim())
 
 /** A query value from a page URL, decoded once if it was percent-encoded; '' when absent. */
 export function queryParam(params: Record<string, string | undefined> | undefined, key: string): string {
-  const raw = params?.[key]
+  const raw = params?.[key] ?? sceneParam(params?.scene, key)
   if (typeof raw !== 'string') return ''
   try {
     return raw.includes('%') ? decodeURIComponent(raw) : raw
@@ -97,4 +97,43 @@ export function queryParam(params: Record<string, string | undefined> | undefine
 export function newRequestId(): string {
   const rand = () => Math.floor(Math.random() * 0x100000000).toString(36)
   return `rq-${Date.now().toString(36)}-${rand()}${rand()}`
+}
+
+/** M3: the family invitation's state as the invitee reads it. */
+export const INVITATION_STATE_LABEL: Record<'open' | 'used' | 'expired' | 'own' | 'not_patient' | 'already_bound', { zh: string; en: string }> = {
+  open: { zh: '邀请有效，接受后即成为家庭成员，终身享受会员折扣', en: 'The invitation is open: accept to join the family and get the member discount for life' },
+  used: { zh: '这个邀请已被使用', en: 'This invitation has already been used' },
+  expired: { zh: '这个邀请已过期，请让对方重新邀请', en: 'This invitation has expired; ask for a new one' },
+  own: { zh: '这是您自己发出的邀请，请发送给家人', en: 'This is your own invitation; send it to a family member' },
+  not_patient: { zh: '请先到诊所就诊登记，成为诊所患者后再接受邀请', en: 'Please register at the clinic first; only patients can join a family' },
+  already_bound: { zh: '您已是一个家庭的成员，不能再加入其他家庭', en: 'You are already a member of a family and cannot join another' },
+}
+
+/** M4: a request to pay from the family owner's balance. */
+export const BALANCE_REQUEST_LABEL: Record<'pending' | 'approved' | 'declined' | 'used', { zh: string; en: string }> = {
+  pending: { zh: '待同意', en: 'Waiting for the owner' },
+  approved: { zh: '已同意', en: 'Approved' },
+  declined: { zh: '已拒绝', en: 'Declined' },
+  used: { zh: '已使用', en: 'Used' },
+}
+
+/** The link a person opens on H5: the app's own origin with the page path in the hash route. */
+export function h5Link(path: string): string {
+  const origin = typeof window !== 'undefined' && window.location ? window.location.origin : ''
+  return `${origin}/#${path.startsWith('/') ? path : `/${path}`}`
+}
+
+/**
+ * R1: a mini-program code from wxacode.getUnlimited opens the page with `scene` (e.g. `c=100007`,
+ * URI-encoded) instead of a query; read keys from it the same way.
+ */
+function sceneParam(scene: string | undefined, key: string): string | undefined {
+  if (!scene) return undefined
+  let text = scene
+  try { text = decodeURIComponent(scene) } catch { /* keep as is */ }
+  for (const part of text.split('&')) {
+    const [k, v] = part.split('=')
+    if (k === key && v !== undefined) return v
+  }
+  return undefined
 }

@@ -81,6 +81,7 @@ describe('member home on the compiled mini-program', () => {
     expect(p.calls).toEqual([
       { name: 'identity', data: { action: 'whoami' } },
       { name: 'member', data: { action: 'home' } },
+      { name: 'family', data: { action: 'get' } }, // M3: the family panel (this stub has none: the home still shows)
     ])
     // No guest welcome for a member.
     expect(p.byId('guest-welcome')).toBeNull()

@@ -9,7 +9,7 @@
  */
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { MemberHome, Persona } from '../../api/contract'
+import type { Family, MemberHome, Persona } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { callFunction } from '../../services/cloud'
 import { TIER_LABEL, ENTRY_LABEL, zhe, clinicDate } from '../../services/format'
@@ -20,15 +20,19 @@ import { useLoad } from '../../components/hooks'
 import './index.css'
 
 type HomeData =
-  | { persona: Extract<Persona, { kind: 'patient' }>; home: MemberHome }
+  | { persona: Extract<Persona, { kind: 'patient' }>; home: MemberHome; family: Family | null }
   | { persona: Extract<Persona, { kind: 'staff' }> }
   | { persona: Extract<Persona, { kind: 'guest' }> }
 
 async function loadHome(): Promise<HomeData> {
   const { persona } = await callFunction('identity', 'whoami', {})
   if (persona.kind === 'patient') {
-    const home = await callFunction('member', 'home', {})
-    return { persona, home }
+    // M3: the family is a side panel; if it cannot be loaded the home still shows.
+    const [home, family] = await Promise.all([
+      callFunction('member', 'home', {}),
+      callFunction('family', 'get', {}).catch(() => null),
+    ])
+    return { persona, home, family }
   }
   return { persona } as HomeData
 }
@@ -49,15 +53,15 @@ export default function Index() {
 function HomeBody({ data }: { data: HomeData }) {
   switch (data.persona.kind) {
     case 'patient':
-      return <MemberView home={(data as { home: MemberHome }).home} />
+      return <MemberView home={(data as { home: MemberHome }).home} family={(data as { family: Family | null }).family} />
     case 'staff':
-      return <StaffView name={data.persona.name} />
+      return <StaffView name={data.persona.name} role={data.persona.role} />
     case 'guest':
       return <GuestView />
   }
 }
 
-function MemberView({ home }: { home: MemberHome }) {
+function MemberView({ home, family }: { home: MemberHome; family: Family | null }) {
   const pct = Math.round(Math.min(1, Math.max(0, home.progress)) * 100)
   const left = Math.max(0, home.lifetimeThresholdFen - home.cumulativeSpendFen)
   return (
@@ -108,11 +112,19 @@ function MemberView({ home }: { home: MemberHome }) {
         </Text>
       </View>
 
+      {family ? <FamilyPanel family={family} me={home.patientId} /> : null}
+
       <Btn id='goto-code' onClick={() => void Taro.navigateTo({ url: '/pages/member/code/index' })}>
         我的会员码 My member code
       </Btn>
       <Btn id='goto-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/cards/index' })}>
         我的亲友卡 My friend cards
+      </Btn>
+      <Btn id='goto-referral' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/referral/card/index' })}>
+        推荐朋友 Refer a friend
+      </Btn>
+      <Btn id='goto-coupons' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/coupon/index' })}>
+        我的优惠券 My coupons
       </Btn>
 
       <View className='card'>
@@ -139,7 +151,36 @@ function MemberView({ home }: { home: MemberHome }) {
   )
 }
 
-function StaffView({ name }: { name: string }) {
+/** M3, M4: who is in the family; the owner sees requests waiting for a decision. */
+function FamilyPanel({ family, me }: { family: Family; me: string }) {
+  const isOwner = family.owner?.patientId === me
+  const pending = isOwner ? family.pending.filter((p) => p.status === 'pending').length : 0
+  // Nothing to show for a patient who is neither in a family nor able to invite (no members yet).
+  return (
+    <View id='family-panel' className='card'>
+      <View className='row row--between'>
+        <Text className='card__title'>我的家庭 My family</Text>
+        {pending > 0 ? <Text id='family-pending-badge' className='badge'>{pending} 待同意 pending</Text> : null}
+      </View>
+      {family.owner && !isOwner ? (
+        <View className='kv'><Text className='kv__k'>主账户 Owner</Text><Text id='family-owner' className='kv__v'>{family.owner.name}</Text></View>
+      ) : null}
+      <View id='family-members' className='family-list'>
+        {family.members.length === 0
+          ? <Text className='muted small'>尚未绑定家人 No family members yet</Text>
+          : family.members.map((m) => <Text key={m.patientId} className='family-list__name'>{m.name}{m.patientId === me ? '（我 me）' : ''}</Text>)}
+      </View>
+      {isOwner ? <Text className='muted small'>{family.members.length} / {family.max}</Text> : null}
+      <Btn id='goto-family' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/family/index' })}>
+        家庭成员管理 Family
+      </Btn>
+    </View>
+  )
+}
+
+const MANAGES_MEMBERSHIP: Array<Extract<Persona, { kind: 'staff' }>['role']> = ['director', 'admin']
+
+function StaffView({ name, role }: { name: string; role: Extract<Persona, { kind: 'staff' }>['role'] }) {
   return (
     <View className='stack'>
       <View className='card'>
@@ -152,6 +193,14 @@ function StaffView({ name }: { name: string }) {
       <Btn id='goto-staff-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/cards/index' })}>
         亲友卡管理 Friend cards
       </Btn>
+      <Btn id='goto-staff-referral' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/referral/index' })}>
+        转介绍 Referrals · sheets, payouts
+      </Btn>
+      {MANAGES_MEMBERSHIP.includes(role) ? (
+        <Btn id='goto-staff-membership' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/membership/index' })}>
+          会员到期提醒 Membership renewals
+        </Btn>
+      ) : null}
     </View>
   )
 }
@@ -183,6 +232,9 @@ function GuestView() {
       </View>
       <Btn id='goto-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/cards/index' })}>
         我收到的亲友卡 Cards I received
+      </Btn>
+      <Btn id='goto-coupons' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/coupon/index' })}>
+        我的优惠券 My coupons
       </Btn>
     </View>
   )

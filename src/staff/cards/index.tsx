@@ -13,11 +13,11 @@ import type { CardReminderView, CardState, CardSummary, IssuedCard, Persona, Sca
 import { formatFen } from '../../domain/money'
 import { callFunction, toApiError } from '../../services/cloud'
 import { CARD_STATE_LABEL, TIER_LABEL, clinicDate, newRequestId } from '../../services/format'
-import { PageShell } from '../../components/PageShell'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, CheckField, TextField } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
 import './index.css'
+import { StaffPage } from '../../components/StaffPage'
 
 type Staff = Extract<Persona, { kind: 'staff' }>
 
@@ -44,22 +44,10 @@ const REMINDER_LABEL: Record<CardReminderView['kind'], string> = {
 }
 
 export default function StaffCardsPage() {
-  const [who] = useLoad(() => callFunction('identity', 'whoami', {}))
   return (
-    <PageShell title='亲友卡管理' subtitle='Friend cards · issue, results, reminders'>
-      {who.state === 'loading' ? <View className='muted'>加载中… Loading…</View> : null}
-      {who.state === 'error' ? <ErrorBanner error={who.error} /> : null}
-      {who.state === 'ready' ? (
-        who.data.persona.kind === 'staff'
-          ? <CardsDesk key={who.data.persona.staffId} staff={who.data.persona} />
-          : (
-            <View id='staff-only' className='card'>
-              <Text className='card__title'>仅限诊所员工使用</Text>
-              <Text className='muted'>This page is for clinic staff only.</Text>
-            </View>
-          )
-      ) : null}
-    </PageShell>
+    <StaffPage title='亲友卡管理' subtitle='Friend cards · issue, results, reminders'>
+      {(staff) => <CardsDesk key={staff.staffId} staff={staff} />}
+    </StaffPage>
   )
 }
 

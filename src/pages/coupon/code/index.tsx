@@ -1,0 +1,83 @@
+/**
+ * Coupon code (S1, R2): `pages/coupon/code/index?couponId=…`. The friend shows it at reception.
+ * `referral.couponCode` gives a short-lived token, shown as a QR and as text; it refreshes itself
+ * before it lapses (useRotatingCode), so a screenshot stops working.
+ */
+import { useCallback, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { CouponView } from '../../../api/contract'
+import { formatFen } from '../../../domain/money'
+import { ApiError, callFunction } from '../../../services/cloud'
+import { clinicDate, queryParam } from '../../../services/format'
+import { PageShell } from '../../../components/PageShell'
+import { ErrorBanner } from '../../../components/ErrorBanner'
+import { QrCode } from '../../../components/QrCode'
+import { Btn } from '../../../components/controls'
+import { useRotatingCode } from '../../../components/useRotatingCode'
+import { COUPON_STATUS_LABEL } from '../../referral/shared'
+
+const NO_COUPON = new ApiError('COUPON_NOT_FOUND', { zh: '缺少优惠券，请从“我的优惠券”进入', en: 'No coupon given; open it from My coupons' })
+
+export default function CouponCodePage() {
+  const router = useRouter()
+  const couponId = queryParam(router.params, 'couponId')
+  const [coupon, setCoupon] = useState<CouponView | null>(null)
+
+  const fetchCode = useCallback(async () => {
+    if (!couponId) throw NO_COUPON
+    const info = callFunction('referral', 'coupons', {}).then(
+      (list) => {
+        const held = list.find((c) => c.couponId === couponId)
+        if (held) setCoupon(held)
+      },
+      () => undefined, // the code is what matters here; the banner shows the code's own errors
+    )
+    try {
+      return await callFunction('referral', 'couponCode', { couponId })
+    } finally {
+      await info
+    }
+  }, [couponId])
+  const { code, secondsLeft, expired, error, refresh } = useRotatingCode(fetchCode, couponId)
+
+  return (
+    <PageShell title='首诊优惠码' subtitle='First-visit coupon code'>
+      <ErrorBanner error={error} />
+      {coupon ? (
+        <View id='coupon-code-head' className='card'>
+          <View className='kv'>
+            <Text className='kv__k'>首诊立减 First-visit discount</Text>
+            <Text id='coupon-code-discount' className='kv__v'>{formatFen(coupon.discountFen)}</Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>赠品 Gift</Text>
+            <Text className='kv__v'>{coupon.gift}</Text>
+          </View>
+          <Text className='muted small'>
+            {coupon.referrerDisplayName} 推荐 · from {coupon.referrerDisplayName} · 有效期至 {clinicDate(coupon.expiresAt)} · {COUPON_STATUS_LABEL[coupon.status].zh} {COUPON_STATUS_LABEL[coupon.status].en}
+          </Text>
+        </View>
+      ) : null}
+      <View className='card code-card'>
+        {code ? (
+          <>
+            <QrCode id='coupon-code-qr' text={code.token} className={expired ? 'qr--stale' : ''} />
+            <Text id='coupon-code-countdown' className='code-countdown'>
+              {expired ? '已过期，正在刷新… Expired, refreshing…' : `${secondsLeft} 秒后自动刷新 · refreshes in ${secondsLeft}s`}
+            </Text>
+            <Text className='muted small'>优惠码 Coupon code（前台可输入 staff may type it）</Text>
+            <Text id='coupon-code-text' className='code-text' selectable userSelect>{code.token}</Text>
+          </>
+        ) : (
+          <Text className='muted'>{error ? '未能获取优惠码 Could not get a code' : '正在生成… Generating…'}</Text>
+        )}
+      </View>
+      <View className='card'>
+        <Text className='para'>首次到店时请在前台出示此码。每个码只能扫一次，并会定时自动刷新，截图无效。</Text>
+        <Text className='para small muted'>Show this code at reception on your first visit. Each code works once and refreshes itself: a screenshot does not work.</Text>
+      </View>
+      <Btn variant='secondary' onClick={() => void refresh()}>立即刷新 Refresh now</Btn>
+    </PageShell>
+  )
+}

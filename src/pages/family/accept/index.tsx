@@ -1,0 +1,100 @@
+/**
+ * Where a family invitation opens (M3): `family.invitation` names the owner (display name only,
+ * C2) and says whether the invitation can be accepted; the invitee's own tap on "accept"
+ * (`family.accept`, their consent) binds them, and the family is shown.
+ */
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { Family } from '../../../api/contract'
+import { ApiError, callFunction, toApiError } from '../../../services/cloud'
+import { INVITATION_STATE_LABEL, clinicDate, queryParam } from '../../../services/format'
+import { PageShell } from '../../../components/PageShell'
+import { ErrorBanner } from '../../../components/ErrorBanner'
+import { Btn } from '../../../components/controls'
+import { useLoad, usePersonaKey } from '../../../components/hooks'
+import './index.css'
+
+const NO_TOKEN = new ApiError('FAMILY_INVITE_INVALID', { zh: '链接不完整，请让家人重新发送邀请', en: 'The link is incomplete; ask for the invitation again' })
+
+export default function AcceptFamilyPage() {
+  const router = useRouter()
+  const token = queryParam(router.params, 't')
+  const [load, reload] = useLoad(async () => {
+    if (!token) throw NO_TOKEN
+    return callFunction('family', 'invitation', { token })
+  })
+  const [family, setFamily] = useState<Family | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [accepting, setAccepting] = useState(false)
+  const lock = useRef(false)
+  const personaKey = usePersonaKey()
+  useEffect(() => {
+    setFamily(null)
+    setError(null)
+  }, [personaKey])
+
+  async function accept() {
+    if (lock.current) return
+    lock.current = true
+    setAccepting(true)
+    setError(null)
+    try {
+      setFamily(await callFunction('family', 'accept', { token }))
+    } catch (e) {
+      setError(toApiError(e))
+      reload() // show what the invitation is now
+    } finally {
+      lock.current = false
+      setAccepting(false)
+    }
+  }
+
+  const inv = load.data ?? null
+  const state = inv ? INVITATION_STATE_LABEL[inv.state] : null
+
+  return (
+    <PageShell title='家庭会员邀请' subtitle='A family membership invitation'>
+      <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
+      {!inv && load.state === 'loading' ? <View className='muted'>加载中… Loading…</View> : null}
+      {load.state === 'error' && load.error.code === 'NETWORK' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {family ? (
+        <View id='accepted' className='stack'>
+          <View className='notice'>
+            <Text>已加入 {family.owner?.name ?? ''} 的家庭，终身享受会员折扣。</Text>
+            <Text className='notice__en'>You joined {family.owner?.name ?? ''}'s family: the member discount is yours for life.</Text>
+          </View>
+          <View className='card'>
+            <Text className='card__title'>家庭 Family</Text>
+            <Text id='family-owner' className='family-member__name'>{family.owner?.name}（主账户 owner）</Text>
+            <View id='family-members'>
+              {family.members.map((m) => <Text key={m.patientId} className='family-member__name'>{m.name}</Text>)}
+            </View>
+          </View>
+          <Btn id='goto-home' variant='secondary' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>回到首页 Home</Btn>
+        </View>
+      ) : inv && state ? (
+        <View className='stack'>
+          <View className='card'>
+            <Text className='card__title'>
+              <Text id='invite-owner' className='invite-owner'>{inv.ownerDisplayName}</Text> 邀请您加入TA的家庭会员
+            </Text>
+            <Text className='muted small'>{inv.ownerDisplayName} invites you to join their lifetime family membership.</Text>
+            <Text className='para'>· 加入后终身享受会员折扣（特价项目除外）。You get the member discount for life (special-price items excluded).</Text>
+            <Text className='para'>· 主账户可随时解除绑定；使用主账户奖励金需其同意。The owner may unbind you; paying from the owner's balance needs their consent.</Text>
+            {inv.state === 'open' ? <Text className='muted small'>邀请有效期至 {clinicDate(inv.expiresAt)} · valid until {clinicDate(inv.expiresAt)}</Text> : null}
+          </View>
+          <View id='invite-state' className={`notice ${inv.state === 'open' ? '' : inv.state === 'expired' || inv.state === 'used' ? 'notice--over' : 'notice--warn'}`}>
+            <Text>{state.zh}</Text>
+            <Text className='notice__en'>{state.en}</Text>
+          </View>
+          {inv.state === 'open' ? (
+            <Btn id='accept-invite' disabled={accepting} onClick={() => void accept()}>
+              {accepting ? '提交中… Joining…' : '接受邀请 Accept'}
+            </Btn>
+          ) : null}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

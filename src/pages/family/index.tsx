@@ -1,0 +1,233 @@
+/**
+ * My family (M3, M4): `family.get`.
+ *  - Owner (a lifetime member, or anyone who is not someone else's family member): the members with
+ *    unbind and a standing permission to pay from the owner's balance each; requests waiting for a
+ *    decision (approve / decline); the invite action, "x / 3".
+ *    weapp: a `Button openType="share"`; the page's share handler asks `family.invite` for the honest
+ *    title and the acceptance path. H5: the same call, then the link to copy.
+ *  - Member: who the owner is, and the family.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { useShareAppMessage } from '@tarojs/taro'
+import { Button, View, Text } from '@tarojs/components'
+import type { BalanceRequest, Family, MemberHome } from '../../api/contract'
+import { formatFen } from '../../domain/money'
+import { callFunction, toApiError, type ApiError } from '../../services/cloud'
+import { BALANCE_REQUEST_LABEL, TIER_LABEL, clinicDate, h5Link } from '../../services/format'
+import { PageShell } from '../../components/PageShell'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { Btn, CheckField } from '../../components/controls'
+import { useLoad } from '../../components/hooks'
+import './index.css'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+interface FamilyData { home: MemberHome | null; family: Family; me: string | null }
+
+async function loadFamily(): Promise<FamilyData> {
+  const { persona } = await callFunction('identity', 'whoami', {})
+  if (persona.kind !== 'patient') return { home: null, family: { owner: null, members: [], max: 3, pending: [] }, me: null }
+  const [home, family] = await Promise.all([callFunction('member', 'home', {}), callFunction('family', 'get', {})])
+  return { home, family, me: persona.patientId }
+}
+
+export default function FamilyPage() {
+  const [load, reload] = useLoad(loadFamily)
+  const [error, setError] = useState<ApiError | null>(null)
+  /** The family as the last action returned it (fresher than the load). */
+  const [updated, setUpdated] = useState<Family | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [link, setLink] = useState<string | null>(null)
+  /** M4: what the owner decided here (the server lists only requests still waiting). */
+  const [decided, setDecided] = useState<Array<BalanceRequest & { approved: boolean }>>([])
+  const lock = useRef(false)
+
+  const data = load.data ?? null
+  // A fresh load (reload, another persona) replaces what the last action returned.
+  useEffect(() => { setUpdated(null) }, [load.data])
+  const family = updated ?? data?.family ?? null
+
+  // weapp: WeChat asks the page what to share when the owner taps the invite button.
+  useShareAppMessage((res) => {
+    const fallback = { title: '牙友 Yayou · 口腔诊所会员与亲友推荐', path: '/pages/index/index' }
+    if (res.from !== 'button') return fallback
+    const promise = callFunction('family', 'invite', {}).then(
+      (inv) => ({ title: inv.title, path: inv.path }),
+      (e: unknown) => {
+        setError(toApiError(e))
+        return fallback
+      },
+    )
+    return { ...fallback, promise }
+  })
+
+  async function act(key: string, run: () => Promise<Family>) {
+    if (lock.current) return
+    lock.current = true
+    setBusy(key)
+    setError(null)
+    try {
+      setUpdated(await run())
+    } catch (e) {
+      setError(toApiError(e))
+    } finally {
+      lock.current = false
+      setBusy(null)
+    }
+  }
+
+  function decide(r: BalanceRequest, approve: boolean) {
+    void act(`${approve ? 'approve' : 'decline'}-${r.requestId}`, async () => {
+      const next = await callFunction('family', 'decide', { requestId: r.requestId, approve })
+      setDecided((xs) => [{ ...r, approved: approve }, ...xs.filter((x) => x.requestId !== r.requestId)])
+      return next
+    })
+  }
+
+  async function inviteOnH5() {
+    if (lock.current) return
+    lock.current = true
+    setBusy('invite')
+    setError(null)
+    try {
+      const inv = await callFunction('family', 'invite', {})
+      setLink(h5Link(inv.path))
+    } catch (e) {
+      setError(toApiError(e))
+    } finally {
+      lock.current = false
+      setBusy(null)
+    }
+  }
+
+  const isOwner = !!family && !!data?.me && family.owner?.patientId === data.me
+  const full = !!family && family.members.length >= family.max
+
+  return (
+    <PageShell title='我的家庭' subtitle='My family · 终身家庭会员'>
+      <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
+      {load.state === 'loading' && !data ? <View className='muted'>加载中… Loading…</View> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {data && !data.me ? (
+        <View id='family-none' className='card'>
+          <Text className='muted'>到店就诊登记后即可使用家庭会员。The family membership is for registered patients.</Text>
+        </View>
+      ) : null}
+      {data?.me && family ? (
+        <View className='stack'>
+          {!isOwner && family.owner ? (
+            <View id='family-member-view' className='card'>
+              <Text className='card__title'>家庭主账户 Family owner</Text>
+              <Text id='family-owner' className='family-member__name'>{family.owner.name}</Text>
+              <Text className='muted small'>您是 {family.owner.name} 的家庭成员，终身享受会员折扣。You are in {family.owner.name}'s family and get the member discount for life.</Text>
+            </View>
+          ) : null}
+
+          <View className='card'>
+            <View className='row row--between'>
+              <Text className='card__title'>家庭成员 Members</Text>
+              <Text id='family-count' className='family-count'>{family.members.length} / {family.max}</Text>
+            </View>
+            <View id='family-members'>
+              {family.members.length === 0 ? <Text className='muted'>尚未绑定家人 No family members yet</Text> : null}
+              {family.members.map((m) => (
+                <View key={m.patientId} id={`member-${m.patientId}`} className='family-member'>
+                  <View className='row row--between'>
+                    <Text className='family-member__name'>{m.name}</Text>
+                    {m.boundSince ? <Text className='muted small'>{clinicDate(m.boundSince)} 加入</Text> : null}
+                  </View>
+                  {isOwner ? (
+                    <>
+                      <CheckField
+                        id={`standing-${m.patientId}`}
+                        checked={m.standingConsent}
+                        onChange={(allowed) => void act(`standing-${m.patientId}`, () => callFunction('family', 'setStanding', { patientId: m.patientId, allowed }))}
+                      >
+                        允许随时使用我的奖励金余额 May always pay from my balance
+                      </CheckField>
+                      <Btn
+                        id={`unbind-${m.patientId}`}
+                        variant='plain'
+                        disabled={busy !== null}
+                        onClick={() => void act(`unbind-${m.patientId}`, () => callFunction('family', 'unbind', { patientId: m.patientId }))}
+                      >
+                        解除绑定 Unbind
+                      </Btn>
+                    </>
+                  ) : null}
+                </View>
+              ))}
+            </View>
+          </View>
+
+          {isOwner ? (
+            <View id='family-pending' className='card'>
+              <Text className='card__title'>待同意的付款请求 Requests to pay from my balance</Text>
+              {data.home ? <Text className='para muted small'>我的奖励金余额 My balance {formatFen(data.home.bonusBalanceFen)}</Text> : null}
+              {family.pending.length === 0 ? <Text className='para muted'>暂无待处理的请求 No requests waiting</Text> : null}
+              {decided.map((r) => (
+                <View key={`d-${r.requestId}`} id={`decided-${r.requestId}`} className='family-request'>
+                  <View className='row row--between'>
+                    <Text>{r.memberName} · {formatFen(r.amountFen)}</Text>
+                    <Text className='muted small'>{r.approved ? '已同意 Approved' : '已拒绝 Declined'}</Text>
+                  </View>
+                </View>
+              ))}
+              {family.pending.map((r) => (
+                <View key={r.requestId} id={`request-${r.requestId}`} className='family-request'>
+                  <View className='row row--between'>
+                    <Text>{r.memberName} · {formatFen(r.amountFen)}</Text>
+                    <Text className='muted small'>{BALANCE_REQUEST_LABEL[r.status].zh}</Text>
+                  </View>
+                  {r.status === 'pending' ? (
+                    <View className='row'>
+                      <Btn id={`approve-${r.requestId}`} className='grow' disabled={busy !== null} onClick={() => decide(r, true)}>
+                        同意 Approve
+                      </Btn>
+                      <Btn id={`decline-${r.requestId}`} className='grow' variant='secondary' disabled={busy !== null} onClick={() => decide(r, false)}>
+                        拒绝 Decline
+                      </Btn>
+                    </View>
+                  ) : null}
+                </View>
+              ))}
+            </View>
+          ) : null}
+
+          <Btn id='family-refresh' variant='plain' onClick={reload}>刷新 Refresh</Btn>
+
+          {isOwner ? (
+            <View id='family-invite-box' className='card'>
+              <Text className='card__title'>邀请家人 Invite a family member</Text>
+              {data.home && data.home.tier !== 'lifetime' ? (
+                <Text className='muted small'>
+                  成为终身家庭会员后可绑定最多 {family.max} 位家人（当前：{TIER_LABEL[data.home.tier].zh}）。Lifetime members can bind up to {family.max} family members.
+                </Text>
+              ) : (
+                <Text className='muted small'>
+                  家人接受邀请后终身享受会员折扣；邀请只能由一位家人使用。A family member who accepts gets the member discount for life; each invitation is for one person.
+                </Text>
+              )}
+              {full ? <Text id='family-full' className='para muted'>已满 {family.max} 位 The family is full</Text> : null}
+              {!full && data.home?.tier === 'lifetime' ? (
+                isWeapp ? (
+                  <Button id='family-invite' className='btn btn--primary' openType='share'>邀请家人 Invite</Button>
+                ) : (
+                  <Btn id='family-invite' disabled={busy === 'invite'} onClick={() => void inviteOnH5()}>
+                    {busy === 'invite' ? '生成链接… Preparing…' : '邀请家人 Invite'}
+                  </Btn>
+                )
+              ) : null}
+              {!isWeapp && link ? (
+                <View className='share-link'>
+                  <Text className='field-label'>复制链接发给家人 Copy the link and send it to your family member</Text>
+                  <textarea id='invite-link' className='field invite-link' readOnly value={link} rows={3} onFocus={(e) => e.currentTarget.select()} />
+                </View>
+              ) : null}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

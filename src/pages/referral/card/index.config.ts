@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '推荐有礼',
+  // R1: the member's own tap on "send to a friend" (Button openType="share") asks this page what to share.
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,133 @@
+/**
+ * My referral card (R1–R5, C1, C2): `referral.mine`.
+ *  - The card: the member's code (the record number, R1) and the full rules for both sides
+ *    (`forFriend`, `forReferrer`) shown before any share action (C1).
+ *  - Sharing is the member's own tap, never asked for and never rewarded (C1). weapp: a
+ *    `Button openType="share"`; the page answers with the card's own honest title and landing path.
+ *    H5: the landing link in a copy box and as a QR poster (`${origin}/#${path}`).
+ *  - The friends who came on the member's recommendation (display name only, C2), claimed or paid,
+ *    the reward for each (R3, only after the friend paid), the bonus balance (R5) and payouts due.
+ */
+import { useShareAppMessage } from '@tarojs/taro'
+import { Button, View, Text } from '@tarojs/components'
+import type { MyReferrals } from '../../../api/contract'
+import { formatFen } from '../../../domain/money'
+import { callFunction } from '../../../services/cloud'
+import { clinicDate } from '../../../services/format'
+import { PageShell } from '../../../components/PageShell'
+import { ErrorBanner } from '../../../components/ErrorBanner'
+import { QrCode } from '../../../components/QrCode'
+import { Btn } from '../../../components/controls'
+import { useLoad } from '../../../components/hooks'
+import { CopyBox, LinesList, h5Link } from '../shared'
+import './index.css'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+const FRIEND_STATE: Record<MyReferrals['friends'][number]['state'], { zh: string; en: string }> = {
+  claimed: { zh: '已领券，待到店', en: 'Coupon taken, not visited yet' },
+  paid: { zh: '已到店付款', en: 'Visited and paid' },
+}
+
+export default function ReferralCardPage() {
+  const [load, reload] = useLoad(() => callFunction('referral', 'mine', {}))
+  const mine = load.data ?? null
+
+  // weapp: WeChat asks what to share when the member taps the share button (or the menu).
+  // The card already carries the honest title and the landing path; nothing is recorded for sharing.
+  useShareAppMessage(() => {
+    if (mine) return { title: mine.card.title, path: mine.card.path }
+    return { title: '牙友 Yayou · 口腔诊所会员与亲友推荐', path: '/pages/index/index' }
+  })
+
+  return (
+    <PageShell title='推荐有礼' subtitle='My referral card · 转介绍卡'>
+      <ErrorBanner error={load.state === 'error' ? load.error : null} />
+      {load.state === 'loading' && !mine ? <View className='muted'>加载中… Loading…</View> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {mine ? <CardView mine={mine} /> : null}
+    </PageShell>
+  )
+}
+
+function CardView({ mine }: { mine: MyReferrals }) {
+  const { card } = mine
+  const link = isWeapp ? '' : h5Link(card.path)
+  return (
+    <View className='stack'>
+      <View className='fcard'>
+        <Text className='fcard__label'>{card.referrerDisplayName} 的推荐卡 · Referral card</Text>
+        <Text className='fcard__meta'>我的推荐码 My referral code</Text>
+        <Text id='referral-code' className='fcard__value ref-code'>{card.code}</Text>
+        <Text className='fcard__meta'>朋友到店时报出此号码，与优惠券同样有效 · A friend may also name this number at reception</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>推荐规则 Rules</Text>
+        {/* C1: the full rules of the offer, for both sides, before the share action. */}
+        <View id='referral-rules'>
+          <Text className='rules__head'>朋友可得 For your friend</Text>
+          <LinesList id='rules-friend' lines={card.forFriend} />
+          <Text className='rules__head'>您可得 For you</Text>
+          <LinesList id='rules-referrer' lines={card.forReferrer} />
+        </View>
+
+        <View className='ref-share'>
+          <Text className='para small muted'>
+            是否分享由您决定；分享、注册或点击本身没有奖励，朋友到店付款后才有。
+            Sharing is up to you; nothing is earned for sharing, sign-ups or clicks — only after a friend's paid visit.
+          </Text>
+          {isWeapp ? (
+            <Button id='share-referral' className='btn btn--primary' openType='share'>
+              发送给朋友 Send to a friend
+            </Button>
+          ) : (
+            <>
+              <CopyBox id='referral-link' text={link} label='复制链接发给朋友 Copy the link and send it to a friend' />
+              <View id='referral-poster' className='ref-poster'>
+                <QrCode id='referral-qr' text={link} />
+                <Text className='muted small'>朋友扫码即可领取首诊优惠券 · A friend scans this to take the first-visit coupon</Text>
+              </View>
+            </>
+          )}
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>我的奖励 My rewards</Text>
+        <View className='ref-money'>
+          <View className='ref-money__cell'>
+            <Text id='referral-bonus' className='ref-money__n'>{formatFen(mine.bonusBalanceFen)}</Text>
+            <Text className='ref-money__label'>奖励金余额（下次就诊可抵扣）Bonus balance, spendable at your next visit</Text>
+          </View>
+          <View className='ref-money__cell'>
+            <Text id='referral-payouts' className='ref-money__n'>{formatFen(mine.payoutsDueFen)}</Text>
+            <Text className='ref-money__label'>待发放（如话费充值）Payouts due, e.g. phone top-up</Text>
+          </View>
+        </View>
+      </View>
+
+      <View id='referral-friends' className='card'>
+        <Text className='card__title'>我推荐的朋友 Friends I referred</Text>
+        {mine.friends.length === 0 ? (
+          <View id='referral-friends-empty'>
+            <Text className='muted'>还没有朋友通过您的推荐到店。</Text>
+            <Text className='muted small'> No friend has come on your recommendation yet.</Text>
+          </View>
+        ) : null}
+        {mine.friends.map((f, i) => (
+          <View key={i} id={`referral-friend-${i}`} className='list-row'>
+            <View className='row row--between'>
+              <Text className='list-row__main'>{f.friendName}</Text>
+              <Text className={`ref-pill ref-pill--${f.state}`}>{FRIEND_STATE[f.state].zh}</Text>
+            </View>
+            <Text className='muted small'>
+              {FRIEND_STATE[f.state].en} · {clinicDate(f.at)}
+              {f.state === 'paid' ? ` · 奖励 Reward ${formatFen(f.rewardFen)}` : ' · 付款后发放奖励 Rewarded after the friend pays'}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '朋友推荐 · 首诊优惠',
+})

@@ -1,0 +1,215 @@
+/**
+ * The referral card and first-visit coupon in a real browser (Chromium on the H5 build), as
+ * people use it, each on their own phone (separate browser contexts), on the seed 003 story:
+ *   赵磊 (record 100007) opens his referral card: the code, the rules for both sides (C1), the link
+ *   → his friend 小美 opens the link, sees only 赵磊's display name and the offer (C2), takes the
+ *   coupon and opens its code → reception scans it, registers 小美 and bills a ¥2,000 root canal
+ *   with the coupon (done through the API here; the reception coupon UI is built separately)
+ *   → 赵磊's card shows 小美 as paid, ¥117.00 bonus (¥100 + 1% of ¥1,700) and ¥100.00 payout due (R3)
+ *   → ratings: a promoter is invited to refer, a detractor gets a follow-up and no ask (Q1, R7)
+ *   → the receptionist sees the evening sheet (masked phone, C2, R9), marks the payout paid,
+ *   sees the active-referrer list (R8) and closes the follow-up → the director sees the audit.
+ *
+ * Run: `npm run build:h5` first, then `npx jest --selectProjects browser`.
+ */
+import type { Page } from 'playwright-core'
+import type { BillResult } from '../../src/domain/bill/engine'
+import type { ConfirmedBill, PayoutView, Result, ScanResult } from '../../src/api/contract'
+import { byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+
+jest.setTimeout(120_000)
+
+const REFERRER = 'demo-patient-plain' // 赵磊, record 100007, phone 135****4444, no bonus yet
+const FRIEND = 'demo-friend' // 小美, a WeChat user, not a patient yet
+const RECEPTIONIST = 'demo-staff-receptionist'
+const DIRECTOR = 'demo-staff-director'
+const CARD = 'pages/referral/card/index'
+const STAFF = 'staff/referral/index'
+
+let h: Harness
+beforeAll(async () => { h = await startHarness() }, 120_000)
+afterAll(async () => { await h?.close() }, 60_000)
+
+function data<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message.en}`)
+  return r.data
+}
+
+let seq = 0
+/** Reception bills a patient exactly as the desk does: preview, then confirm the amount seen. */
+async function pay(patientId: string, items: object[], extra: object = {}): Promise<ConfirmedBill> {
+  const preview = data(await h.api<BillResult>('reception', { action: 'previewBill', patientId, items, ...extra }, RECEPTIONIST))
+  return data(await h.api<ConfirmedBill>('reception', {
+    action: 'confirmBill', patientId, items, ...extra, requestId: `rq-referral-${++seq}`, expectedDueFen: preview.totals.dueFen,
+  }, RECEPTIONIST))
+}
+
+describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', () => {
+  let referrer: Page
+  let link: string
+  let couponCode: string
+  let friendBillId: string
+
+  test('赵磊 opens his referral card: code 100007, the rules for both sides, the link and its QR', async () => {
+    referrer = await h.openAs(REFERRER, CARD)
+    await waitForText(referrer, 'referral-code', '100007')
+    const rules = await textOf(referrer, 'referral-rules')
+    expect(rules).toContain('¥300.00')
+    expect(rules).toContain('分享、注册或点击本身没有奖励') // C1
+    expect(await textOf(referrer, 'referral-bonus')).toBe('¥0.00')
+    expect(await textOf(referrer, 'referral-friends')).toContain('还没有朋友')
+    await waitForId(referrer, 'referral-link')
+    link = await byId(referrer, 'referral-link').inputValue()
+    expect(link).toBe(`${h.baseUrl}/#/pages/referral/index?c=100007`)
+    expect(link).not.toContain('as=') // the member's own identity never travels with the link
+    expect(await byId(referrer, 'referral-qr').getAttribute('data-text')).toBe(link)
+    await shot(referrer, '50-referral-card')
+  })
+
+  test('小美 opens the link: 赵磊 and ¥300.00, the rules, nothing else about him; she takes the coupon', async () => {
+    const friend = await h.openAs(FRIEND, link.slice(link.indexOf('#/') + 2))
+    await waitForText(friend, 'ref-referrer', '赵磊')
+    expect(await textOf(friend, 'ref-discount')).toBe('¥300.00')
+    expect(await textOf(friend, 'offer-state')).toContain('可以领取首诊优惠券')
+    expect(await textOf(friend, 'ref-rules')).toContain('¥300.00')
+    // C2: the referrer's display name and the offer, never his phone, spend or treatment.
+    const text = await pageTextWithout(friend, ['persona-select'])
+    for (const secret of ['13500004444', '135****4444', '病历号', '累计消费', '¥450']) expect(text).not.toContain(secret)
+    await shot(friend, '51-friend-landing')
+
+    await tap(friend, 'take-coupon')
+    await waitForText(friend, 'offer-state', '已领取')
+    expect(await byId(friend, 'take-coupon').count()).toBe(0)
+    await shot(friend, '52-coupon-taken')
+    // C1, R3: nothing is credited for taking a coupon.
+    const mine = data(await h.api<{ bonusBalanceFen: number }>('referral', { action: 'mine' }, REFERRER))
+    expect(mine.bonusBalanceFen).toBe(0)
+
+    await tap(friend, 'goto-coupon')
+    couponCode = await waitForText(friend, 'coupon-code-text', /^YY1\./)
+    expect(await byId(friend, 'coupon-code-qr').getAttribute('data-text')).toBe(couponCode)
+    expect(await textOf(friend, 'coupon-code-discount')).toBe('¥300.00')
+    await waitForText(friend, 'coupon-code-countdown', /\d+/)
+    await shot(friend, '53-coupon-code')
+
+    // Her coupon list has it, active.
+    const list = await h.openAs(FRIEND, 'pages/coupon/index')
+    await waitForId(list, 'coupon-list')
+    expect(await textOf(list, 'coupon-list')).toContain('可使用')
+  })
+
+  test('reception scans the coupon, registers 小美 and bills ¥2,000 with it: ¥300 off, she pays ¥1,700', async () => {
+    const scanned = data(await h.api<ScanResult>('reception', { action: 'scan', code: couponCode }, RECEPTIONIST))
+    expect(scanned.kind).toBe('coupon')
+    if (scanned.kind !== 'coupon') return
+    expect(scanned).toMatchObject({ holderName: expect.any(String), referrerDisplayName: '赵磊', discountFen: 30_000 })
+    const reg = data(await h.api<{ patientId: string }>('reception', { action: 'register', ticket: scanned.ticket, name: '小美', phone: '13600001234' }, RECEPTIONIST))
+    const bill = await pay(reg.patientId, [{ name: '根管 root canal', category: 'treatment', amountFen: 200_000 }], { couponTicket: scanned.ticket })
+    expect(bill.result.totals).toMatchObject({ couponFen: 30_000, dueFen: 170_000 })
+    friendBillId = bill.billId
+  })
+
+  test('赵磊 reloads his card: 小美 paid, ¥117.00 bonus, ¥100.00 payout due', async () => {
+    await referrer.reload()
+    await waitForText(referrer, 'referral-friends', '小美')
+    expect(await textOf(referrer, 'referral-friends')).toContain('已到店付款')
+    expect(await textOf(referrer, 'referral-bonus')).toBe('¥117.00')
+    expect(await textOf(referrer, 'referral-payouts')).toBe('¥100.00')
+    // C2: the friend's display name only, never what she was treated for or paid.
+    const friends = await textOf(referrer, 'referral-friends')
+    for (const secret of ['根管', 'root canal', '¥1,700', '13600001234']) expect(friends).not.toContain(secret)
+    await shot(referrer, '54-referrer-after')
+  })
+
+  test('Q1, R7: a promoter is invited to refer; a detractor is told we will call, and never asked', async () => {
+    const own = await pay('pat_plain', [{ name: '洁牙 cleaning', category: 'treatment', amountFen: 30_000 }])
+    const happy = await h.openAs(REFERRER, `pages/rate/index?billId=${own.billId}`)
+    await tap(happy, 'score-10')
+    await tap(happy, 'rate-submit')
+    await waitForId(happy, 'ask-refer')
+    expect(await byId(happy, 'follow-up-note').count()).toBe(0)
+    await waitForId(happy, 'goto-referral-card')
+    await shot(happy, '55-rate-promoter')
+
+    const unhappy = await h.openAs(FRIEND, `pages/rate/index?billId=${friendBillId}`)
+    await tap(unhappy, 'score-3')
+    await typeInto(unhappy, 'rate-comment', '等太久 waited too long')
+    await tap(unhappy, 'rate-submit')
+    await waitForText(unhappy, 'follow-up-note', '我们会尽快联系您')
+    expect(await byId(unhappy, 'ask-refer').count()).toBe(0)
+    expect(await pageTextWithout(unhappy, ['persona-select'])).not.toContain('推荐卡')
+    await shot(unhappy, '56-rate-detractor')
+  })
+})
+
+describe('staff: the evening sheet, payouts, referrers, follow-ups, the audit (R8, R9, S4, Q1)', () => {
+  test('the receptionist sees the sheet row (masked phone) and the CSV, and marks the payout paid', async () => {
+    const desk = await h.openAs(RECEPTIONIST, STAFF)
+    await waitForText(desk, 'sheet-rows', '135****4444')
+    const rows = await textOf(desk, 'sheet-rows')
+    expect(rows).toContain('100007')
+    expect(rows).toContain('赵磊')
+    expect(rows).toContain('小美')
+    expect(rows).not.toContain('13500004444') // C2
+    expect(await textOf(desk, 'sheet-total')).toBe('¥100.00')
+    const csv = await byId(desk, 'sheet-csv').inputValue()
+    expect(csv).toContain('100007')
+    expect(await byId(desk, 'sheet-download').getAttribute('href')).toMatch(/^blob:/)
+    expect(await byId(desk, 'sheet-date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    await shot(desk, '57-staff-day-sheet')
+
+    const [payout] = data(await h.api<PayoutView[]>('referral', { action: 'payouts', status: 'due' }, RECEPTIONIST))
+    expect(payout).toMatchObject({ referrerName: '赵磊', amountFen: 10_000, status: 'due' })
+    await tap(desk, 'tab-payouts')
+    await waitForId(desk, `payout-${payout.payoutId}`)
+    await tap(desk, `markpaid-${payout.payoutId}`) // no reference yet: refused on the page
+    await waitForText(desk, 'error-banner', '凭证号')
+    await byId(desk, `method-${payout.payoutId}`).selectOption('phone_topup')
+    await typeInto(desk, `reference-${payout.payoutId}`, 'TOPUP-20261122-01')
+    await tap(desk, `markpaid-${payout.payoutId}`)
+    await waitForText(desk, 'markpaid-done', 'TOPUP-20261122-01')
+    await waitForText(desk, `paid-${payout.payoutId}`, '已发放')
+    expect(await byId(desk, `payout-${payout.payoutId}`).count()).toBe(0)
+    await shot(desk, '58-payout-paid')
+    const after = data(await h.api<PayoutView[]>('referral', { action: 'payouts', status: 'paid' }, RECEPTIONIST))
+    expect(after).toEqual([expect.objectContaining({ payoutId: payout.payoutId, method: 'phone_topup', reference: 'TOPUP-20261122-01' })])
+
+    // R8: 李明 (3 paid referrals) leads; 赵磊 is on the list now.
+    await tap(desk, 'tab-leaders')
+    await waitForText(desk, 'leaderboard', '李明')
+    expect(await textOf(desk, 'leader-100001')).toContain('#1')
+    expect(await textOf(desk, 'leaderboard')).toContain('100007')
+
+    // Q1: 小美's low rating is a follow-up task; the receptionist closes it with a note.
+    await tap(desk, 'tab-tasks')
+    await waitForText(desk, 'tasks', '小美')
+    const [task] = data(await h.api<Array<{ taskId: string }>>('referral', { action: 'tasks' }, RECEPTIONIST))
+    await typeInto(desk, `task-note-${task.taskId}`, '已电话回访，致歉 called back, apologised')
+    await tap(desk, `close-task-${task.taskId}`)
+    await waitForText(desk, 'task-closed', '小美')
+    await waitForText(desk, 'tasks', '暂无') // open tasks only: the closed one is gone
+    expect(data(await h.api<unknown[]>('referral', { action: 'tasks' }, RECEPTIONIST))).toEqual([])
+    // The receptionist sees no audit (director and admin only).
+    expect(await byId(desk, 'tab-audit').count()).toBe(0)
+  })
+
+  test('the director sees the weekly audit: a payout marked twice is flagged', async () => {
+    const [payout] = data(await h.api<PayoutView[]>('referral', { action: 'payouts', status: 'paid' }, RECEPTIONIST))
+    // A second desk tries to mark the same payout: refused, and remembered for the audit.
+    const twice = await h.api('referral', { action: 'markPaid', payoutId: payout.payoutId, method: 'phone_topup', reference: 'TOPUP-again' }, RECEPTIONIST)
+    expect(twice).toMatchObject({ ok: false, error: { code: 'PAYOUT_ALREADY_PAID' } })
+
+    const page = await h.openAs(DIRECTOR, STAFF)
+    await tap(page, 'tab-audit')
+    await waitForText(page, 'anomalies', 'payout_marked_twice')
+    expect(Number(await textOf(page, 'audit-rewards'))).toBeGreaterThan(0)
+    expect(Number(await textOf(page, 'audit-payments'))).toBeGreaterThan(0)
+    const csv = await byId(page, 'audit-csv').inputValue()
+    expect(csv).toContain('anomaly')
+    expect(await byId(page, 'audit-download').getAttribute('href')).toMatch(/^blob:/)
+    await shot(page, '59-director-audit')
+
+    await tap(page, 'tab-partners')
+    await waitForId(page, 'partners')
+  })
+})
