@@ -71,8 +71,8 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
     expect(link).toBe(`${h.baseUrl}/#/pages/card/claim/index?t=${SHARE_TOKEN}`)
     expect(link).not.toContain('as=') // the member's own identity never travels with the link
     await waitForText(member, `given-state-${CARD}`, '已分享')
-    await tap(member, 'share-copy')
-    await waitForId(member, 'share-copied')
+    await tap(member, 'share-link-copy')
+    await waitForId(member, 'share-link-copied')
     await shot(member, '12-share-link')
   })
 

@@ -21,6 +21,7 @@ import { CardRulesList } from '../../components/CardRules'
 import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
 import './index.css'
+import { CopyBox } from '../../components/CopyBox'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -182,53 +183,9 @@ function GivenCardView({ card: c, cards, sharing, link, onShareH5, onShareTap }:
               {sharing ? '生成链接… Preparing…' : '发送给朋友 Send to a friend'}
             </Btn>
           )}
-          {!isWeapp && link ? <ShareLinkBox link={link} /> : null}
+          {!isWeapp && link ? <CopyBox id='share-link' text={link} label='链接已生成，复制后发给一位朋友 Copy the link and send it to one friend' /> : null}
         </View>
       ) : null}
-    </View>
-  )
-}
-
-/** H5: the link to send, selectable, with a copy button; the member pastes it into a chat. */
-function ShareLinkBox({ link }: { link: string }) {
-  const box = useRef<HTMLTextAreaElement | null>(null)
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(link)
-      setCopied('yes')
-      return
-    } catch {
-      // No clipboard permission: select the text and try the older command.
-    }
-    const el = box.current
-    if (el) {
-      el.focus()
-      el.select()
-    }
-    try {
-      setCopied(document.execCommand('copy') ? 'yes' : 'no')
-    } catch {
-      setCopied('no')
-    }
-  }
-
-  return (
-    <View className='share-link'>
-      <Text className='field-label'>链接已生成，复制后发给一位朋友 Copy the link and send it to one friend</Text>
-      <textarea
-        id='share-link'
-        ref={box}
-        className='field share-link__box'
-        readOnly
-        value={link}
-        rows={3}
-        onFocus={(e) => e.currentTarget.select()}
-      />
-      <Btn id='share-copy' variant='secondary' onClick={() => void copy()}>复制链接 Copy link</Btn>
-      {copied === 'yes' ? <Text id='share-copied' className='muted small'>已复制 Copied</Text> : null}
-      {copied === 'no' ? <Text id='share-copied' className='muted small'>请长按上方链接手动复制 Select the link above and copy it</Text> : null}
     </View>
   )
 }

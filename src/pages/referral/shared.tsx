@@ -3,14 +3,11 @@
  * the H5 share link, a device hint for the coupon claim (R6 duplicate checks) and the labels.
  * Kept here, beside the pages that use them, not in services/format.ts.
  */
-import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { CouponView, Line } from '../../api/contract'
-import { Btn } from '../../components/controls'
 import './shared.css'
 
-const isH5 = process.env.TARO_ENV === 'h5'
 
 /** C1: rule lines, Chinese with English below, exactly as the server sends them. */
 export function LinesList({ id, lines }: { id?: string; lines: Line[] }) {
@@ -66,62 +63,4 @@ export const COUPON_STATUS_LABEL: Record<CouponView['status'], { zh: string; en:
   expired: { zh: '已过期', en: 'Expired' },
 }
 
-/**
- * A text to copy: H5 a read-only textarea with a copy button, weapp selectable text with a
- * copy button (Taro.setClipboardData). The member's own tap copies; nothing is sent for them.
- */
-export function CopyBox({ id, text, label, rows = 3, className = '' }: { id: string; text: string; label: string; rows?: number; className?: string }) {
-  const box = useRef<HTMLTextAreaElement | null>(null)
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
-
-  async function copy() {
-    if (!isH5) {
-      try {
-        await Taro.setClipboardData({ data: text })
-        setCopied('yes')
-      } catch {
-        setCopied('no')
-      }
-      return
-    }
-    try {
-      await navigator.clipboard.writeText(text)
-      setCopied('yes')
-      return
-    } catch {
-      // No clipboard permission: select the text and try the older command.
-    }
-    const el = box.current
-    if (el) {
-      el.focus()
-      el.select()
-    }
-    try {
-      setCopied(document.execCommand('copy') ? 'yes' : 'no')
-    } catch {
-      setCopied('no')
-    }
-  }
-
-  return (
-    <View className={`copy-box ${className}`.trim()}>
-      <Text className='field-label'>{label}</Text>
-      {isH5 ? (
-        <textarea
-          id={id}
-          ref={box}
-          className='field copy-box__text'
-          readOnly
-          value={text}
-          rows={rows}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-      ) : (
-        <Text id={id} className='field copy-box__text' selectable userSelect>{text}</Text>
-      )}
-      <Btn id={`${id}-copy`} variant='secondary' onClick={() => void copy()}>复制 Copy</Btn>
-      {copied === 'yes' ? <Text id={`${id}-copied`} className='muted small'>已复制 Copied</Text> : null}
-      {copied === 'no' ? <Text id={`${id}-copied`} className='muted small'>请长按上方文字手动复制 Select the text above and copy it</Text> : null}
-    </View>
-  )
-}
+export { CopyBox } from '../../components/CopyBox'
