@@ -18,7 +18,7 @@ export type Persona =
   | { kind: 'patient'; patientId: string; name: string }
   | { kind: 'guest' }
 
-export interface LedgerLine { id: string; kind: EntryKind; amountFen: number; balanceAfterFen: number; at: string; memo?: string }
+export interface LedgerLine { id: string; kind: EntryKind; amountFen: number; balanceAfterFen: number; at: string; memo?: string; /** Q1: a payment links to its bill, which the patient may rate. */ billId?: string }
 
 export interface MemberHome {
   patientId: string

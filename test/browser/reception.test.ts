@@ -141,6 +141,15 @@ describe('a member pays at reception (S1, S2, M2, S3, M6)', () => {
     expect(ledger.match(/\+¥495\.00/g)).toHaveLength(1)
     await shot(member, '06-member-after')
   })
+
+  test('Q1: the new payment offers "rate this visit", which opens the rating page for that bill', async () => {
+    const home = await apiData<MemberHome>('member', { action: 'home' }, PERSONA.lifetime)
+    const billId = home.ledger.find((e) => e.kind === 'bill_payment' && e.amountFen === 49_500)?.billId
+    expect(billId).toBeTruthy()
+    await tap(member, `rate-${billId}`)
+    await waitForId(member, 'score-10')
+    expect(member.url()).toContain(`billId=${encodeURIComponent(billId!)}`)
+  })
 })
 
 describe('other people at the desk', () => {

@@ -31,7 +31,7 @@ export async function memberHome(deps: Deps, patientId: string): Promise<MemberH
   ])
   const owner = p.familyOwnerId ? await deps.store.get<PatientDoc>(C.patients, p.familyOwnerId) : null
   const tier = effectiveTier(p, now)
-  const ledger: LedgerLine[] = entries.map((e) => ({ id: e._id, kind: e.kind, amountFen: e.amountFen, balanceAfterFen: e.balanceAfterFen, at: e.at, memo: e.memo }))
+  const ledger: LedgerLine[] = entries.map((e) => ({ id: e._id, kind: e.kind, amountFen: e.amountFen, balanceAfterFen: e.balanceAfterFen, at: e.at, memo: e.memo, billId: e.kind === 'bill_payment' ? e.billId : undefined }))
   return {
     patientId: p._id,
     name: p.name,

@@ -136,6 +136,11 @@ function MemberView({ home, family }: { home: MemberHome; family: Family | null 
               <View className='ledger__left'>
                 <Text className='ledger__kind'>{ENTRY_LABEL[l.kind] ?? l.kind}</Text>
                 <Text className='ledger__date'>{clinicDate(l.at)}{l.memo ? ` · ${l.memo}` : ''}</Text>
+                {l.billId ? (
+                  <Text id={`rate-${l.billId}`} className='ledger__rate' onClick={() => void Taro.navigateTo({ url: `/pages/rate/index?billId=${encodeURIComponent(l.billId!)}` })}>
+                    评价这次就诊 Rate this visit ›
+                  </Text>
+                ) : null}
               </View>
               <View className='ledger__right'>
                 <Text className={`ledger__amount ${l.amountFen < 0 ? 'neg' : 'pos'}`}>
