@@ -13,10 +13,10 @@ import { ApiError, callFunction } from '../../../services/cloud'
 import { CARD_STATE_LABEL, clinicDate, queryParam } from '../../../services/format'
 import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
-import { QrCode } from '../../../components/QrCode'
 import { Btn } from '../../../components/controls'
 import { useRotatingCode } from '../../../components/useRotatingCode'
 import './index.css'
+import { CodePanel } from '../../../components/CodePanel'
 
 const NO_CARD = new ApiError('CARD_NOT_FOUND', { zh: '缺少卡号，请从“我的亲友卡”进入', en: 'No card given; open it from My cards' })
 
@@ -58,20 +58,7 @@ export default function CardCodePage() {
           </Text>
         </View>
       ) : null}
-      <View className='card code-card'>
-        {code ? (
-          <>
-            <QrCode id='card-code-qr' text={code.token} className={expired ? 'qr--stale' : ''} />
-            <Text id='card-code-countdown' className='code-countdown'>
-              {expired ? '已过期，正在刷新… Expired, refreshing…' : `${secondsLeft} 秒后自动刷新 · refreshes in ${secondsLeft}s`}
-            </Text>
-            <Text className='muted small'>付款码 Card code（前台可输入 staff may type it）</Text>
-            <Text id='card-code-text' className='code-text' selectable userSelect>{code.token}</Text>
-          </>
-        ) : (
-          <Text className='muted'>{error ? '未能获取付款码 Could not get a code' : '正在生成… Generating…'}</Text>
-        )}
-      </View>
+      <CodePanel ids={{ qr: 'card-code-qr', countdown: 'card-code-countdown', text: 'card-code-text' }} name={{ zh: '付款码', en: 'Card code' }} code={code} secondsLeft={secondsLeft} expired={expired} error={error} />
       <View className='card'>
         <Text className='para'>请在前台出示此码，工作人员扫码后用卡内余额支付治疗费用。每个码只能扫一次，并会定时自动刷新，截图无效。</Text>
         <Text className='para small muted'>

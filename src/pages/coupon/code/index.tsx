@@ -12,10 +12,10 @@ import { ApiError, callFunction } from '../../../services/cloud'
 import { clinicDate, queryParam } from '../../../services/format'
 import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
-import { QrCode } from '../../../components/QrCode'
 import { Btn } from '../../../components/controls'
 import { useRotatingCode } from '../../../components/useRotatingCode'
 import { COUPON_STATUS_LABEL } from '../../referral/shared'
+import { CodePanel } from '../../../components/CodePanel'
 
 const NO_COUPON = new ApiError('COUPON_NOT_FOUND', { zh: '缺少优惠券，请从“我的优惠券”进入', en: 'No coupon given; open it from My coupons' })
 
@@ -59,20 +59,7 @@ export default function CouponCodePage() {
           </Text>
         </View>
       ) : null}
-      <View className='card code-card'>
-        {code ? (
-          <>
-            <QrCode id='coupon-code-qr' text={code.token} className={expired ? 'qr--stale' : ''} />
-            <Text id='coupon-code-countdown' className='code-countdown'>
-              {expired ? '已过期，正在刷新… Expired, refreshing…' : `${secondsLeft} 秒后自动刷新 · refreshes in ${secondsLeft}s`}
-            </Text>
-            <Text className='muted small'>优惠码 Coupon code（前台可输入 staff may type it）</Text>
-            <Text id='coupon-code-text' className='code-text' selectable userSelect>{code.token}</Text>
-          </>
-        ) : (
-          <Text className='muted'>{error ? '未能获取优惠码 Could not get a code' : '正在生成… Generating…'}</Text>
-        )}
-      </View>
+      <CodePanel ids={{ qr: 'coupon-code-qr', countdown: 'coupon-code-countdown', text: 'coupon-code-text' }} name={{ zh: '优惠码', en: 'Coupon code' }} code={code} secondsLeft={secondsLeft} expired={expired} error={error} />
       <View className='card'>
         <Text className='para'>首次到店时请在前台出示此码。每个码只能扫一次，并会定时自动刷新，截图无效。</Text>
         <Text className='para small muted'>Show this code at reception on your first visit. Each code works once and refreshes itself: a screenshot does not work.</Text>

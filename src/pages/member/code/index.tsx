@@ -7,10 +7,10 @@ import { View, Text } from '@tarojs/components'
 import { callFunction } from '../../../services/cloud'
 import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
-import { QrCode } from '../../../components/QrCode'
 import { Btn } from '../../../components/controls'
 import { useRotatingCode } from '../../../components/useRotatingCode'
 import './index.css'
+import { CodePanel } from '../../../components/CodePanel'
 
 export default function MemberCodePage() {
   const fetchCode = useCallback(() => callFunction('member', 'code', {}), [])
@@ -19,20 +19,7 @@ export default function MemberCodePage() {
   return (
     <PageShell title='我的会员码' subtitle='My member code'>
       <ErrorBanner error={error} />
-      <View className='card code-card'>
-        {code ? (
-          <>
-            <QrCode id='member-code-qr' text={code.token} className={expired ? 'qr--stale' : ''} />
-            <Text id='code-countdown' className='code-countdown'>
-              {expired ? '已过期，正在刷新… Expired, refreshing…' : `${secondsLeft} 秒后自动刷新 · refreshes in ${secondsLeft}s`}
-            </Text>
-            <Text className='muted small'>会员码 Member code（前台可输入 staff may type it）</Text>
-            <Text id='member-code-text' className='code-text' selectable userSelect>{code.token}</Text>
-          </>
-        ) : (
-          <Text className='muted'>{error ? '未能获取会员码 Could not get a code' : '正在生成… Generating…'}</Text>
-        )}
-      </View>
+      <CodePanel ids={{ qr: 'member-code-qr', countdown: 'code-countdown', text: 'member-code-text' }} name={{ zh: '会员码', en: 'Member code' }} code={code} secondsLeft={secondsLeft} expired={expired} error={error} />
       <View className='card'>
         <Text className='para'>请在前台出示此码，工作人员扫码后即可识别您的会员身份与折扣。</Text>
         <Text className='para'>此码会定时自动刷新，截图无效。</Text>
