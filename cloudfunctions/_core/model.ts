@@ -1,7 +1,9 @@
 /** Persisted document shapes (collection → type). Instants are ISO strings in UTC. */
 import type { BillItem, BillResult } from '../../src/domain/bill/engine'
 import type { MemberStanding } from '../../src/domain/membership/tier'
-import type { StaffRole } from '../../src/api/contract'
+import type { Line, StaffRole } from '../../src/api/contract'
+import type { TemplateKey } from '../../src/domain/notify/messages'
+import type { EventKind } from '../../src/domain/events/calendar'
 
 export const C = {
   users: 'users',
@@ -28,6 +30,15 @@ export const C = {
   balanceRequests: 'balanceRequests',
   referrals: 'referrals',
   refunds: 'refunds',
+  /** N1: the daily job's state (window, step, cursor, lease) so a stopped run resumes. */
+  jobs: 'jobs',
+  /** N2: next month's birthday gifts, `<YYYY-MM>:<patientId>`. */
+  birthdayGifts: 'birthdayGifts',
+  /** N4: member events and the replies to them (`<eventId>:<patientId>`). */
+  events: 'events',
+  eventRsvps: 'eventRsvps',
+  /** N3: the local channel's inbox, one document per delivered message. */
+  inbox: 'inbox',
 } as const
 
 /** A WeChat identity (`_id` = OPENID) and what it is bound to. */
@@ -50,6 +61,8 @@ export interface PatientDoc extends MemberStanding {
   standingConsent?: string[]
   /** M3: when this member was bound to the family owner. */
   familySince?: string
+  /** N1, N2: "MM-DD" of `birthday`, the field the daily job queries (see domain/notify/birthday.ts). */
+  birthdayMd?: string
 }
 
 /** M3: an invitation a lifetime member shares in a chat; the invitee accepts it. */
@@ -92,7 +105,7 @@ export interface ReferralDoc {
 /** R2: the friend's first-visit coupon. */
 export interface CouponDoc {
   _id: string; referralId: string; referrerPatientId?: string; partnerId?: string; friendOpenid: string
-  discountFen: number; gift: string; issuedAt: string; expiresAt: string; status: 'active' | 'used' | 'void'; usedBillId?: string; policyVersion: number
+  discountFen: number; gift: string; issuedAt: string; expiresAt: string; status: 'active' | 'used' | 'void' | 'expired'; usedBillId?: string; policyVersion: number
 }
 
 /** R3: the external payout (phone top-up, seed 003) or a partner's commission (R10), due until marked paid. */
@@ -103,8 +116,25 @@ export interface PayoutDoc {
   markAttempts: number
 }
 
-/** N3: every message is recorded with a stable key and sent once (delivery comes with the daily job). */
-export interface OutboxDoc { _id: string; to: { patientId: string } | { openid: string }; template: string; data: Record<string, string | number>; createdAt: string; status: 'queued' | 'sent' | 'failed' | 'held' }
+/** N3: every message is recorded with a stable key and sent once. */
+export type { OutboxMessage as OutboxDoc } from '../../src/domain/notify/messages'
+
+/** N3: what the local channel delivered, shown in the H5 app's inbox for each persona. */
+export interface InboxDoc { _id: string; openid: string; template: TemplateKey; title: Line; body: Line; page: string; at: string }
+
+/** N2: one member's birthday gift for a month, ticked off by staff. */
+export interface BirthdayGiftDoc {
+  _id: string; month: string; patientId: string; name: string; phone: string; clinicId: string; birthday: string
+  spend12mFen: number; budgetFen: number; status: 'todo' | 'bought' | 'delivered'; createdAt: string
+  boughtAt?: string; boughtBy?: string; deliveredAt?: string; deliveredBy?: string
+}
+
+/** N4: a member event; `inviteAt` is when the daily job sends the invitations; `going` counts people. */
+export interface EventDoc {
+  _id: string; kind: EventKind; date: string; place: string; capacity: number; inviteOn: string; inviteAt: string
+  going: number; createdAt: string; createdBy: string
+}
+export interface EventRsvpDoc { _id: string; eventId: string; patientId: string; answer: 'yes' | 'no'; guests: number; at: string; checkedInAt?: string; checkedInBy?: string }
 
 export interface RatingDoc { _id: string; patientId: string; score: number; sentiment: 'promoter' | 'passive' | 'detractor'; comment?: string; at: string }
 export interface TaskDoc { _id: string; kind: 'follow_up'; patientId: string; billId: string; score: number; comment?: string; status: 'open' | 'done'; createdAt: string; closedAt?: string; note?: string; closedBy?: string }

@@ -10,7 +10,10 @@ import { accountId, type Account, type LedgerEntry } from '../../src/domain/ledg
 import { DEFAULT_POLICY } from '../../src/domain/policy'
 import { claimCard, expireCard, issueCard, shareCard, type FriendCard } from '../../src/domain/friendcard/card'
 import type { Store } from '../_core/ports/store'
-import { C, type ClinicDoc, type PatientDoc, type ReferralDoc, type StaffDoc, type UserDoc } from '../_core/model'
+import { C, type ClinicDoc, type ConsentDoc, type EventDoc, type PatientDoc, type ReferralDoc, type StaffDoc, type UserDoc } from '../_core/model'
+import { birthdayMd } from '../../src/domain/notify/birthday'
+import type { TemplateKey } from '../../src/domain/notify/messages'
+import { inviteOn } from '../../src/domain/events/calendar'
 
 interface PersonSeed { openid?: string; label?: string }
 interface PatientSeed extends PersonSeed, Partial<PatientDoc> { _id: string; name: string; recordNo: string; phone: string }
@@ -73,7 +76,7 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     if (openid) await store.set<UserDoc>(C.users, { _id: openid, displayName: s.name, staffId: s._id, createdAt: at })
   }
   for (const { openid, label: _label, ...seed } of patients(now)) {
-    const doc: PatientDoc = { clinicId: 'clinic_sh', tier: 'none', cumulativeSpendFen: 0, createdAt: at, ...seed }
+    const doc: PatientDoc = { clinicId: 'clinic_sh', tier: 'none', cumulativeSpendFen: 0, createdAt: at, ...seed, birthdayMd: birthdayMd(seed.birthday) }
     await store.set(C.patients, doc)
     // M6: the spend a patient brought from before the system, as one ledger entry, so spend = Σ payments.
     if (doc.cumulativeSpendFen > 0) {
@@ -126,7 +129,27 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     }
   }
   for (const [_id, issued] of quotas) await store.set(C.quotas, { _id, issued }) // F1 yearly cap
+  // N3: consents these members gave in WeChat's subscribe dialog earlier (one message each).
+  for (const [openid, templates] of DEMO_CONSENTS) {
+    await store.set<ConsentDoc>(C.consents, { _id: openid, counts: Object.fromEntries(templates.map((t) => [t, 1])), log: templates.map((template) => ({ at, template, source: 'demo' })) })
+  }
+  // N4: this year's thanks dinner, three weeks ahead; invitations are due (14 days before).
+  const date = dayjs(now).tz(DEFAULT_POLICY.timezone).add(21, 'day').format('YYYY-MM-DD')
+  const on = inviteOn(date, DEFAULT_POLICY)
+  await store.set<EventDoc>(C.events, {
+    _id: `ev_thanks_dinner_${date.replace(/-/g, '')}`, kind: 'thanks_dinner', date, place: "静安店三楼 · 3rd floor, Jing'an", capacity: 40,
+    inviteOn: on, inviteAt: dayjs.tz(on, DEFAULT_POLICY.timezone).toISOString(), going: 0, createdAt: at, createdBy: 'staff_dir_sh',
+  })
 }
+
+const DEMO_CONSENTS: Array<[string, TemplateKey[]]> = [
+  ['demo-member-lifetime', ['birthday', 'holiday', 'event_invite', 'referral_reward']],
+  ['demo-member-lapsing', ['membership_expiry', 'event_invite']],
+  ['demo-member-near', ['birthday', 'event_invite']],
+  ['demo-member-giver', ['card_unshared', 'card_unused']],
+  ['demo-patient-bonus', ['referral_reward']],
+  ['demo-friend-2', ['card_expiry']],
+]
 
 /** F1–F5 in several states: new (周婷), claimed by 阿杰 (李明's), and an old one that expired unused. */
 function demoCards(now: Date): FriendCard[] {

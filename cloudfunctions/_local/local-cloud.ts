@@ -13,7 +13,11 @@ import type { Deps } from '../_core/deps'
 import { invoke } from '../_core/runtime/define'
 import type { Result } from '../../src/api/contract'
 import { DomainError } from '../../src/domain/errors'
-import { runDaily } from '../_core/usecases/daily'
+import { runDaily, type DailyOptions, type DailySummary } from '../_core/usecases/daily'
+import { deliverDue } from '../_core/usecases/outbox'
+import { inboxChannel } from '../_core/adapters/notify/inbox-channel'
+import type { MessageChannel } from '../_core/ports/notifier'
+import { currentPolicy } from '../_core/deps'
 import { isEmpty, loadDemoData } from './demo-data'
 import { FUNCTIONS, isFnName } from './registry'
 
@@ -34,12 +38,14 @@ export interface LocalCloudOptions {
   qrSecret?: string
   /** Load the demo chain into an empty database (default true). */
   demo?: boolean
+  /** The message channel (default: the local inbox); tests pass a failing one. */
+  channel?: (store: SqliteStore, clock: LocalClock) => MessageChannel
 }
 
 export class LocalCloud {
   readonly deps: Deps
-  constructor(readonly store: SqliteStore, readonly clock: LocalClock, qrSecret: string, private readonly demo: boolean) {
-    this.deps = { store, clock, qr: new HmacQrSigner(qrSecret), poster: localPoster }
+  constructor(readonly store: SqliteStore, readonly clock: LocalClock, qrSecret: string, private readonly demo: boolean, channel: MessageChannel) {
+    this.deps = { store, clock, qr: new HmacQrSigner(qrSecret), poster: localPoster, channel }
   }
 
   static async open(opts: LocalCloudOptions): Promise<LocalCloud> {
@@ -47,7 +53,8 @@ export class LocalCloud {
     if (!memory) mkdirSync(opts.dataDir, { recursive: true })
     const store = openSqliteStore({ file: memory ? ':memory:' : join(opts.dataDir, 'yayou.sqlite') })
     const secret = opts.qrSecret ?? process.env.YAYOU_QR_SECRET ?? (memory ? randomBytes(32).toString('hex') : localSecret(opts.dataDir))
-    const cloud = new LocalCloud(store, opts.clock ?? new LocalClock(), secret, opts.demo ?? true)
+    const clock = opts.clock ?? new LocalClock()
+    const cloud = new LocalCloud(store, clock, secret, opts.demo ?? true, (opts.channel ?? inboxChannel)(store, clock))
     if (cloud.demo && (await isEmpty(store))) await loadDemoData(store, cloud.clock.now())
     return cloud
   }
@@ -68,8 +75,13 @@ export class LocalCloud {
   }
 
   /** The daily timer's work, run now (local `POST /api/dev/run-daily`, the job CLI). */
-  async runDaily(): Promise<Result<unknown>> {
-    return { ok: true, data: await runDaily(this.deps) }
+  async runDaily(opts?: DailyOptions): Promise<Result<DailySummary>> {
+    return { ok: true, data: await runDaily(this.deps, opts) }
+  }
+
+  /** The 10-minute timer's delivery pass (N3), run now (local `POST /api/dev/deliver`, npm start). */
+  async deliver(): Promise<Result<unknown>> {
+    return { ok: true, data: (await deliverDue(this.deps, await currentPolicy(this.store))).stats }
   }
 
   close(): Promise<void> { return this.store.close() }

@@ -7,9 +7,11 @@ import family from '../family/handler'
 import membership from '../membership/handler'
 import referral from '../referral/handler'
 import partner from '../partner/handler'
+import notify from '../notify/handler'
+import events from '../events/handler'
 import type { FunctionDef } from '../_core/runtime/define'
 import type { FnName } from '../../src/api/contract'
 
-export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, family, membership, friendcard, referral, partner, reception }
+export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, family, membership, friendcard, referral, partner, reception, notify, events }
 
 export const isFnName = (n: string): n is FnName => Object.prototype.hasOwnProperty.call(FUNCTIONS, n)

@@ -99,6 +99,8 @@ async function dev(what: string, req: IncomingMessage, res: ServerResponse, clou
       return send(res, 200, { ok: true, data: { now: cloud.clock.now().toISOString() } })
     case 'run-daily':
       return send(res, 200, await cloud.runDaily())
+    case 'deliver':
+      return send(res, 200, await cloud.deliver())
     default:
       return send(res, 404, failure('UNKNOWN_ACTION', { path: what }))
   }

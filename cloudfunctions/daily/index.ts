@@ -1,5 +1,18 @@
-// CloudBase entry of the daily job (N1), fired by the timer in config.json at 09:00 China time.
+/**
+ * CloudBase entry of the daily job (N1), fired by the timers in config.json (China time):
+ * - `daily-0900`: a new window — expiry, reminders, greetings, invitations, the birthday list, delivery;
+ * - `every-10-min` (08:00–21:59): finishes a run that stopped at the time limit, else delivers what
+ *   is due (R4 "told the same day", messages held overnight by quiet hours, retries).
+ * Each run stops 10 s before the function's 60 s limit and leaves a cursor for the next.
+ */
 import { cloudbaseTimer } from '../_core/runtime/cloudbase'
 import { runDaily } from '../_core/usecases/daily'
 
-export const main = cloudbaseTimer(runDaily)
+const LIMIT_MS = 60_000
+const MARGIN_MS = 10_000
+
+export const main = cloudbaseTimer((deps, event) => {
+  const deadline = Date.now() + LIMIT_MS - MARGIN_MS
+  const resumeOnly = (event as { TriggerName?: string } | undefined)?.TriggerName === 'every-10-min'
+  return runDaily(deps, { resumeOnly, stop: () => Date.now() > deadline })
+})

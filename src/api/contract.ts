@@ -8,6 +8,8 @@ import type { Tier } from '../domain/membership/tier'
 import type { ErrorCode, ErrorMessage } from '../domain/errors'
 import type { EntryKind } from '../domain/ledger'
 import type { Category } from '../domain/policy'
+import type { OutboxStatus, SkipReason, TemplateKey } from '../domain/notify/messages'
+import type { EventKind } from '../domain/events/calendar'
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: ErrorMessage; details?: Record<string, unknown> } }
 
@@ -220,6 +222,39 @@ export interface PayoutView { payoutId: string; referrerName: string; amountFen:
 export interface FollowUpTask { taskId: string; patientName: string; billId: string; score: number; comment?: string; status: 'open' | 'done'; createdAt: string }
 export interface PartnerView { partnerId: string; code: string; name: string; consultantName: string; deals: number; commissionDueFen: number; commissionPaidFen: number }
 
+// ---- Messages, greetings and member events (N1–N4) ----
+
+/** N3: a message delivered to this person (the local channel's inbox). */
+export interface InboxItem { id: string; template: TemplateKey; title: Line; body: Line; page: string; at: string }
+/** N3: one-time subscribe-message consents left, per template; each message spends one. */
+export interface ConsentCounts { counts: Partial<Record<TemplateKey, number>> }
+/** N3: an outbox record as staff see it: who (masked), what, and why it is where it is. */
+export interface OutboxView {
+  id: string; template: TemplateKey; toName: string; status: OutboxStatus; reason?: SkipReason; attempts: number
+  createdAt: string; notBefore: string; heldUntil?: string; sentAt?: string; lastError?: string
+}
+export interface OutboxReport { counts: Partial<Record<OutboxStatus, number>>; recent: OutboxView[] }
+
+/** N2: one member on next month's birthday list, with the gift budget. */
+export interface BirthdayGift {
+  patientId: string; name: string; maskedPhone: string; clinicId: string
+  /** The birthday in that month (29 February becomes the 28th in a common year). */
+  birthday: string
+  spend12mFen: number; budgetFen: number
+  status: 'todo' | 'bought' | 'delivered'; boughtAt?: string; deliveredAt?: string
+}
+export interface BirthdayList { month: string; preparedAt?: string; gifts: BirthdayGift[]; totalBudgetFen: number; csv: string }
+
+/** N4: a member event, with this person's reply. */
+export interface MemberEvent {
+  eventId: string; kind: EventKind; title: Line; date: string; place: string; capacity: number; inviteOn: string
+  /** People coming: members who said yes plus their guests. */
+  going: number
+  myAnswer?: 'yes' | 'no'; myGuests?: number; checkedIn?: boolean
+}
+export interface EventPlan { year: number; suggestions: Array<{ kind: EventKind; title: Line; date: string }>; events: MemberEvent[] }
+export interface Attendee { patientId: string; name: string; maskedPhone: string; answer: 'yes' | 'no'; guests: number; checkedInAt?: string }
+
 export interface Api {
   identity: { whoami: { in: Record<string, never>; out: { openid: string; persona: Persona } } }
   member: {
@@ -249,6 +284,25 @@ export interface Api {
   }
   membership: {
     reminders: { in: Record<string, never>; out: MembershipReminderView[] }
+    /** N2: a month's birthday gift list (default: next month). */
+    birthdays: { in: { month?: string }; out: BirthdayList }
+    markGift: { in: { month: string; patientId: string; step: 'bought' | 'delivered' }; out: BirthdayGift }
+  }
+  notify: {
+    /** N3: consents the person just gave in WeChat's subscribe dialog (or the H5 checkbox). */
+    subscribe: { in: { templates: TemplateKey[]; source: string }; out: ConsentCounts }
+    consents: { in: Record<string, never>; out: ConsentCounts }
+    inbox: { in: Record<string, never>; out: InboxItem[] }
+    outbox: { in: { status?: OutboxStatus }; out: OutboxReport }
+  }
+  events: {
+    plan: { in: { year?: number }; out: EventPlan }
+    create: { in: { kind: EventKind; date: string; place: string; capacity: number }; out: MemberEvent }
+    list: { in: Record<string, never>; out: MemberEvent[] }
+    rsvp: { in: { eventId: string; attending: boolean; guests?: number }; out: MemberEvent }
+    attendees: { in: { eventId: string }; out: Attendee[] }
+    /** Staff scan the member's code (S1) or type the record number at the door. */
+    checkIn: { in: { eventId: string; code: string }; out: Attendee }
   }
   referral: {
     mine: { in: Record<string, never>; out: MyReferrals }

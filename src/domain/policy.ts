@@ -80,6 +80,21 @@ export interface Policy {
     /** R5 categories the bonus balance may not pay for. */
     excluded: Category[]
   }
+  notify: {
+    /** N3 quiet hours, clinic time ("HH:mm"): nothing is sent from start until end. */
+    quietStart: string
+    quietEnd: string
+    /** N3 delays before each retry of a failed send, minutes; after the last, the message is dead. */
+    retryDelaysMin: number[]
+    /** N2 birthday gift budget, basis points of the member's paid spend in the last 12 months. */
+    birthdayGiftBp: number
+    /** N1 holiday greetings to all members: "MM-DD" every year, or "YYYY-MM-DD" once (lunar holidays). */
+    holidays: Array<{ date: string; name: { zh: string; en: string } }>
+  }
+  events: {
+    /** N4 days before an event that members are invited. */
+    inviteDaysBefore: number
+  }
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -123,6 +138,22 @@ export const DEFAULT_POLICY: Policy = {
   },
   bonus: {
     excluded: ['membership_fee'],
+  },
+  notify: {
+    quietStart: '21:00',
+    quietEnd: '08:00',
+    retryDelaysMin: [1, 5, 30, 120, 720],
+    birthdayGiftBp: 50,
+    // Lunar holidays move every year: the chain lists each year's date (our defaults: 2026–2027).
+    holidays: [
+      { date: '01-01', name: { zh: '元旦', en: "New Year's Day" } },
+      { date: '2027-02-06', name: { zh: '春节', en: 'Spring Festival' } },
+      { date: '2027-09-15', name: { zh: '中秋节', en: 'Mid-Autumn Festival' } },
+      { date: '10-01', name: { zh: '国庆节', en: 'National Day' } },
+    ],
+  },
+  events: {
+    inviteDaysBefore: 14,
   },
 }
 

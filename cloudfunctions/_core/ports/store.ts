@@ -68,7 +68,7 @@ export const isStoreError = (e: unknown, code?: StoreErrorCode): e is StoreError
 /** Collections and the fields queried on them: CloudBase indexes, and SQLite expression indexes. */
 export const INDEXES: Record<string, string[][]> = {
   users: [['patientId'], ['staffId']],
-  patients: [['recordNo'], ['phone'], ['familyOwnerId'], ['clinicId'], ['tier', 'annualUntil']],
+  patients: [['recordNo'], ['phone'], ['familyOwnerId'], ['clinicId'], ['tier', 'annualUntil'], ['birthdayMd']],
   staff: [['openid']],
   bills: [['patientId', 'at'], ['clinicId', 'day'], ['day'], ['referralId', 'at']],
   ledger: [['accountId', 'at'], ['patientId', 'at'], ['kind', 'at']],
@@ -78,7 +78,11 @@ export const INDEXES: Record<string, string[][]> = {
   ratings: [['patientId', 'at']],
   tasks: [['status', 'createdAt']],
   partners: [['openid'], ['code']],
-  outbox: [['status', 'createdAt']],
+  outbox: [['status', 'notBefore'], ['createdAt']],
+  inbox: [['openid', 'at']],
+  birthdayGifts: [['month', 'birthday']],
+  events: [['date'], ['inviteAt']],
+  eventRsvps: [['eventId', 'answer'], ['patientId']],
   accounts: [['ownerId']],
-  friendCards: [['giverPatientId', 'issuedAt'], ['friendOpenid'], ['shareToken'], ['status', 'expiresAt'], ['friendPatientId']],
+  friendCards: [['giverPatientId', 'issuedAt'], ['friendOpenid'], ['shareToken'], ['status', 'expiresAt'], ['friendPatientId'], ['status', 'issuedAt'], ['status', 'claimedAt']],
 }

@@ -8,6 +8,7 @@ import { openCloudBaseStore } from '../adapters/cloudbase/cloudbase-store'
 import { callerOpenid } from '../adapters/cloudbase/caller'
 import { HmacQrSigner } from '../adapters/qr/hmac-qr'
 import { wechatPoster } from '../adapters/poster'
+import { templatesFromEnv, wechatChannel } from '../adapters/notify/wechat-channel'
 import type { Deps } from '../deps'
 import type { FnName } from '../../../src/api/contract'
 import { invoke, type FunctionDef } from './define'
@@ -20,7 +21,7 @@ function cloudDeps(): Deps {
     const secret = process.env.YAYOU_QR_SECRET
     if (!secret) throw new Error('YAYOU_QR_SECRET is not configured for this function (see docs/deploy.md)')
     app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-    deps = { store: openCloudBaseStore({ app }), clock: systemClock, qr: new HmacQrSigner(secret), poster: wechatPoster() }
+    deps = { store: openCloudBaseStore({ app }), clock: systemClock, qr: new HmacQrSigner(secret), poster: wechatPoster(), channel: wechatChannel(templatesFromEnv(process.env.YAYOU_TEMPLATES)) }
   }
   return deps
 }
@@ -32,7 +33,7 @@ export function cloudbaseMain<F extends FnName>(def: FunctionDef<F>) {
   }
 }
 
-/** A timer-triggered function: no caller, the job's own summary as the result. */
-export function cloudbaseTimer<R>(job: (deps: Deps) => Promise<R>) {
-  return async () => job(cloudDeps())
+/** A timer-triggered function: no caller; the event names the trigger; the job's summary is the result. */
+export function cloudbaseTimer<R>(job: (deps: Deps, event: unknown) => Promise<R>) {
+  return async (event: unknown) => job(cloudDeps(), event)
 }

@@ -10,10 +10,10 @@ import { claimCard, displayState, isExpired, issueCard, registerFriend, revokeCa
 import { accountId, type LedgerEntry } from '../../../src/domain/ledger'
 import { formatFen } from '../../../src/domain/money'
 import { CATEGORY_LABEL, type Policy } from '../../../src/domain/policy'
-import type { TxContext } from '../ports/store'
 import { currentPolicy, type Deps } from '../deps'
 import { newToken } from '../ids'
-import { C, type ConsentDoc, type PatientDoc, type UserDoc } from '../model'
+import { C, type PatientDoc, type UserDoc } from '../model'
+import { recordConsentInTx } from './consents'
 import { linkUserToPatient } from './patients'
 import { withRetry } from './retry'
 
@@ -189,17 +189,9 @@ export async function claim(deps: Deps, openid: string, patientId: string | null
     await tx.set(C.friendCards, next)
     const at = now.toISOString()
     if (!(await tx.get<UserDoc>(C.users, openid))) await tx.create<UserDoc>(C.users, { _id: openid, displayName: '微信朋友', createdAt: at })
-    if (acceptReminders) await recordConsent(tx, openid, 'card_expiry', 'claim', at)
+    if (acceptReminders) await recordConsentInTx(tx, openid, ['card_expiry'], 'claim', at)
     return offerOf(next, policy, openid, patientId, now)
   }))
-}
-
-/** N3, C2: a one-time subscribe-message consent, counted so each message spends one. */
-async function recordConsent(tx: TxContext, openid: string, template: string, source: string, at: string): Promise<void> {
-  const doc = await tx.get<ConsentDoc>(C.consents, openid)
-  const counts = { ...(doc?.counts ?? {}), [template]: (doc?.counts[template] ?? 0) + 1 }
-  const log = [...(doc?.log ?? []), { at, template, source }].slice(-50)
-  await tx.set<ConsentDoc>(C.consents, { _id: openid, counts, log })
 }
 
 export async function code(deps: Deps, openid: string, cardId: string) {

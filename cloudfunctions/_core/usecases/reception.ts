@@ -34,11 +34,11 @@ export async function scan(deps: Deps, code: string): Promise<ScanResult> {
   return { kind: 'patient', ...(await scanPatient(deps, text)) }
 }
 
-async function scanPatient(deps: Deps, text: string): Promise<ScannedPatient> {
-  const now = deps.clock.now()
+/** S1: a member's signed code (a screenshot stops working) or a typed record number → the patient. */
+export async function patientByCode(deps: Deps, text: string): Promise<PatientDoc> {
   let patient: PatientDoc | null
   if (text.startsWith('YY1.')) {
-    const v = deps.qr.verify(text, now)
+    const v = deps.qr.verify(text, deps.clock.now())
     if (!v.ok) throw new DomainError(v.reason === 'expired' ? 'CODE_EXPIRED' : 'CODE_INVALID')
     if (v.claims.kind !== 'M') throw new DomainError('CODE_WRONG_KIND')
     patient = await deps.store.get<PatientDoc>(C.patients, v.claims.subject)
@@ -47,6 +47,12 @@ async function scanPatient(deps: Deps, text: string): Promise<ScannedPatient> {
     patient = found.length === 1 ? found[0] : null
   }
   if (!patient) throw new DomainError('PATIENT_NOT_FOUND')
+  return patient
+}
+
+async function scanPatient(deps: Deps, text: string): Promise<ScannedPatient> {
+  const now = deps.clock.now()
+  const patient = await patientByCode(deps, text)
   const owner = patient.familyOwnerId ? await deps.store.get<PatientDoc>(C.patients, patient.familyOwnerId) : null
   const bonus = await bonusBalance(deps, patient._id)
   return {

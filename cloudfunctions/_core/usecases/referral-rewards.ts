@@ -6,13 +6,14 @@
 import type { BillRequest } from '../../../src/api/contract'
 import { DomainError } from '../../../src/domain/errors'
 import { accountId, type Account, type EntryKind, type LedgerEntry } from '../../../src/domain/ledger'
-import { applyRate, formatFen } from '../../../src/domain/money'
+import { applyRate } from '../../../src/domain/money'
 import type { Policy } from '../../../src/domain/policy'
 import { clawbackForRefund, rewardForPayment } from '../../../src/domain/referral/rewards'
 import type { Store, TxContext } from '../ports/store'
 import type { Deps } from '../deps'
-import { C, type BillDoc, type CouponDoc, type OutboxDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc } from '../model'
+import { C, type BillDoc, type CouponDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc } from '../model'
 import { hasPaid, openidsOf } from './patients'
+import { queueMessageInTx } from './outbox'
 import { assertCouponActive, checkEligible, referralIdForOpenid, referralIdForPatient, referrerByCode } from './referral'
 
 export interface ReferralRefs {
@@ -138,11 +139,8 @@ export async function applyReferralInTx(
       next.fixedRewarded = ref.fixedRewarded || reward.bonusFen > 0
       const credited = reward.bonusFen + reward.shareFen
       if (credited > 0) {
-        // R4: told the same day (N3 outbox; delivered by the daily job and the message channel).
-        await tx.create<OutboxDoc>(C.outbox, {
-          _id: `r4:${bill.id}`, to: { patientId: ref.referrerPatientId }, template: 'referral_reward', createdAt: at, status: 'queued',
-          data: { zh: `有朋友经您推荐来院就诊，已为您入账${formatFen(credited)}`, en: `A friend came on your recommendation; ${formatFen(credited)} credited.`, amountFen: credited },
-        })
+        // R4: told the same day (N3 outbox, delivered outside quiet hours).
+        await queueMessageInTx(tx, policy, now, `r4:${bill.id}`, { patientId: ref.referrerPatientId }, 'referral_reward', { bonusFen: credited })
       }
     }
   }

@@ -1,0 +1,46 @@
+/** N2: the month's birthday gift list for staff — see it, tick gifts off as bought and delivered, export it. */
+import type { BirthdayGift, BirthdayList } from '../../../src/api/contract'
+import { businessDate } from '../../../src/domain/clock'
+import { DomainError } from '../../../src/domain/errors'
+import { nextMonth } from '../../../src/domain/notify/birthday'
+import { formatFen } from '../../../src/domain/money'
+import { maskPhone } from '../../../src/domain/privacy'
+import { toCsv } from '../../../src/domain/referral/csv'
+import { currentPolicy, type Deps } from '../deps'
+import { C, type BirthdayGiftDoc } from '../model'
+import { pages } from './paging'
+
+const view = (g: BirthdayGiftDoc): BirthdayGift => ({
+  patientId: g.patientId, name: g.name, maskedPhone: maskPhone(g.phone), clinicId: g.clinicId, birthday: g.birthday,
+  spend12mFen: g.spend12mFen, budgetFen: g.budgetFen, status: g.status, boughtAt: g.boughtAt, deliveredAt: g.deliveredAt,
+})
+
+const STATUS_LABEL = { todo: '待购买 to buy', bought: '已购买 bought', delivered: '已送达 delivered' }
+
+export async function birthdayList(deps: Deps, month?: string): Promise<BirthdayList> {
+  const policy = await currentPolicy(deps.store)
+  const m = month ?? nextMonth(businessDate(deps.clock.now(), policy.timezone))
+  const docs: BirthdayGiftDoc[] = []
+  for await (const page of pages<BirthdayGiftDoc>(deps.store, C.birthdayGifts, { where: { month: m }, orderBy: [['birthday', 'asc']] })) docs.push(...page)
+  const gifts = docs.map(view)
+  const csv = toCsv(['生日 birthday', '姓名 name', '手机 phone', '近12个月消费 spend (12 months)', '礼物预算 gift budget', '状态 status'],
+    gifts.map((g) => [g.birthday, g.name, g.maskedPhone, formatFen(g.spend12mFen), formatFen(g.budgetFen), STATUS_LABEL[g.status]]))
+  const preparedAt = docs.reduce<string | undefined>((a, g) => (!a || g.createdAt < a ? g.createdAt : a), undefined)
+  return { month: m, preparedAt, gifts, totalBudgetFen: gifts.reduce((s, g) => s + g.budgetFen, 0), csv }
+}
+
+/** Bought, then delivered; ticking the same step again changes nothing. */
+export async function markGift(deps: Deps, staffId: string, month: string, patientId: string, step: 'bought' | 'delivered'): Promise<BirthdayGift> {
+  const id = `${month}:${patientId}`
+  const g = await deps.store.get<BirthdayGiftDoc>(C.birthdayGifts, id)
+  if (!g) throw new DomainError('GIFT_NOT_FOUND')
+  const at = deps.clock.now().toISOString()
+  if (step === 'bought' && g.status === 'todo') {
+    if (await deps.store.updateIf(C.birthdayGifts, id, { status: 'todo' }, { set: { status: 'bought', boughtAt: at, boughtBy: staffId } })) return view({ ...g, status: 'bought', boughtAt: at })
+  }
+  if (step === 'delivered' && g.status === 'todo') throw new DomainError('GIFT_STEP')
+  if (step === 'delivered' && g.status === 'bought') {
+    if (await deps.store.updateIf(C.birthdayGifts, id, { status: 'bought' }, { set: { status: 'delivered', deliveredAt: at, deliveredBy: staffId } })) return view({ ...g, status: 'delivered', deliveredAt: at })
+  }
+  return view((await deps.store.get<BirthdayGiftDoc>(C.birthdayGifts, id))!)
+}

@@ -1,0 +1,37 @@
+/** N3: what a person received (the inbox) and what the outbox holds, for staff, with the reasons. */
+import type { InboxItem, OutboxReport, OutboxView } from '../../../src/api/contract'
+import type { OutboxMessage, OutboxStatus } from '../../../src/domain/notify/messages'
+import type { Deps } from '../deps'
+import { C, type InboxDoc, type PatientDoc, type UserDoc } from '../model'
+
+export async function inbox(deps: Deps, openid: string): Promise<InboxItem[]> {
+  const docs = await deps.store.query<InboxDoc>(C.inbox, { where: { openid }, orderBy: [['at', 'desc']], limit: 50 })
+  return docs.map((d) => ({ id: d._id, template: d.template, title: d.title, body: d.body, page: d.page, at: d.at }))
+}
+
+const STATUSES: OutboxStatus[] = ['queued', 'sending', 'sent', 'failed', 'skipped', 'dead', 'interrupted']
+
+export async function outboxReport(deps: Deps, status?: OutboxStatus): Promise<OutboxReport> {
+  const counts: OutboxReport['counts'] = {}
+  for (const s of STATUSES) {
+    const n = await deps.store.count(C.outbox, { status: s })
+    if (n) counts[s] = n
+  }
+  const docs = await deps.store.query<OutboxMessage>(C.outbox, { where: status ? { status } : {}, orderBy: [['createdAt', 'desc']], limit: 100 })
+  const names = new Map<string, string>()
+  const nameOf = async (m: OutboxMessage): Promise<string> => {
+    const key = 'patientId' in m.to ? m.to.patientId : m.to.openid
+    if (!names.has(key)) {
+      const name = 'patientId' in m.to
+        ? (await deps.store.get<PatientDoc>(C.patients, m.to.patientId))?.name
+        : (await deps.store.get<UserDoc>(C.users, m.to.openid))?.displayName
+      names.set(key, name ?? '—')
+    }
+    return names.get(key)!
+  }
+  const recent: OutboxView[] = []
+  for (const m of docs) {
+    recent.push({ id: m._id, template: m.template, toName: await nameOf(m), status: m.status, reason: m.reason, attempts: m.attempts, createdAt: m.createdAt, notBefore: m.notBefore, heldUntil: m.heldUntil, sentAt: m.sentAt, lastError: m.lastError })
+  }
+  return { counts, recent }
+}

@@ -1,0 +1,31 @@
+/** N3: when a message may go out — never in quiet hours — and when a failed one is tried again. */
+import { dayjs } from '../clock'
+import type { Policy } from '../policy'
+
+const minutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number)
+  return h * 60 + m
+}
+
+/**
+ * The earliest instant at or after `at` outside quiet hours (clinic time zone). Quiet hours may
+ * span midnight (21:00–08:00): a message at 22:30 waits for 08:00 the next morning.
+ */
+export function sendableFrom(at: Date, policy: Policy): Date {
+  const { quietStart, quietEnd } = policy.notify
+  const local = dayjs(at).tz(policy.timezone)
+  const m = local.hour() * 60 + local.minute()
+  const start = minutes(quietStart)
+  const end = minutes(quietEnd)
+  const quiet = start > end ? m >= start || m < end : m >= start && m < end
+  if (!quiet) return at
+  const endToday = local.startOf('day').add(end, 'minute')
+  return (m < end ? endToday : endToday.add(1, 'day')).toDate()
+}
+
+/** After the `attempts`-th failed send: when to retry (outside quiet hours), or null when to give up. */
+export function retryAt(attempts: number, now: Date, policy: Policy): Date | null {
+  const delays = policy.notify.retryDelaysMin
+  if (attempts > delays.length) return null
+  return sendableFrom(new Date(now.getTime() + delays[attempts - 1] * 60_000), policy)
+}
