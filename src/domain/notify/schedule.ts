@@ -1,5 +1,5 @@
 /** N3: when a message may go out — never in quiet hours — and when a failed one is tried again. */
-import { dayjs } from '../clock'
+import { dayjs, memoByInstant } from '../clock'
 import type { Policy } from '../policy'
 
 const minutes = (hhmm: string) => {
@@ -13,7 +13,13 @@ const minutes = (hhmm: string) => {
  */
 export function sendableFrom(at: Date, policy: Policy): Date {
   const { quietStart, quietEnd } = policy.notify
-  const local = dayjs(at).tz(policy.timezone)
+  return sendable(at, `${policy.timezone}|${quietStart}|${quietEnd}`)
+}
+
+// Queuing thousands of messages at one instant asks the same question each time.
+const sendable = memoByInstant((at: Date, key: string): Date => {
+  const [tz, quietStart, quietEnd] = key.split('|')
+  const local = dayjs(at).tz(tz)
   const m = local.hour() * 60 + local.minute()
   const start = minutes(quietStart)
   const end = minutes(quietEnd)
@@ -21,7 +27,7 @@ export function sendableFrom(at: Date, policy: Policy): Date {
   if (!quiet) return at
   const endToday = local.startOf('day').add(end, 'minute')
   return (m < end ? endToday : endToday.add(1, 'day')).toDate()
-}
+})
 
 /** After the `attempts`-th failed send: when to retry (outside quiet hours), or null when to give up. */
 export function retryAt(attempts: number, now: Date, policy: Policy): Date | null {

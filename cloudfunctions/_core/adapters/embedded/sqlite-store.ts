@@ -20,6 +20,8 @@ export class SqliteStore implements Store {
   readonly db: Database.Database
   private tables = new Set<string>()
   private queue: Promise<unknown> = Promise.resolve()
+  /** Prepared statements by SQL text: preparing costs more than running a small query. */
+  private statements = new Map<string, Database.Statement>()
 
   constructor(opts: SqliteStoreOptions) {
     this.db = new Database(opts.file)
@@ -34,6 +36,15 @@ export class SqliteStore implements Store {
     for (const row of this.db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'c\\_%' ESCAPE '\\'").all() as { name: string }[]) {
       this.tables.add(row.name.slice(2))
     }
+  }
+
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text)
+    if (!st) {
+      st = this.db.prepare(text)
+      this.statements.set(text, st)
+    }
+    return st
   }
 
   /** Runs `fn` alone on the connection, in arrival order. */
@@ -58,36 +69,36 @@ export class SqliteStore implements Store {
 
   // ---- synchronous primitives, always called inside `exclusive` ----
   private getSync<T extends Doc>(coll: string, id: string): T | null {
-    const row = this.db.prepare(`SELECT data FROM ${this.table(coll)} WHERE id = ?`).get(id) as { data: string } | undefined
+    const row = this.sql(`SELECT data FROM ${this.table(coll)} WHERE id = ?`).get(id) as { data: string } | undefined
     return row ? ({ ...JSON.parse(row.data), _id: id } as T) : null
   }
 
   private createSync(coll: string, doc: Doc): void {
     assertDoc(doc)
     const t = this.table(coll)
-    if (this.db.prepare(`SELECT 1 FROM ${t} WHERE id = ?`).get(doc._id)) {
+    if (this.sql(`SELECT 1 FROM ${t} WHERE id = ?`).get(doc._id)) {
       throw new StoreError('DUPLICATE', `${coll}/${doc._id} exists`)
     }
-    this.db.prepare(`INSERT INTO ${t} (id, data) VALUES (?, ?)`).run(doc._id, serialise(doc))
+    this.sql(`INSERT INTO ${t} (id, data) VALUES (?, ?)`).run(doc._id, serialise(doc))
   }
 
   private setSync(coll: string, doc: Doc): void {
     assertDoc(doc)
-    this.db.prepare(`INSERT INTO ${this.table(coll)} (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data`).run(doc._id, serialise(doc))
+    this.sql(`INSERT INTO ${this.table(coll)} (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data`).run(doc._id, serialise(doc))
   }
 
   private updateSync(coll: string, id: string, expected: Where | null, patch: Patch): boolean {
     const t = this.table(coll)
     const w = whereSql(expected ?? {})
-    const row = this.db.prepare(`SELECT data FROM ${t} WHERE id = ? AND ${w.sql}`).get(id, ...w.params) as { data: string } | undefined
+    const row = this.sql(`SELECT data FROM ${t} WHERE id = ? AND ${w.sql}`).get(id, ...w.params) as { data: string } | undefined
     if (!row) return false
     const next = applyPatch(JSON.parse(row.data), patch)
-    this.db.prepare(`UPDATE ${t} SET data = ? WHERE id = ?`).run(serialise({ ...next, _id: id }), id)
+    this.sql(`UPDATE ${t} SET data = ? WHERE id = ?`).run(serialise({ ...next, _id: id }), id)
     return true
   }
 
   private deleteSync(coll: string, id: string): void {
-    this.db.prepare(`DELETE FROM ${this.table(coll)} WHERE id = ?`).run(id)
+    this.sql(`DELETE FROM ${this.table(coll)} WHERE id = ?`).run(id)
   }
 
   /** Runs a synchronous body in one IMMEDIATE transaction. */
@@ -126,7 +137,7 @@ export class SqliteStore implements Store {
       const order = (q.orderBy ?? []).map(([f, dir]) => `${fieldExpr(f)} ${dir === 'desc' ? 'DESC' : 'ASC'}`)
       order.push('id ASC') // stable pages, as CloudBase's default order by _id
       const sql = `SELECT id, data FROM ${this.table(coll)} WHERE ${w.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
-      const rows = this.db.prepare(sql).all(...w.params, limit, q.skip ?? 0) as { id: string; data: string }[]
+      const rows = this.sql(sql).all(...w.params, limit, q.skip ?? 0) as { id: string; data: string }[]
       return rows.map((r) => ({ ...JSON.parse(r.data), _id: r.id }) as T)
     })
   }
@@ -134,7 +145,7 @@ export class SqliteStore implements Store {
   count(coll: string, where: Where = {}): Promise<number> {
     return this.exclusive(() => {
       const w = whereSql(where)
-      const row = this.db.prepare(`SELECT COUNT(*) AS n FROM ${this.table(coll)} WHERE ${w.sql}`).get(...w.params) as { n: number }
+      const row = this.sql(`SELECT COUNT(*) AS n FROM ${this.table(coll)} WHERE ${w.sql}`).get(...w.params) as { n: number }
       return row.n
     })
   }
@@ -161,6 +172,7 @@ export class SqliteStore implements Store {
       } catch (e) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK')
         this.loadTables() // a rollback also undoes tables created inside it
+        this.statements.clear()
         throw e
       } finally {
         open = false
@@ -171,6 +183,7 @@ export class SqliteStore implements Store {
   /** Drops every collection (local `POST /api/dev/reset` and tests only; not part of the port). */
   wipe(): Promise<void> {
     return this.exclusive(() => {
+      this.statements.clear()
       for (const t of this.tables) this.db.exec(`DROP TABLE IF EXISTS "c_${t}"`)
       this.tables.clear()
     })
