@@ -20,8 +20,12 @@ async function main() {
     console.log(`  data: ${dataDir} (delete it, or POST /api/dev/reset, for fresh demo data)`)
     console.log('  personas (pick one in the switcher at the top of the app):')
     for (const p of demoPersonas()) console.log(`    ${p.kind.padEnd(7)} ${p.label}`)
+    console.log('  the daily job: `npm run job -- --now 2026-12-01T09:00+08:00` or POST /api/dev/run-daily')
   })
-  const stop = () => server.close(() => cloud.close().then(() => process.exit(0)))
+  // N3: like the 10-minute timer on CloudBase, but brisker for a demo: due messages reach the
+  // personas' inboxes (R4 "told the same day"; held ones after quiet hours on the local clock).
+  const delivery = setInterval(() => { cloud.deliver().catch((e) => console.error('[deliver]', e)) }, 15_000)
+  const stop = () => { clearInterval(delivery); server.close(() => cloud.close().then(() => process.exit(0))) }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
