@@ -50,6 +50,9 @@ describe('local mode', () => {
     expect(daily.annualLapsed).toBe(2)
     const again = data(await (await post(`${url}/api/dev/run-daily`, '{}')).json()) as { annualLapsed: number }
     expect(again.annualLapsed).toBe(0) // idempotent
+    // N3: the delivery pass the 10-minute timer runs; the daily run above already delivered all due.
+    const delivered = data(await (await post(`${url}/api/dev/deliver`, '{}')).json()) as { sent: number; skipped: number }
+    expect(delivered).toMatchObject({ sent: 0, skipped: 0 })
 
     await post(`${url}/api/dev/reset`, '{}')
     const p = await cloud.store.get<{ _id: string; tier: string }>('patients', 'pat_annual_lapsing')
