@@ -12,6 +12,14 @@ const isH5 = process.env.TARO_ENV === 'h5'
 /** CloudBase environment id for `Taro.cloud.init` on weapp; override with CLOUD_ENV=... at build time. */
 const cloudEnv = process.env.CLOUD_ENV || 'yayou-dev'
 
+/**
+ * N3: WeChat subscribe-message template ids, one per message (src/domain/notify/messages.ts
+ * TEMPLATES), from the WeChat admin console: `TMPL_EVENT_INVITE=... npm run build:weapp`. A message
+ * without an id is never asked for (src/services/subscribe.ts).
+ */
+const TEMPLATE_KEYS = ['card_expiry', 'card_unshared', 'card_unused', 'membership_expiry', 'birthday', 'holiday', 'event_invite', 'referral_reward']
+const subscribeTemplates = Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, process.env[`TMPL_${k.toUpperCase()}`] || '']))
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'yayou',
@@ -25,6 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV: JSON.stringify(cloudEnv),
       // N3: the subscribe-message template for friend card reminders (configuration; empty = not asked).
       CARD_REMINDER_TEMPLATE: JSON.stringify(process.env.CARD_REMINDER_TEMPLATE || ''),
+      // N3: the template id of each message (see above; empty = not asked).
+      SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplates),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -11,7 +11,7 @@ import { DEFAULT_POLICY } from '../../src/domain/policy'
 import { claimCard, expireCard, issueCard, shareCard, type FriendCard } from '../../src/domain/friendcard/card'
 import type { Store } from '../_core/ports/store'
 import { C, type ClinicDoc, type ConsentDoc, type EventDoc, type PatientDoc, type ReferralDoc, type StaffDoc, type UserDoc } from '../_core/model'
-import { birthdayMd } from '../../src/domain/notify/birthday'
+import { birthdayFields } from '../_core/usecases/patients'
 import type { TemplateKey } from '../../src/domain/notify/messages'
 import { inviteOn } from '../../src/domain/events/calendar'
 
@@ -76,7 +76,7 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     if (openid) await store.set<UserDoc>(C.users, { _id: openid, displayName: s.name, staffId: s._id, createdAt: at })
   }
   for (const { openid, label: _label, ...seed } of patients(now)) {
-    const doc: PatientDoc = { clinicId: 'clinic_sh', tier: 'none', cumulativeSpendFen: 0, createdAt: at, ...seed, birthdayMd: birthdayMd(seed.birthday) }
+    const doc: PatientDoc = { clinicId: 'clinic_sh', tier: 'none', cumulativeSpendFen: 0, createdAt: at, ...seed, ...birthdayFields(seed.birthday) }
     await store.set(C.patients, doc)
     // M6: the spend a patient brought from before the system, as one ledger entry, so spend = Σ payments.
     if (doc.cumulativeSpendFen > 0) {
@@ -133,7 +133,7 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
   for (const [openid, templates] of DEMO_CONSENTS) {
     await store.set<ConsentDoc>(C.consents, { _id: openid, counts: Object.fromEntries(templates.map((t) => [t, 1])), log: templates.map((template) => ({ at, template, source: 'demo' })) })
   }
-  // N4: this year's thanks dinner, three weeks ahead; invitations are due (14 days before).
+  // N4: this year's thanks dinner, three weeks ahead; the daily job invites members a week from now.
   const date = dayjs(now).tz(DEFAULT_POLICY.timezone).add(21, 'day').format('YYYY-MM-DD')
   const on = inviteOn(date, DEFAULT_POLICY)
   await store.set<EventDoc>(C.events, {

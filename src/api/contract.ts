@@ -268,7 +268,7 @@ export interface Api {
     offer: { in: { token: string }; out: CardOffer }
     claim: { in: { token: string; acceptReminders?: boolean }; out: CardOffer }
     code: { in: { cardId: string }; out: CardCode }
-    register: { in: { ticket: string; name?: string; phone?: string }; out: ScannedCard }
+    register: { in: { ticket: string; name?: string; phone?: string; birthday?: string }; out: ScannedCard }
     revoke: { in: { cardId: string; reason: string }; out: { cardId: string; state: CardState } }
     summary: { in: Record<string, never>; out: CardSummary }
     reminders: { in: Record<string, never>; out: CardReminderView[] }
@@ -330,7 +330,7 @@ export interface Api {
     scan: { in: { code: string }; out: ScanResult }
     requestOwnerBalance: { in: { patientId: string; amountFen: number }; out: BalanceRequest }
     /** The WeChat user behind a scanned card or coupon becomes (or is linked to) a patient record. */
-    register: { in: { ticket: string; name?: string; phone?: string }; out: { patientId: string; name: string; recordNo: string } }
+    register: { in: { ticket: string; name?: string; phone?: string; birthday?: string }; out: { patientId: string; name: string; recordNo: string } }
     refund: { in: { billId: string; amountFen: number; reason: string; requestId: string }; out: RefundResult }
     previewBill: { in: BillRequest; out: BillResult }
     confirmBill: { in: ConfirmBillRequest; out: ConfirmedBill }

@@ -1,4 +1,4 @@
-import { parseYuan, zhe, clinicDate, isMobile, queryParam } from './format'
+import { parseYuan, zhe, clinicDate, clinicDateTime, shiftMonth, isMobile, queryParam } from './format'
 
 describe('parseYuan (reception amount entry → integer fen)', () => {
   it.each([
@@ -39,6 +39,24 @@ describe('zhe (M2 discount label)', () => {
 describe('clinicDate', () => {
   it('uses the clinic zone (UTC+8) for the business date', () => {
     expect(clinicDate('2025-03-01T17:30:00.000Z')).toBe('2025-03-02')
+  })
+})
+
+describe('clinicDateTime (N3: when a message arrived)', () => {
+  it('shows the clinic zone (UTC+8) date and time', () => {
+    expect(clinicDateTime('2026-11-29T02:00:00.000Z')).toBe('2026-11-29 10:00')
+    expect(clinicDateTime('2026-11-29T17:05:00.000Z')).toBe('2026-11-30 01:05')
+    expect(clinicDateTime('not a date')).toBe('not a date')
+  })
+})
+
+describe('shiftMonth (N2 month picker)', () => {
+  it('moves across year ends both ways', () => {
+    expect(shiftMonth('2027-03', 1)).toBe('2027-04')
+    expect(shiftMonth('2026-12', 1)).toBe('2027-01')
+    expect(shiftMonth('2027-01', -1)).toBe('2026-12')
+    expect(shiftMonth('2027-01', -13)).toBe('2025-12')
+    expect(shiftMonth('bad', 1)).toBe('bad')
   })
 })
 

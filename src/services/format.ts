@@ -3,6 +3,7 @@ import type { Tier } from '../domain/membership/tier'
 import type { EntryKind } from '../domain/ledger'
 import type { Fen } from '../domain/money'
 import type { CardState } from '../api/contract'
+import type { TemplateKey } from '../domain/notify/messages'
 
 /** M1 tier names as members see them. */
 export const TIER_LABEL: Record<Tier, { zh: string; en: string }> = {
@@ -55,6 +56,34 @@ export function clinicDate(iso: string, offsetHours = 8): string {
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return iso
   return new Date(t + offsetHours * 3_600_000).toISOString().slice(0, 10)
+}
+
+/** An instant as the clinic's date and time, "YYYY-MM-DD HH:mm" (UTC+8, as clinicDate). */
+export function clinicDateTime(iso: string, offsetHours = 8): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  const s = new Date(t + offsetHours * 3_600_000).toISOString()
+  return `${s.slice(0, 10)} ${s.slice(11, 16)}`
+}
+
+/** N2: the month `n` months after (or before, n < 0) a "YYYY-MM" month. */
+export function shiftMonth(month: string, n: number): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month)
+  if (!m) return month
+  const i = Number(m[1]) * 12 + Number(m[2]) - 1 + n
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
+}
+
+/** N3: each message as people name it when they subscribe and staff read the outbox. */
+export const TEMPLATE_LABEL: Record<TemplateKey, { zh: string; en: string }> = {
+  card_expiry: { zh: '亲友卡到期提醒', en: 'Friend card expiry reminder' },
+  card_unshared: { zh: '亲友卡未送出提醒', en: 'Friend card not sent yet' },
+  card_unused: { zh: '亲友卡未使用提醒', en: 'Friend card not used yet' },
+  membership_expiry: { zh: '会员到期提醒', en: 'Membership renewal reminder' },
+  birthday: { zh: '生日祝福', en: 'Birthday greeting' },
+  holiday: { zh: '节日祝福', en: 'Holiday greeting' },
+  event_invite: { zh: '会员活动邀请', en: 'Member event invitation' },
+  referral_reward: { zh: '推荐奖励到账', en: 'Referral reward credited' },
 }
 
 export type YuanParse = { ok: true; fen: Fen } | { ok: false; message: { zh: string; en: string } }

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core'
 import type { MyCards } from '../../src/api/contract'
 import type { FriendCard } from '../../src/domain/friendcard/card'
 import {
-  bodyText, byId, chooseCategory, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
+  addItem, bodyText, byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
 
 jest.setTimeout(120_000)
@@ -36,14 +36,6 @@ const SHARE_TOKEN = 'demo-share-token-new-card-0001'
 let h: Harness
 beforeAll(async () => { h = await startHarness() }, 120_000)
 afterAll(async () => { await h?.close() }, 60_000)
-
-async function addItem(page: Page, name: string, category: string, yuan: string): Promise<void> {
-  await typeInto(page, 'item-name', name)
-  await chooseCategory(page, category)
-  await typeInto(page, 'item-amount', yuan)
-  await tap(page, 'item-add')
-  await waitForText(page, 'bill-lines', name)
-}
 
 describe('a member gives the ¥600 card; a friend claims it and uses it at reception (F1–F5, C1, C2)', () => {
   let link: string

@@ -15,6 +15,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { LocalClock, LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { createLocalServer } from '../../cloudfunctions/_local/server'
 import type { Result } from '../../src/api/contract'
+import type { DailySummary } from '../../cloudfunctions/_core/usecases/daily'
 
 export const ROOT = resolve(__dirname, '..', '..')
 export const DIST_H5 = join(ROOT, 'dist-h5')
@@ -300,4 +301,32 @@ export async function pageTextWithout(page: Page, ids: string[]): Promise<string
     return copy.textContent ?? ''
   }, ids)
   return text.replace(/\s+/g, ' ')
+}
+
+/** Reception: add one bill item the way staff do (name, category, amount in yuan). */
+export async function addItem(page: Page, name: string, category: string, yuan: string): Promise<void> {
+  await typeInto(page, 'item-name', name)
+  await chooseCategory(page, category)
+  await typeInto(page, 'item-amount', yuan)
+  await tap(page, 'item-add')
+  await waitForText(page, 'bill-lines', name)
+}
+
+/** Reception: type or paste a code (member, friend card, coupon) or a record number and look it up. */
+export async function scan(page: Page, code: string): Promise<void> {
+  await typeInto(page, 'scan-input', code)
+  await tap(page, 'scan-submit')
+}
+
+/** Local mode: the cloud's clock stands still at `iso` (`POST /api/dev/clock` would set it running from there). */
+export function setClock(h: Harness, iso: string): void {
+  h.cloud.clock.pin(new Date(iso))
+}
+
+/** Runs the daily job as a developer does locally: `POST /api/dev/run-daily` (N1–N4, then delivery, N3). */
+export async function runDaily(h: Harness): Promise<DailySummary> {
+  const res = await fetch(`${h.baseUrl}/api/dev/run-daily`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  const body = (await res.json()) as Result<DailySummary>
+  if (!body.ok) throw new Error(`run-daily: ${body.error.code} ${body.error.message.en}`)
+  return body.data
 }

@@ -6,9 +6,10 @@
  *
  * Run: `npm run build:h5` first, then `npx jest --selectProjects browser`.
  */
-import type { Page } from 'playwright-core'
 import type { Family } from '../../src/api/contract'
-import { byId, chooseCategory, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import {
+  addItem, scan, byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
+} from './harness'
 
 jest.setTimeout(120_000)
 
@@ -26,19 +27,6 @@ async function apiData<T>(name: string, event: Record<string, unknown>, openid: 
   const r = await h.api<T>(name, event, openid)
   if (!r.ok) throw new Error(`${name}.${String(event.action)} as ${openid}: ${r.error.code} ${r.error.message.en}`)
   return r.data
-}
-
-async function addItem(page: Page, name: string, category: string, yuan: string): Promise<void> {
-  await typeInto(page, 'item-name', name)
-  await chooseCategory(page, category)
-  await typeInto(page, 'item-amount', yuan)
-  await tap(page, 'item-add')
-  await waitForText(page, 'bill-lines', name)
-}
-
-async function scan(page: Page, code: string): Promise<void> {
-  await typeInto(page, 'scan-input', code)
-  await tap(page, 'scan-submit')
 }
 
 test('an annual membership sold at reception: the treatment on the same bill is 12% off (M1, M2)', async () => {

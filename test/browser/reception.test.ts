@@ -9,7 +9,7 @@
 import type { Page, Request } from 'playwright-core'
 import type { ConfirmedBill, MemberHome } from '../../src/api/contract'
 import {
-  bodyText, byId, chooseCategory, pageTextWithout, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
+  addItem, scan, bodyText, byId, pageTextWithout, PERSONA, shot, startHarness, tap, textOf, waitForId, waitForText, type Harness,
 } from './harness'
 
 jest.setTimeout(120_000)
@@ -40,19 +40,6 @@ function watchConfirms(page: Page): Array<{ requestId: string; body: Record<stri
     if (body?.action === 'confirmBill') seen.push({ requestId: String(body.requestId), body })
   })
   return seen
-}
-
-async function addItem(page: Page, name: string, category: string, yuan: string): Promise<void> {
-  await typeInto(page, 'item-name', name)
-  await chooseCategory(page, category)
-  await typeInto(page, 'item-amount', yuan)
-  await tap(page, 'item-add')
-  await waitForText(page, 'bill-lines', name)
-}
-
-async function scan(page: Page, code: string): Promise<void> {
-  await typeInto(page, 'scan-input', code)
-  await tap(page, 'scan-submit')
 }
 
 describe('a member pays at reception (S1, S2, M2, S3, M6)', () => {

@@ -169,3 +169,48 @@ describe('quiet hours, retries (N3)', () => {
     expect(data(await cloud.deliver())).toMatchObject({ sent: 1 })
   })
 })
+
+describe('no day without a window; no late greetings (N1)', () => {
+  const tenMinutes = async (at: Date) => { cloud.clock.pin(at); return data(await cloud.runDaily({ resumeOnly: true })) as DailySummary }
+
+  test('when the 09:00 run never came, the next 10-minute run opens the day, once', async () => {
+    await daily(sh('2026-11-30 09:00'))
+    const first = await tenMinutes(sh('2026-12-01 09:05')) // 刘洋's birthday; the 09:00 run lost out
+    expect(first.windows).toEqual([expect.objectContaining({ from: sh('2026-11-30 09:00').toISOString(), resumed: false, complete: true })])
+    expect(first.queued.birthday).toBe(1)
+    expect((await tenMinutes(sh('2026-12-01 09:15'))).windows).toEqual([])
+  })
+
+  test('a window stopped on the day and resumed the next morning sends no late birthday greeting', async () => {
+    cloud.clock.pin(sh('2026-12-01 09:00'))
+    let budget = 0
+    const stopped = data(await cloud.runDaily({ stop: () => budget++ > 2 })) as DailySummary // stops in the expiry step
+    expect(stopped.complete).toBe(false)
+    const next = await tenMinutes(sh('2026-12-02 08:05'))
+    expect(next.windows.map((w) => w.resumed)).toEqual([true, false]) // yesterday's window, then today's
+    expect(await cloud.store.get('outbox', 'bday:pat_annual_lapsing:2026')).toBeNull()
+  })
+
+  test('due messages go out even while a window is stopped halfway', async () => {
+    await cloud.store.set('outbox', { _id: 'due-now', to: { openid: 'demo-member-lifetime' }, template: 'birthday', data: { name: '李明' }, createdAt: sh('2026-12-01 09:00').toISOString(), status: 'queued', notBefore: sh('2026-12-01 09:00').toISOString(), attempts: 0 })
+    await cloud.store.set('consents', { _id: 'demo-member-lifetime', counts: { birthday: 1 }, log: [] })
+    cloud.clock.pin(sh('2026-12-01 09:00'))
+    let budget = 0
+    const s = data(await cloud.runDaily({ stop: () => budget++ > 3 })) as DailySummary
+    expect(s.complete).toBe(false)
+    expect(s.delivery.sent).toBe(1)
+    expect((await inbox('demo-member-lifetime')).map((m) => m.id)).toEqual(['due-now'])
+  })
+})
+
+describe('recipients (N3)', () => {
+  test('a patient with two WeChat users: the message goes to the one who agreed', async () => {
+    // 王芳 (demo-member-annual) never agreed on her phone; she did on her tablet.
+    await cloud.store.set('users', { _id: 'wx-wangfang-tablet', displayName: '王芳', patientId: 'pat_annual', createdAt: '2026-01-01T00:00:00Z' })
+    await cloud.store.set('consents', { _id: 'wx-wangfang-tablet', counts: { holiday: 1 }, log: [] })
+    await daily(sh('2027-01-01 09:00'))
+    expect(await cloud.store.get('outbox', 'hol:2027-01-01:pat_annual')).toMatchObject({ status: 'sent' })
+    expect((await inbox('wx-wangfang-tablet')).map((m) => m.title.zh)).toEqual(['元旦快乐'])
+    expect(await inbox('demo-member-annual')).toEqual([])
+  })
+})

@@ -69,16 +69,17 @@ describe('the birthday gift list, a month ahead (N2)', () => {
   beforeEach(async () => { cloud = await openCloud() })
 
   test('prepared on the 1st: next month\'s member birthdays with 0.5% of the last 12 months\' paid spend', async () => {
-    // 陈静 pays ¥1,000 of treatment (12% member discount: ¥880 paid) before the list is made.
+    // 陈静 paid ¥29,500 in earlier visits (the demo's spend, two months before its start), and now
+    // ¥1,000 of treatment (12% member discount: ¥880 paid) before the list is made.
     const items = [{ name: '补牙 filling', category: 'treatment', amountFen: 100_000 }]
     data(await cloud.call('reception', { action: 'confirmBill', patientId: 'pat_near_lifetime', items, requestId: 'n2-bill-0001', expectedDueFen: 88_000 }, RECEPTION))
     await daily(sh('2027-01-01 09:00'))
     const list = data(await cloud.call('membership', { action: 'birthdays', month: '2027-02' }, RECEPTION)) as BirthdayList
     // 罗朵朵 (14 February) is a patient but not a member: not on the list.
-    expect(list.gifts).toEqual([expect.objectContaining({ name: '陈静', birthday: '2027-02-28', spend12mFen: 88_000, budgetFen: 440, status: 'todo', maskedPhone: '136****3333' })])
-    expect(list.totalBudgetFen).toBe(440)
+    expect(list.gifts).toEqual([expect.objectContaining({ name: '陈静', birthday: '2027-02-28', spend12mFen: 3_038_000, budgetFen: 15_190, status: 'todo', maskedPhone: '136****3333' })])
+    expect(list.totalBudgetFen).toBe(15_190)
     expect(list.csv).toContain('陈静')
-    expect(list.csv).toContain('¥4.40')
+    expect(list.csv).toContain('¥151.90')
     expect(list.csv).not.toContain('13600003333') // phones masked (C2)
   })
 
@@ -176,6 +177,13 @@ describe('member events (N4)', () => {
   beforeEach(async () => { cloud = await openCloud() })
   const ev = (event: object, openid: string) => cloud.call('events', event, openid)
 
+  test('an event planned for tomorrow is still announced by the next run', async () => {
+    cloud.clock.pin(sh('2027-02-13 15:00'))
+    data(await ev({ action: 'create', kind: 'valentine', date: '2027-02-14', place: '静安店', capacity: 30 }, DIRECTOR))
+    await daily(sh('2027-02-14 09:00'))
+    expect((await keys('event_invite')).filter((k) => k.startsWith('ev:ev_valentine'))).toHaveLength(7)
+  })
+
   test('the director plans from the calendar; the job invites members when the time comes, once', async () => {
     cloud.clock.pin(sh('2027-01-05 10:00'))
     const plan = data(await ev({ action: 'plan' }, DIRECTOR)) as EventPlan
@@ -221,5 +229,41 @@ describe('member events (N4)', () => {
     expect(code(await rsvp(CHENJING, 0))).toBe('EVENT_CLOSED')
     const people = data(await ev({ action: 'attendees', eventId: 'ev_valentine_20270214' }, RECEPTION)) as Attendee[]
     expect(people.map((p) => [p.name, Boolean(p.checkedInAt)])).toEqual([['李明', true]])
+  })
+})
+
+describe('what WeChat answers (N3)', () => {
+  const oneAnswer = (result: SendResult | Error) => {
+    const calls: string[] = []
+    const make = (): MessageChannel => ({
+      name: 'scripted', needsConsent: true,
+      async send(m) { calls.push(m.key); if (result instanceof Error) throw result; return result },
+    })
+    return { make, calls }
+  }
+  const queue = async () => {
+    cloud.clock.pin(sh('2026-12-01 10:00'))
+    await cloud.store.set('outbox', { _id: 'm1', to: { openid: LIMING }, template: 'birthday', data: { name: '李明' }, createdAt: sh('2026-12-01 10:00').toISOString(), status: 'queued', notBefore: sh('2026-12-01 10:00').toISOString(), attempts: 0 })
+  }
+
+  test('"no subscription" (43101): skipped as no consent, and the count is set to zero', async () => {
+    const ch = oneAnswer({ ok: false, retryable: false, noConsent: true, error: '43101 user refused' })
+    cloud = await LocalCloud.open({ dataDir: ':memory:', clock: pinned(), qrSecret: 's'.repeat(64), channel: ch.make })
+    await cloud.store.set('consents', { _id: LIMING, counts: { birthday: 3 }, log: [] })
+    await queue()
+    expect(data(await cloud.deliver())).toMatchObject({ skipped: 1 })
+    expect(await cloud.store.get('outbox', 'm1')).toMatchObject({ status: 'skipped', reason: 'no_consent' })
+    expect((data(await cloud.call('notify', { action: 'consents' }, LIMING)) as ConsentCounts).counts.birthday).toBe(0)
+  })
+
+  test('no answer at all (a timeout): interrupted, never resent — it may have arrived', async () => {
+    const ch = oneAnswer(new Error('ESOCKETTIMEDOUT'))
+    cloud = await LocalCloud.open({ dataDir: ':memory:', clock: pinned(), qrSecret: 's'.repeat(64), channel: ch.make })
+    await queue()
+    expect(data(await cloud.deliver())).toMatchObject({ interrupted: 1 })
+    cloud.clock.pin(sh('2026-12-01 18:00'))
+    data(await cloud.deliver())
+    expect(ch.calls).toEqual(['m1'])
+    expect(await cloud.store.get('outbox', 'm1')).toMatchObject({ status: 'interrupted', lastError: 'ESOCKETTIMEDOUT' })
   })
 })

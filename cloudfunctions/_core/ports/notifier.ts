@@ -6,8 +6,12 @@ import type { MessageData, Rendered, TemplateKey } from '../../../src/domain/not
 
 export interface OutgoingMessage { key: string; openid: string; template: TemplateKey; data: MessageData; rendered: Rendered }
 
-/** `retryable`: a passing fault (busy, network) worth another try; otherwise the message is dead. */
-export type SendResult = { ok: true } | { ok: false; retryable: boolean; error: string }
+/**
+ * `retryable`: a passing fault (busy, rate limit) worth another try; otherwise the message is dead.
+ * `uncertain`: no answer came back (a timeout): it may have been delivered, so it is never resent.
+ * `noConsent`: the platform says the person has no subscription for the template.
+ */
+export type SendResult = { ok: true } | { ok: false; retryable: boolean; error: string; uncertain?: boolean; noConsent?: boolean }
 
 export interface MessageChannel {
   readonly name: string

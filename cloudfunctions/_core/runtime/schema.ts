@@ -1,6 +1,7 @@
 /** Shared input schemas. Unknown event fields (WeChat adds `userInfo`) are ignored, never trusted. */
 import { z } from 'zod'
 import { CATEGORIES } from '../../../src/domain/policy'
+import { dayjs } from '../../../src/domain/clock'
 
 /** ¥1,000,000 is far above any dental bill; anything larger is a typo. */
 export const MAX_ITEM_FEN = 100_000_000
@@ -41,3 +42,7 @@ export const empty = z.object({})
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, _ or -')
 
 export const token = z.string().trim().min(8).max(300)
+
+/** N1, N2: a birthday, YYYY-MM-DD, a real calendar date (29 February only in leap years). */
+export const birthday = z.string().trim().regex(/^(19|20)\d{2}-\d{2}-\d{2}$/, 'birthday is YYYY-MM-DD')
+  .refine((v) => dayjs(v).format('YYYY-MM-DD') === v, 'birthday is not a calendar date')

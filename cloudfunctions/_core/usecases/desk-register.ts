@@ -5,7 +5,7 @@ import { loadPatient } from './member'
 import { register as registerCardHolder } from './friendcard'
 import { registerHolder } from './referral'
 
-export async function registerAtDesk(deps: Deps, staff: { staffId: string; clinicId: string }, input: { ticket: string; name?: string; phone?: string }) {
+export async function registerAtDesk(deps: Deps, staff: { staffId: string; clinicId: string }, input: { ticket: string; name?: string; phone?: string; birthday?: string }) {
   const v = deps.qr.verify(input.ticket, deps.clock.now())
   if (v.ok && v.claims.kind === 'T' && v.claims.subject.startsWith('fc_')) {
     const card = await registerCardHolder(deps, staff.staffId, staff.clinicId, input) // also F5: the card no longer expires

@@ -239,7 +239,7 @@ export async function scanCard(deps: Deps, token: string): Promise<ScannedCard> 
 }
 
 /** F5: the friend came in. An existing patient (same WeChat user or phone) is linked; else a record is made. */
-export async function register(deps: Deps, staffId: string, clinicId: string, input: { ticket: string; name?: string; phone?: string }): Promise<ScannedCard> {
+export async function register(deps: Deps, staffId: string, clinicId: string, input: { ticket: string; name?: string; phone?: string; birthday?: string }): Promise<ScannedCard> {
   const cardId = ticketOrFail(deps, input.ticket)
   const policy = await currentPolicy(deps.store)
   const found = await loadCard(deps, cardId)
@@ -249,7 +249,7 @@ export async function register(deps: Deps, staffId: string, clinicId: string, in
     const now = deps.clock.now()
     const c = await tx.get<FriendCard>(C.friendCards, cardId)
     if (!c || !c.friendOpenid) throw new DomainError('CARD_NOT_FOUND')
-    const patientId = await linkUserToPatient(tx, { openid: c.friendOpenid, name: input.name, phone: input.phone, clinicId, samePhoneId: samePhone[0]?._id, at: now.toISOString() })
+    const patientId = await linkUserToPatient(tx, { openid: c.friendOpenid, name: input.name, phone: input.phone, birthday: input.birthday, clinicId, samePhoneId: samePhone[0]?._id, at: now.toISOString() })
     const next = registerFriend(c, patientId, staffId, now)
     await tx.set(C.friendCards, next)
     return next

@@ -8,7 +8,9 @@ import { retryAt, sendableFrom } from '../../../src/domain/notify/schedule'
 import type { Policy } from '../../../src/domain/policy'
 import { isStoreError, MAX_PAGE, type Store, type TxContext } from '../ports/store'
 import type { Deps } from '../deps'
-import { C, type ConsentDoc, type UserDoc } from '../model'
+import type { SendResult } from '../ports/notifier'
+import { C, type ConsentDoc } from '../model'
+import { openidsOf } from './patients'
 import { withRetry } from './retry'
 
 /** A message queued now is held until quiet hours end (N3). True when it is new. */
@@ -41,7 +43,7 @@ const LEASE_MS = 2 * 60_000
 export async function deliverDue(deps: Deps, policy: Policy, stop: () => boolean = () => false, stats = noDelivery()): Promise<{ complete: boolean; stats: DeliveryStats }> {
   const now = deps.clock.now()
   await markInterrupted(deps, now, stats)
-  const openids = new Map<string, string | null>()
+  const openids = new Map<string, string[]>()
   for (;;) {
     const page = await deps.store.query<OutboxMessage>(C.outbox, { where: { status: { $in: ['queued', 'failed'] }, notBefore: { $lte: now.toISOString() } }, orderBy: [['notBefore', 'asc']], limit: MAX_PAGE })
     for (const m of page) {
@@ -61,16 +63,14 @@ async function markInterrupted(deps: Deps, now: Date, stats: DeliveryStats): Pro
   }
 }
 
-async function recipientOpenid(store: Store, to: Recipient, cache: Map<string, string | null>): Promise<string | null> {
-  if ('openid' in to) return to.openid
-  if (!cache.has(to.patientId)) {
-    const users = await store.query<UserDoc>(C.users, { where: { patientId: to.patientId }, limit: 1 })
-    cache.set(to.patientId, users[0]?._id ?? null)
-  }
-  return cache.get(to.patientId) ?? null
+/** The WeChat users a message may go to: the OPENID it names, or every one bound to the patient. */
+async function recipients(store: Store, to: Recipient, cache: Map<string, string[]>): Promise<string[]> {
+  if ('openid' in to) return [to.openid]
+  if (!cache.has(to.patientId)) cache.set(to.patientId, await openidsOf(store, to.patientId))
+  return cache.get(to.patientId)!
 }
 
-async function deliverOne(deps: Deps, policy: Policy, now: Date, m: OutboxMessage, openids: Map<string, string | null>, stats: DeliveryStats): Promise<void> {
+async function deliverOne(deps: Deps, policy: Policy, now: Date, m: OutboxMessage, openidCache: Map<string, string[]>, stats: DeliveryStats): Promise<void> {
   const { store, channel } = deps
   const same = { status: m.status, notBefore: m.notBefore }
   const hold = sendableFrom(now, policy)
@@ -78,49 +78,68 @@ async function deliverOne(deps: Deps, policy: Policy, now: Date, m: OutboxMessag
     if (await store.updateIf(C.outbox, m._id, same, { set: { notBefore: hold.toISOString(), heldUntil: hold.toISOString() } })) stats.deferred++
     return
   }
-  const openid = await recipientOpenid(store, m.to, openids)
-  if (!openid) {
+  const openids = await recipients(store, m.to, openidCache)
+  if (!openids.length) {
     if (await store.updateIf(C.outbox, m._id, same, { set: { status: 'skipped', reason: 'no_wechat' } })) stats.skipped++
     return
   }
-  // Claim: the message moves to "sending" and, for WeChat, one consent is spent — together or not at all.
+  // Claim: the message moves to "sending" and, for WeChat, one consent of the WeChat user who gave
+  // it is spent — together or not at all.
   const claim = await withRetry(() => store.transaction(async (tx) => {
     const cur = await tx.get<OutboxMessage>(C.outbox, m._id)
     if (!cur || cur.status !== m.status || cur.notBefore !== m.notBefore) return 'lost' as const
+    let openid = openids[0]
     if (channel.needsConsent) {
-      const consent = await tx.get<ConsentDoc>(C.consents, openid)
-      if ((consent?.counts[m.template] ?? 0) <= 0) {
+      const withConsent = []
+      for (const o of openids) if (((await tx.get<ConsentDoc>(C.consents, o))?.counts[m.template] ?? 0) > 0) withConsent.push(o)
+      if (!withConsent.length) {
         await tx.set<OutboxMessage>(C.outbox, { ...cur, status: 'skipped', reason: 'no_consent' })
         return 'no_consent' as const
       }
+      openid = withConsent[0]
       await tx.update(C.consents, openid, { inc: { [`counts.${m.template}`]: -1 } })
     }
     const claimed: OutboxMessage = { ...cur, status: 'sending', attempts: cur.attempts + 1, channel: channel.name, notBefore: new Date(now.getTime() + LEASE_MS).toISOString() }
     await tx.set<OutboxMessage>(C.outbox, claimed)
-    return claimed
+    return { claimed, openid }
   }))
   if (claim === 'lost') return
   if (claim === 'no_consent') { stats.skipped++; return }
-  let result
+  const { claimed, openid } = claim
+  let result: SendResult
   try {
     result = await channel.send({ key: m._id, openid, template: m.template, data: m.data, rendered: render(m.template, m.data) })
   } catch (e) {
-    result = { ok: false as const, retryable: true, error: e instanceof Error ? e.message : String(e) }
+    // A channel that threw may or may not have sent: never twice beats at least once.
+    result = { ok: false, retryable: false, uncertain: true, error: e instanceof Error ? e.message : String(e) }
   }
+  const mine = { status: 'sending', attempts: claimed.attempts }
   if (result.ok) {
-    await store.updateIf(C.outbox, m._id, { status: 'sending', attempts: claim.attempts }, { set: { status: 'sent', sentAt: now.toISOString() } })
+    await store.updateIf(C.outbox, m._id, mine, { set: { status: 'sent', sentAt: now.toISOString() } })
     stats.sent++
     return
   }
-  const next = result.retryable ? retryAt(claim.attempts, now, policy) : null
   const error = result.error.slice(0, 300)
+  if (result.uncertain) {
+    // It may have arrived, and then the consent was used: keep it spent, never resend.
+    if (await store.updateIf(C.outbox, m._id, mine, { set: { status: 'interrupted', lastError: error } })) stats.interrupted++
+    return
+  }
+  const next = result.retryable ? retryAt(claimed.attempts, now, policy) : null
   await withRetry(() => store.transaction(async (tx) => {
     const cur = await tx.get<OutboxMessage>(C.outbox, m._id)
-    if (!cur || cur.status !== 'sending' || cur.attempts !== claim.attempts) return
-    // The channel did not deliver, so WeChat did not use the consent: give it back.
+    if (!cur || cur.status !== mine.status || cur.attempts !== mine.attempts) return
+    if (result.noConsent) {
+      // WeChat says there is no subscription: our count was wrong; it is zero now.
+      if (channel.needsConsent) await tx.update(C.consents, openid, { set: { [`counts.${m.template}`]: 0 } })
+      await tx.set<OutboxMessage>(C.outbox, { ...cur, status: 'skipped', reason: 'no_consent', lastError: error })
+      return
+    }
+    // Not delivered, so WeChat did not use the consent: give it back.
     if (channel.needsConsent) await tx.update(C.consents, openid, { inc: { [`counts.${m.template}`]: 1 } })
     await tx.set<OutboxMessage>(C.outbox, next ? { ...cur, status: 'failed', notBefore: next.toISOString(), lastError: error } : { ...cur, status: 'dead', lastError: error })
   }))
-  if (next) stats.failed++
+  if (result.noConsent) stats.skipped++
+  else if (next) stats.failed++
   else stats.dead++
 }

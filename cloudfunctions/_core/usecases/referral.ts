@@ -212,7 +212,7 @@ export async function scanCoupon(deps: Deps, token: string): Promise<ScannedCoup
 export { assertActive as assertCouponActive, checkEligible, friendFacts }
 
 /** R2: the coupon holder comes in and becomes a patient (or is linked to their record by phone). */
-export async function registerHolder(deps: Deps, clinicId: string, input: { ticket: string; name?: string; phone?: string }): Promise<{ patientId: string; name: string; recordNo: string }> {
+export async function registerHolder(deps: Deps, clinicId: string, input: { ticket: string; name?: string; phone?: string; birthday?: string }): Promise<{ patientId: string; name: string; recordNo: string }> {
   const v = deps.qr.verify(input.ticket, deps.clock.now())
   if (!v.ok) throw new DomainError(v.reason === 'expired' ? 'CODE_EXPIRED' : 'CODE_INVALID')
   if (v.claims.kind !== 'T' || !v.claims.subject.startsWith('cp_')) throw new DomainError('CODE_WRONG_KIND')
@@ -220,7 +220,7 @@ export async function registerHolder(deps: Deps, clinicId: string, input: { tick
   if (!coupon) throw new DomainError('COUPON_NOT_FOUND')
   const samePhone = input.phone ? await deps.store.query<PatientDoc>(C.patients, { where: { phone: input.phone }, limit: 1 }) : []
   const patientId = await withRetry(() => deps.store.transaction((tx) =>
-    linkUserToPatient(tx, { openid: coupon.friendOpenid, name: input.name, phone: input.phone, clinicId, samePhoneId: samePhone[0]?._id, at: deps.clock.now().toISOString() })))
+    linkUserToPatient(tx, { openid: coupon.friendOpenid, name: input.name, phone: input.phone, birthday: input.birthday, clinicId, samePhoneId: samePhone[0]?._id, at: deps.clock.now().toISOString() })))
   const p = await loadPatient(deps, patientId)
   return { patientId, name: p.name, recordNo: p.recordNo }
 }

@@ -117,6 +117,12 @@ export default function CardsPage() {
               </View>
             ) : null}
             {cards.received.map((c) => <ReceivedCardView key={c.cardId} card={c} />)}
+            {/* F6, N3: expiry reminders come only if the friend subscribes; the inbox is where to. */}
+            {cards.received.length > 0 ? (
+              <Text id='goto-inbox' className='link-row' onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}>
+                消息与到期提醒 Messages and expiry reminders ›
+              </Text>
+            ) : null}
           </View>
         </View>
       ) : null}

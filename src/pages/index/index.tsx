@@ -1,9 +1,10 @@
 /**
  * Home. `identity.whoami` decides what to show:
  *  - patient → member home (M1 tier and progress to lifetime, M2 discount, M6 spend, R5 bonus, ledger)
- *  - staff   → the way to reception (S1–S3) and to friend cards (S4), both in the staff subpackage
- *  - guest   → a welcome that explains the programme, with no treatment data (C2), and the cards
- *              a friend gave them (F3)
+ *  - staff   → the way to reception (S1–S3), friend cards (S4), the birthday gift list (N2),
+ *              member events (N4) and the outbox (N3), all in the staff subpackage
+ *  - guest   → a welcome that explains the programme, with no treatment data (C2), the cards
+ *              a friend gave them (F3) and their messages (N3)
  * Patients and guests both reach "my friend cards"; a patient's given cards appear there only once
  * staff issued one (F1), so the link itself promises nothing.
  */
@@ -126,6 +127,13 @@ function MemberView({ home, family }: { home: MemberHome; family: Family | null 
       <Btn id='goto-coupons' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/coupon/index' })}>
         我的优惠券 My coupons
       </Btn>
+      {/* N4 events and N3 messages: plain links, no badges or unread counts (C1). */}
+      <Btn id='goto-events' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/events/index' })}>
+        会员活动 Member events
+      </Btn>
+      <Btn id='goto-inbox' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}>
+        消息 Messages
+      </Btn>
 
       <View className='card'>
         <Text className='card__title'>账户明细 History</Text>
@@ -184,6 +192,8 @@ function FamilyPanel({ family, me }: { family: Family; me: string }) {
 }
 
 const MANAGES_MEMBERSHIP: Array<Extract<Persona, { kind: 'staff' }>['role']> = ['director', 'admin']
+/** N2 gift list and N4 events at the door: the front desk roles (the server checks them too). */
+const DESK: Array<Extract<Persona, { kind: 'staff' }>['role']> = ['receptionist', 'consultant', 'director', 'admin']
 
 function StaffView({ name, role }: { name: string; role: Extract<Persona, { kind: 'staff' }>['role'] }) {
   return (
@@ -204,6 +214,21 @@ function StaffView({ name, role }: { name: string; role: Extract<Persona, { kind
       {MANAGES_MEMBERSHIP.includes(role) ? (
         <Btn id='goto-staff-membership' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/membership/index' })}>
           会员到期提醒 Membership renewals
+        </Btn>
+      ) : null}
+      {DESK.includes(role) ? (
+        <Btn id='goto-staff-birthdays' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/birthdays/index' })}>
+          会员生日礼物 Birthday gifts
+        </Btn>
+      ) : null}
+      {DESK.includes(role) ? (
+        <Btn id='goto-staff-events' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/events/index' })}>
+          会员活动 Member events · check-in
+        </Btn>
+      ) : null}
+      {MANAGES_MEMBERSHIP.includes(role) ? (
+        <Btn id='goto-staff-outbox' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/outbox/index' })}>
+          消息发送记录 Message outbox
         </Btn>
       ) : null}
     </View>
@@ -240,6 +265,9 @@ function GuestView() {
       </Btn>
       <Btn id='goto-coupons' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/coupon/index' })}>
         我的优惠券 My coupons
+      </Btn>
+      <Btn id='goto-inbox' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}>
+        消息 Messages
       </Btn>
     </View>
   )

@@ -30,12 +30,14 @@ test('a send goes to the person, with the template and the page to open', async 
   expect(send).toHaveBeenCalledWith(expect.objectContaining({ touser: 'o_friend', templateId: 'TPL_EXPIRY', page: 'pages/cards/index', miniprogramState: 'formal' }))
 })
 
-test('system busy is worth a retry; a refused subscription is not; no template configured is said plainly', async () => {
+test('system busy is worth a retry; a refused subscription is not; a lost answer is uncertain; no template is said plainly', async () => {
   const ch = wechatChannel({ card_expiry: cfg })
   send.mockResolvedValueOnce({ errCode: -1, errMsg: 'system busy' })
   expect(await ch.send(msg)).toMatchObject({ ok: false, retryable: true })
   send.mockRejectedValueOnce(Object.assign(new Error('user refuse to accept the msg'), { errCode: 43101 }))
-  expect(await ch.send(msg)).toMatchObject({ ok: false, retryable: false })
+  expect(await ch.send(msg)).toMatchObject({ ok: false, retryable: false, noConsent: true })
+  send.mockRejectedValueOnce(new Error('ESOCKETTIMEDOUT'))
+  expect(await ch.send(msg)).toMatchObject({ ok: false, retryable: false, uncertain: true })
   expect(await wechatChannel({}).send(msg)).toEqual({ ok: false, retryable: false, error: 'no template configured for card_expiry' })
 })
 

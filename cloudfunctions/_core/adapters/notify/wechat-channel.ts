@@ -28,6 +28,12 @@ export function templateData(m: OutgoingMessage, cfg: TemplateConfig): Record<st
 
 /** Errors WeChat documents as passing (system busy, rate limit); the rest will not get better. */
 const RETRYABLE = new Set([-1, 45009, 45011])
+/** 43101: the user has no (more) subscription for this template. */
+const NO_SUBSCRIPTION = 43101
+
+function failure(code: number, error: string): SendResult {
+  return { ok: false, retryable: RETRYABLE.has(code), error, ...(code === NO_SUBSCRIPTION ? { noConsent: true } : {}) }
+}
 
 export function wechatChannel(templates: Partial<Record<TemplateKey, TemplateConfig>>): MessageChannel {
   return {
@@ -41,11 +47,13 @@ export function wechatChannel(templates: Partial<Record<TemplateKey, TemplateCon
         const cloud = require('wx-server-sdk') as WxServerSdk
         cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
         const r = await cloud.openapi.subscribeMessage.send({ touser: m.openid, templateId: cfg.id, page: m.rendered.page, data: templateData(m, cfg), miniprogramState: 'formal' })
-        if (r.errCode && r.errCode !== 0) return { ok: false, retryable: RETRYABLE.has(r.errCode), error: `${r.errCode} ${r.errMsg ?? ''}` }
+        if (r.errCode && r.errCode !== 0) return failure(r.errCode, `${r.errCode} ${r.errMsg ?? ''}`)
         return { ok: true }
       } catch (e) {
         const code = (e as { errCode?: number }).errCode
-        return { ok: false, retryable: code === undefined || RETRYABLE.has(code), error: e instanceof Error ? e.message : String(e) }
+        const error = e instanceof Error ? e.message : String(e)
+        // No code: the call timed out or the answer was lost, and WeChat may have delivered it.
+        return code === undefined ? { ok: false, retryable: false, uncertain: true, error } : failure(code, error)
       }
     },
   }

@@ -8,15 +8,19 @@ import { birthdayIn, giftBudget, nextMonth } from '../../../../src/domain/notify
 import { hasMemberDiscount } from '../../../../src/domain/membership/tier'
 import { isStoreError } from '../../ports/store'
 import type { Deps } from '../../deps'
-import { C, type BillDoc, type BirthdayGiftDoc, type PatientDoc } from '../../model'
+import { accountId, type LedgerEntry } from '../../../../src/domain/ledger'
+import { C, type BirthdayGiftDoc, type PatientDoc } from '../../model'
 import { pages } from '../paging'
 import { part, type JobCtx, type Step } from './sweep'
 
-/** M6: money actually paid (net of refunds) since `sinceIso`. */
+/**
+ * M6: money actually paid since `sinceIso`, net of refunds — the patient's spend account in the
+ * ledger (payments in, refunds out), the same record that cumulative spend is kept from.
+ */
 export async function paidSince(deps: Deps, patientId: string, sinceIso: string): Promise<number> {
   let sum = 0
-  for await (const page of pages<BillDoc>(deps.store, C.bills, { where: { patientId, at: { $gte: sinceIso } }, orderBy: [['at', 'asc']] })) {
-    for (const b of page) sum += b.paidFen - (b.refundedFen ?? 0)
+  for await (const page of pages<LedgerEntry>(deps.store, C.ledger, { where: { accountId: accountId(patientId, 'spend'), at: { $gte: sinceIso } }, orderBy: [['at', 'asc']] })) {
+    for (const e of page) sum += e.amountFen
   }
   return sum
 }

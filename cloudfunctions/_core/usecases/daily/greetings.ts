@@ -29,7 +29,8 @@ function memberParts(key: string, msg: (p: PatientDoc, ctx: JobCtx) => { key: st
 export const greetings: Step = {
   name: 'greetings',
   parts: (ctx) => {
-    if (!dayInWindow(ctx, ctx.today)) return []
+    // On the day only: a window resumed the next day sends no late greetings (docs/policy.md).
+    if (!dayInWindow(ctx, ctx.today) || ctx.nowDay !== ctx.today) return []
     const year = ctx.today.slice(0, 4)
     return [
       part<PatientDoc>({
@@ -50,7 +51,8 @@ export const invitations: Step = {
   name: 'invitations',
   parts: async (ctx) => {
     const at = { ...(ctx.from ? { $gt: ctx.from.toISOString() } : {}), $lte: ctx.to.toISOString() }
-    const due = await ctx.deps.store.query<EventDoc>(C.events, { where: { inviteAt: at, date: { $gt: ctx.today } }, orderBy: [['_id', 'asc']], limit: MAX_PAGE })
+    // An event planned for tomorrow is announced by the next run, even on its day.
+    const due = await ctx.deps.store.query<EventDoc>(C.events, { where: { inviteAt: at, date: { $gte: ctx.today } }, orderBy: [['_id', 'asc']], limit: MAX_PAGE })
     return due.flatMap((e) => memberParts(`event:${e._id}`, (p) => ({
       key: `ev:${e._id}:${p._id}`, template: 'event_invite',
       data: { titleZh: EVENT_TITLE[e.kind].zh, titleEn: EVENT_TITLE[e.kind].en, date: e.date, place: e.place, eventId: e._id },

@@ -4,6 +4,8 @@
  * - idempotent: every write is a compare-and-set or a create under a stable key;
  * - resumable: the state (window, step, part, last `_id`) is saved after every page, and a run
  *   that is told to stop (the function's time limit) leaves a cursor the next run continues from;
+ * - delivery (N3) comes before and after the window's steps in every invocation, apart from the
+ *   window's state, so messages never wait behind a long window;
  * - its cost grows with what is due, not with the number of patients: each query is an indexed
  *   range over the window (see sweep.ts and INDEXES).
  * A lease on the state document keeps two runs (the timer and the CLI) from working at once.
@@ -19,11 +21,10 @@ import { reminders } from './reminders'
 import { sweep, type Cursor, type JobCtx, type Step } from './sweep'
 
 const STEPS: Step[] = [expiry, reminders, greetings, invitations, giftList]
-const DELIVER = STEPS.length
 const LEASE_MS = 15 * 60_000
 
 interface RunState { from: string | null; to: string; step: number; cursor: Cursor; startedAt: string }
-interface JobDoc { _id: string; leaseUntil?: string | null; run?: RunState | null; last?: { from: string | null; to: string; finishedAt: string } }
+interface JobDoc { _id: string; leaseUntil?: string | null; seq?: number; run?: RunState | null; last?: { from: string | null; to: string; finishedAt: string } }
 
 export interface DailyOptions {
   /** Asked between documents: true means save the cursor and stop now (the function's time limit). */
@@ -55,39 +56,52 @@ export async function runDaily(deps: Deps, opts: DailyOptions = {}): Promise<Dai
   const stop = opts.stop ?? (() => false)
   const now = deps.clock.now()
   const policy = await currentPolicy(deps.store)
+  const today = businessDate(now, policy.timezone)
   const counts: Record<string, number> = {}
   const summary: DailySummary = { now: now.toISOString(), complete: true, busy: false, windows: [], annualLapsed: 0, couponsExpired: 0, cardsExpired: 0, queued: {}, giftsListed: 0, delivery: noDelivery() }
-  const lease = await acquire(deps, now)
+  let lease = await acquire(deps, now)
   if (!lease) return { ...summary, complete: false, busy: true }
   let handled = 0
+  // Every save renews the lease and bumps `seq`, so it always changes the document (CloudBase
+  // reports an update that changes nothing as not matched).
   const save = async (patch: Partial<JobDoc>) => {
-    if (!(await deps.store.updateIf(C.jobs, 'daily', { leaseUntil: lease }, { set: patch }))) throw new Error('daily job: lost the lease to another run')
+    const renewed = new Date(deps.clock.now().getTime() + LEASE_MS).toISOString()
+    if (!(await deps.store.updateIf(C.jobs, 'daily', { leaseUntil: lease }, { set: { ...patch, leaseUntil: renewed }, inc: { seq: 1 } }))) throw new Error('daily job: lost the lease to another run')
+    lease = renewed
+  }
+  // N3: delivery is not part of a window's state: what is due goes first, so a long window never
+  // holds messages back, and again at the end for what the window queued.
+  const deliver = async () => {
+    if (stop()) { summary.complete = false; return }
+    opts.onProgress?.({ step: 'deliver', index: STEPS.length, steps: STEP_NAMES.length, handled })
+    if (!(await deliverDue(deps, policy, stop, summary.delivery)).complete) summary.complete = false
   }
   try {
+    await deliver()
     let job = (await deps.store.get<JobDoc>(C.jobs, 'daily'))!
     for (let pass = 0; pass < 2; pass++) {
       const resumed = Boolean(job.run)
-      // After finishing a stopped run, a new window starts; a fresh run is one window only.
-      if (!resumed && (opts.resumeOnly || (pass > 0 && !summary.windows[0]?.resumed))) break
+      // A new window opens at most once an invocation: on the daily timer, or on any later run
+      // when no window has covered today yet (the 09:00 run lost the lease, or never came).
+      const due = !opts.resumeOnly || !job.last || businessDate(new Date(job.last.to), policy.timezone) < today
+      if (!resumed && (!due || summary.windows.some((w) => !w.resumed))) break
       const run: RunState = job.run ?? newRun(job, now)
       if (!resumed) await save({ run })
       const ctx: JobCtx = {
-        deps, policy, from: run.from ? new Date(run.from) : null, to: new Date(run.to),
+        deps, policy, from: run.from ? new Date(run.from) : null, to: new Date(run.to), nowDay: today,
         fromDay: run.from ? businessDate(new Date(run.from), policy.timezone) : null, today: businessDate(new Date(run.to), policy.timezone),
         count: (k, n = 1) => { counts[k] = (counts[k] ?? 0) + n },
       }
       const window = { from: run.from, to: run.to, resumed, complete: false }
       summary.windows.push(window)
-      const done = await runSteps(ctx, run, stop, save, (index) => opts.onProgress?.({ step: STEP_NAMES[index], index, steps: STEP_NAMES.length, handled: ++handled }), summary)
+      const done = await runSteps(ctx, run, stop, save, (index) => opts.onProgress?.({ step: STEP_NAMES[index], index, steps: STEP_NAMES.length, handled: ++handled }))
       if (!done) { summary.complete = false; break }
       window.complete = true
       const last = { from: run.from, to: run.to, finishedAt: deps.clock.now().toISOString() }
       await save({ run: null, last })
       job = { ...job, run: null, last }
     }
-    if (summary.complete && opts.resumeOnly && summary.windows.length === 0) {
-      summary.complete = (await deliverDue(deps, policy, stop, summary.delivery)).complete
-    }
+    if (summary.complete) await deliver()
   } finally {
     await deps.store.updateIf(C.jobs, 'daily', { leaseUntil: lease }, { set: { leaseUntil: null } })
   }
@@ -117,7 +131,7 @@ async function acquire(deps: Deps, now: Date): Promise<string | null> {
   return (await deps.store.updateIf(C.jobs, 'daily', { leaseUntil: held }, { set: { leaseUntil: lease } })) ? lease : null
 }
 
-async function runSteps(ctx: JobCtx, run: RunState, stop: () => boolean, save: (p: Partial<JobDoc>) => Promise<void>, progress: (index: number) => void, summary: DailySummary): Promise<boolean> {
+async function runSteps(ctx: JobCtx, run: RunState, stop: () => boolean, save: (p: Partial<JobDoc>) => Promise<void>, progress: (index: number) => void): Promise<boolean> {
   const checkpoint = (step: number, cursor: Cursor) => save({ run: { ...run, step, cursor } })
   for (let i = run.step; i < STEPS.length; i++) {
     const parts = await STEPS[i].parts(ctx)
@@ -129,8 +143,5 @@ async function runSteps(ctx: JobCtx, run: RunState, stop: () => boolean, save: (
     }
     await checkpoint(i + 1, {})
   }
-  const delivered = await deliverDue(ctx.deps, ctx.policy, stop, summary.delivery)
-  summary.delivery = delivered.stats
-  if (!delivered.complete) { await checkpoint(DELIVER, {}); return false }
   return true
 }

@@ -16,7 +16,8 @@ const TEMPLATE: Record<CardReminder['kind'], TemplateKey> = { unshared: 'card_un
 
 async function cardData(r: CardReminder, c: FriendCard, ctx: JobCtx): Promise<MessageData> {
   const expiresOn = businessDate(new Date(c.expiresAt), ctx.policy.timezone)
-  if (r.kind === 'expiry') return { giver: c.giverDisplayName, balanceFen: c.balanceFen, days: r.days, expiresOn }
+  // Days left to the last valid date, counted in calendar days (the offset that made it due can be a day more).
+  if (r.kind === 'expiry') return { giver: c.giverDisplayName, balanceFen: c.balanceFen, days: dayjs(expiresOn).diff(dayjs(ctx.today), 'day'), expiresOn }
   if (r.kind === 'unused') {
     const friend = c.friendOpenid ? (await ctx.deps.store.get<UserDoc>(C.users, c.friendOpenid))?.displayName : undefined
     return { friend: friend ?? '朋友', expiresOn }

@@ -14,9 +14,10 @@ export interface JobCtx {
   /** The window this run covers: after the previous run's `to` (null on the first run) up to `to`. */
   from: Date | null
   to: Date
-  /** Business dates (clinic zone) of `from` and `to`. */
+  /** Business dates (clinic zone) of `from` and `to`, and of the moment this invocation runs. */
   fromDay: string | null
   today: string
+  nowDay: string
   count(key: string, n?: number): void
 }
 

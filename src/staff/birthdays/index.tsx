@@ -1,0 +1,124 @@
+/**
+ * Birthday gifts (N2, staff subpackage; receptionist, consultant, director, admin): a month's
+ * member birthdays as the daily job prepared them on the 1st of the month before — birthday, name,
+ * masked phone (C2), what the member paid in the last 12 months (M6) and the gift budget (0.5%).
+ * Staff tick each gift bought, then delivered; the list exports as CSV. Default: next month.
+ */
+import { useRef, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import type { BirthdayGift } from '../../api/contract'
+import { formatFen } from '../../domain/money'
+import { callFunction, toApiError } from '../../services/cloud'
+import { clinicDateTime, shiftMonth } from '../../services/format'
+import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
+import { Btn } from '../../components/controls'
+import { CopyBox } from '../../components/CopyBox'
+import { useLoad } from '../../components/hooks'
+import { StaffPage } from '../../components/StaffPage'
+import './index.css'
+
+const STATUS: Record<BirthdayGift['status'], string> = {
+  todo: '待购买 To buy',
+  bought: '已购买 Bought',
+  delivered: '已送达 Delivered',
+}
+
+export default function StaffBirthdaysPage() {
+  return (
+    <StaffPage title='会员生日礼物' subtitle='Birthday gifts · 下月会员生日与礼物预算 (N2)'>
+      {(staff) => <GiftDesk key={staff.staffId} />}
+    </StaffPage>
+  )
+}
+
+function GiftDesk() {
+  /** undefined: the server's default, next month (clinic time). */
+  const [asked, setAsked] = useState<string | undefined>(undefined)
+  const [load, reload] = useLoad(() => callFunction('membership', 'birthdays', asked ? { month: asked } : {}))
+  const [error, setError] = useState<BannerMessage | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const lock = useRef(false)
+  const list = load.data ?? null
+  const month = asked ?? list?.month ?? ''
+  const current = list && list.month === month ? list : null
+
+  function go(n: number) {
+    if (!month) return
+    setError(null)
+    setAsked(shiftMonth(month, n))
+    reload()
+  }
+
+  async function mark(g: BirthdayGift, step: 'bought' | 'delivered') {
+    if (!current || lock.current) return
+    lock.current = true
+    setBusy(`${g.patientId}:${step}`)
+    setError(null)
+    try {
+      await callFunction('membership', 'markGift', { month: current.month, patientId: g.patientId, step })
+      reload() // the row, the total and the CSV all come from the server again
+    } catch (e) {
+      setError(toApiError(e))
+    } finally {
+      lock.current = false
+      setBusy(null)
+    }
+  }
+
+  return (
+    <View className='stack'>
+      <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
+      <View className='card'>
+        <View className='row row--between'>
+          <Btn id='month-prev' variant='plain' className='chip' disabled={!month} onClick={() => go(-1)}>‹ 上月 Prev</Btn>
+          <Text id='gift-month' className='month'>{month || '…'}</Text>
+          <Btn id='month-next' variant='plain' className='chip' disabled={!month} onClick={() => go(1)}>下月 Next ›</Btn>
+        </View>
+        {current ? (
+          <Text id='gift-prepared' className='muted small'>
+            {current.preparedAt
+              ? `名单生成于 Prepared ${clinicDateTime(current.preparedAt)}`
+              : '名单尚未生成：每月 1 日生成下月名单 · Not prepared yet: the list for a month is made on the 1st of the month before'}
+          </Text>
+        ) : null}
+      </View>
+
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {!current ? (load.state === 'loading' ? <Text className='muted'>加载中… Loading…</Text> : null) : (
+        <>
+          <View id='gift-list' className='card'>
+            <Text className='card__title'>生日会员 Members with birthdays</Text>
+            {current.gifts.length === 0 ? <Text id='gift-empty' className='muted'>本月没有会员生日 No member birthdays this month</Text> : null}
+            {current.gifts.map((g) => (
+              <View key={g.patientId} id={`gift-${g.patientId}`} className='gift'>
+                <View className='row row--between gift__head'>
+                  <Text className='gift__who'>{g.birthday.slice(5)} · {g.name} · {g.maskedPhone}</Text>
+                  <Text id={`gift-status-${g.patientId}`} className={`gift__status gift__status--${g.status}`}>{STATUS[g.status]}</Text>
+                </View>
+                <View className='kv'><Text className='kv__k'>近 12 个月消费 Paid (12 months)</Text><Text className='kv__v'>{formatFen(g.spend12mFen)}</Text></View>
+                <View className='kv'><Text className='kv__k'>礼物预算 Gift budget</Text><Text id={`gift-budget-${g.patientId}`} className='kv__v'>{formatFen(g.budgetFen)}</Text></View>
+                <View className='row'>
+                  <Btn id={`gift-bought-${g.patientId}`} variant='secondary' className='grow' disabled={busy !== null || g.status !== 'todo'} onClick={() => void mark(g, 'bought')}>
+                    已购买 Bought
+                  </Btn>
+                  <Btn id={`gift-delivered-${g.patientId}`} variant='secondary' className='grow' disabled={busy !== null || g.status !== 'bought'} onClick={() => void mark(g, 'delivered')}>
+                    已送达 Delivered
+                  </Btn>
+                </View>
+              </View>
+            ))}
+            <View className='kv kv--due'>
+              <Text className='kv__k'>预算合计 Total budget（{current.gifts.length} 人 members）</Text>
+              <Text id='gift-total' className='kv__v'>{formatFen(current.totalBudgetFen)}</Text>
+            </View>
+          </View>
+          {current.gifts.length > 0 ? (
+            <View className='card'>
+              <CopyBox id='gift-csv' className='gift-csv' text={current.csv} rows={Math.min(12, 3 + 2 * current.gifts.length)} label='导出 CSV（复制到表格）Export as CSV' />
+            </View>
+          ) : null}
+        </>
+      )}
+    </View>
+  )
+}
