@@ -111,6 +111,9 @@ export function parseYuan(input: string): YuanParse {
 /** F5 registration at the desk: a mainland mobile number, 11 digits starting with 1 (as the server checks). */
 export const isMobile = (s: string): boolean => /^1\d{10}$/.test(s.trim())
 
+/** N1, N2: an optional birthday typed at the desk — empty, or YYYY-MM-DD (the server checks the date). */
+export const isBirthdayOrEmpty = (s: string): boolean => s.trim() === '' || /^(19|20)\d{2}-\d{2}-\d{2}$/.test(s.trim())
+
 /** A query value from a page URL, decoded once if it was percent-encoded; '' when absent. */
 export function queryParam(params: Record<string, string | undefined> | undefined, key: string): string {
   const raw = params?.[key] ?? sceneParam(params?.scene, key)

@@ -116,10 +116,16 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
     // F5: the friend's first visit.
     await typeInto(desk, 'register-name', '小美')
     await typeInto(desk, 'register-phone', '13600001234')
+    await typeInto(desk, 'register-birthday', '1993-02-30') // not a date: refused, nothing written
+    await tap(desk, 'register-btn')
+    await waitForText(desk, 'error-banner', '输入有误')
+    await typeInto(desk, 'register-birthday', '1993-12-05') // N1, N2: told at the desk
     await tap(desk, 'register-btn')
     await waitForText(desk, 'card-expiry', '已登记')
     await waitForText(desk, 'scanned-name', '小美')
     expect(await byId(desk, 'register-btn').count()).toBe(0)
+    const holder = (await h.cloud.store.get<FriendCard>('friendCards', 'fc_demo_new'))!.friendPatientId!
+    expect(await h.cloud.store.get('patients', holder)).toMatchObject({ birthday: '1993-12-05', birthdayMd: '12-05' })
     await shot(desk, '16-reception-card')
 
     await addItem(desk, '拔牙 extraction', 'treatment', '450')

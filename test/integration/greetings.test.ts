@@ -267,3 +267,27 @@ describe('what WeChat answers (N3)', () => {
     expect(await cloud.store.get('outbox', 'm1')).toMatchObject({ status: 'interrupted', lastError: 'ESOCKETTIMEDOUT' })
   })
 })
+
+describe('birthdays taken at the desk (N1, N2)', () => {
+  beforeEach(async () => { cloud = await openCloud() })
+
+  test('a friend registered with a birthday is greeted once a member; a date that does not exist is refused and nothing is written', async () => {
+    const FRIEND = 'demo-friend'
+    data(await cloud.call('friendcard', { action: 'share', cardId: 'fc_demo_new' }, 'demo-member-giver'))
+    data(await cloud.call('friendcard', { action: 'claim', token: 'demo-share-token-new-card-0001' }, FRIEND))
+    const mc = data(await cloud.call('friendcard', { action: 'code', cardId: 'fc_demo_new' }, FRIEND)) as { token: string }
+    const scanned = data(await cloud.call('reception', { action: 'scan', code: mc.token }, RECEPTION)) as { ticket: string }
+    const before = await cloud.store.count('patients')
+    const bad = await cloud.call('friendcard', { action: 'register', ticket: scanned.ticket, name: '小美', phone: '13600001234', birthday: '1993-02-29' }, RECEPTION)
+    expect(code(bad)).toBe('VALIDATION')
+    expect(await cloud.store.count('patients')).toBe(before)
+    const reg = data(await cloud.call('friendcard', { action: 'register', ticket: scanned.ticket, name: '小美', phone: '13600001234', birthday: '1993-12-05' }, RECEPTION)) as { holderPatientId: string }
+    const p = (await cloud.store.get<{ _id: string; birthday: string; birthdayMd: string }>('patients', reg.holderPatientId))!
+    expect(p).toMatchObject({ birthday: '1993-12-05', birthdayMd: '12-05' })
+    // She buys an annual membership at once (M1); on her birthday she is greeted.
+    const items = [{ name: '年度会员 annual membership', category: 'membership_fee', amountFen: 89_900 }]
+    data(await cloud.call('reception', { action: 'confirmBill', patientId: reg.holderPatientId, items, requestId: 'bd-annual-01', expectedDueFen: 89_900 }, RECEPTION))
+    await daily(sh('2026-12-05 09:00'))
+    expect(await keys('birthday')).toContain(`bday:${reg.holderPatientId}:2026`)
+  })
+})

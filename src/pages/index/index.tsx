@@ -191,11 +191,22 @@ function FamilyPanel({ family, me }: { family: Family; me: string }) {
   )
 }
 
-const MANAGES_MEMBERSHIP: Array<Extract<Persona, { kind: 'staff' }>['role']> = ['director', 'admin']
+type StaffRole = Extract<Persona, { kind: 'staff' }>['role']
+const MANAGERS: StaffRole[] = ['director', 'admin']
 /** N2 gift list and N4 events at the door: the front desk roles (the server checks them too). */
-const DESK: Array<Extract<Persona, { kind: 'staff' }>['role']> = ['receptionist', 'consultant', 'director', 'admin']
+const DESK: StaffRole[] = ['receptionist', 'consultant', 'director', 'admin']
 
-function StaffView({ name, role }: { name: string; role: Extract<Persona, { kind: 'staff' }>['role'] }) {
+/** The staff pages, each shown to the roles the server lets use it. */
+const STAFF_PAGES: Array<{ id: string; page: string; label: string; roles?: StaffRole[] }> = [
+  { id: 'goto-staff-cards', page: 'cards', label: '亲友卡管理 Friend cards' },
+  { id: 'goto-staff-referral', page: 'referral', label: '转介绍 Referrals · sheets, payouts' },
+  { id: 'goto-staff-membership', page: 'membership', label: '会员到期提醒 Membership renewals', roles: MANAGERS },
+  { id: 'goto-staff-birthdays', page: 'birthdays', label: '会员生日礼物 Birthday gifts', roles: DESK },
+  { id: 'goto-staff-events', page: 'events', label: '会员活动 Member events · check-in', roles: DESK },
+  { id: 'goto-staff-outbox', page: 'outbox', label: '消息发送记录 Message outbox', roles: MANAGERS },
+]
+
+function StaffView({ name, role }: { name: string; role: StaffRole }) {
   return (
     <View className='stack'>
       <View className='card'>
@@ -205,32 +216,11 @@ function StaffView({ name, role }: { name: string; role: Extract<Persona, { kind
       <Btn id='goto-reception' onClick={() => void Taro.navigateTo({ url: '/staff/reception/index' })}>
         前台收款 Reception
       </Btn>
-      <Btn id='goto-staff-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/cards/index' })}>
-        亲友卡管理 Friend cards
-      </Btn>
-      <Btn id='goto-staff-referral' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/referral/index' })}>
-        转介绍 Referrals · sheets, payouts
-      </Btn>
-      {MANAGES_MEMBERSHIP.includes(role) ? (
-        <Btn id='goto-staff-membership' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/membership/index' })}>
-          会员到期提醒 Membership renewals
+      {STAFF_PAGES.filter((p) => !p.roles || p.roles.includes(role)).map((p) => (
+        <Btn key={p.id} id={p.id} variant='secondary' onClick={() => void Taro.navigateTo({ url: `/staff/${p.page}/index` })}>
+          {p.label}
         </Btn>
-      ) : null}
-      {DESK.includes(role) ? (
-        <Btn id='goto-staff-birthdays' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/birthdays/index' })}>
-          会员生日礼物 Birthday gifts
-        </Btn>
-      ) : null}
-      {DESK.includes(role) ? (
-        <Btn id='goto-staff-events' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/events/index' })}>
-          会员活动 Member events · check-in
-        </Btn>
-      ) : null}
-      {MANAGES_MEMBERSHIP.includes(role) ? (
-        <Btn id='goto-staff-outbox' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/staff/outbox/index' })}>
-          消息发送记录 Message outbox
-        </Btn>
-      ) : null}
+      ))}
     </View>
   )
 }

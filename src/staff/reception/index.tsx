@@ -23,7 +23,7 @@ import type { BillItem, BillResult, AdjustmentKind } from '../../domain/bill/eng
 import { CATEGORIES, CATEGORY_LABEL, type Category } from '../../domain/policy'
 import { formatFen } from '../../domain/money'
 import { callFunction, toApiError } from '../../services/cloud'
-import { CARD_STATE_LABEL, TIER_LABEL, clinicDate, isMobile, parseYuan, newRequestId } from '../../services/format'
+import { CARD_STATE_LABEL, TIER_LABEL, clinicDate, isBirthdayOrEmpty, isMobile, parseYuan, newRequestId } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
 import './index.css'
@@ -45,6 +45,8 @@ const ADJ_LABEL: Record<AdjustmentKind, string> = {
   friend_card: '亲友卡',
   bonus: '奖励金',
 }
+
+const birthdayField = (b: string) => (b.trim() ? { birthday: b.trim() } : {})
 
 export default function ReceptionPage() {
   return (
@@ -96,6 +98,9 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
   const [coupon, setCoupon] = useState<ScannedCoupon | null>(null)
   const [cpName, setCpName] = useState('')
   const [cpPhone, setCpPhone] = useState('')
+  // N1, N2: the birthday, if the friend tells it, so the clinic can greet them as a member.
+  const [regBirthday, setRegBirthday] = useState('')
+  const [cpBirthday, setCpBirthday] = useState('')
   const [cpRegistering, setCpRegistering] = useState(false)
   /** R2 referrer's number, M5 a named member, M4 the owner's balance and consent. */
   const [referrerText, setReferrerText] = useState('')
@@ -164,12 +169,14 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
     setCoupon(null)
     setCpName('')
     setCpPhone('')
+    setCpBirthday('')
   }
 
   const dropCard = () => {
     setCard(null)
     setRegName('')
     setRegPhone('')
+    setRegBirthday('')
   }
 
   async function lookup(raw: string) {
@@ -205,6 +212,7 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
         setCard(scannedCard)
         setRegName('')
         setRegPhone('')
+        setRegBirthday('')
         touchBill()
         // F4 "any person": a payer scanned before the card stays the payer; otherwise the holder pays.
         const holder = scannedCard.holderPatientId
@@ -214,6 +222,7 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
         setCoupon(scannedCoupon)
         setCpName('')
         setCpPhone('')
+        setCpBirthday('')
         touchBill()
         // R2: the coupon is the holder's own first-visit discount, so the holder pays.
         const holder = scannedCoupon.holderPatientId
@@ -268,14 +277,19 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
       setError({ zh: '请输入 11 位手机号', en: 'Enter an 11-digit mobile number', code: 'VALIDATION' })
       return
     }
+    if (needsDetails && !isBirthdayOrEmpty(regBirthday)) {
+      setError({ zh: '生日请按 年-月-日 填写，如 1990-05-20', en: 'Write the birthday as YYYY-MM-DD, e.g. 1990-05-20', code: 'VALIDATION' })
+      return
+    }
     registerLock.current = true
     setRegistering(true)
     setError(null)
     try {
-      const r = await callFunction('friendcard', 'register', { ticket: card.ticket, ...(needsDetails ? { name, phone } : {}) })
+      const r = await callFunction('friendcard', 'register', { ticket: card.ticket, ...(needsDetails ? { name, phone, ...birthdayField(regBirthday) } : {}) })
       setCard(r)
       setRegName('')
       setRegPhone('')
+      setRegBirthday('')
       const holder = r.holderPatientId
       if (holder) setPayer((p) => p ?? { patientId: holder, name: r.holderName, scanned: null })
     } catch (e) {
@@ -299,14 +313,19 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
       setError({ zh: '请输入 11 位手机号', en: 'Enter an 11-digit mobile number', code: 'VALIDATION' })
       return
     }
+    if (!isBirthdayOrEmpty(cpBirthday)) {
+      setError({ zh: '生日请按 年-月-日 填写，如 1990-05-20', en: 'Write the birthday as YYYY-MM-DD, e.g. 1990-05-20', code: 'VALIDATION' })
+      return
+    }
     registerLock.current = true
     setCpRegistering(true)
     setError(null)
     try {
-      const r = await callFunction('reception', 'register', { ticket: coupon.ticket, name, phone })
+      const r = await callFunction('reception', 'register', { ticket: coupon.ticket, name, phone, ...birthdayField(cpBirthday) })
       setCoupon((c) => c && { ...c, holderPatientId: r.patientId, holderName: r.name })
       setCpName('')
       setCpPhone('')
+      setCpBirthday('')
       setPayer((p) => (p && p.patientId === r.patientId ? p : { patientId: r.patientId, name: r.name, scanned: null }))
       touchBill()
     } catch (e) {
@@ -584,7 +603,9 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
                   <Text className='field-label'>姓名 Name</Text>
                   <TextField id='register-name' value={regName} onChange={setRegName} placeholder='朋友的姓名 Friend’s name' />
                   <Text className='field-label'>手机号 Mobile</Text>
-                  <TextField id='register-phone' kind='decimal' value={regPhone} onChange={setRegPhone} placeholder='11 位手机号' onConfirm={() => void register()} />
+                  <TextField id='register-phone' kind='decimal' value={regPhone} onChange={setRegPhone} placeholder='11 位手机号' />
+                  <Text className='field-label'>生日（选填）Birthday, optional</Text>
+                  <TextField id='register-birthday' value={regBirthday} onChange={setRegBirthday} placeholder='1990-05-20' onConfirm={() => void register()} />
                 </>
               ) : null}
               <Btn id='register-btn' variant={payer ? 'secondary' : 'primary'} disabled={registering} onClick={() => void register()}>
@@ -618,7 +639,9 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
               <Text className='field-label'>姓名 Name</Text>
               <TextField id='coupon-register-name' value={cpName} onChange={setCpName} placeholder='朋友的姓名 Friend’s name' />
               <Text className='field-label'>手机号 Mobile</Text>
-              <TextField id='coupon-register-phone' kind='decimal' value={cpPhone} onChange={setCpPhone} placeholder='11 位手机号' onConfirm={() => void registerCouponHolder()} />
+              <TextField id='coupon-register-phone' kind='decimal' value={cpPhone} onChange={setCpPhone} placeholder='11 位手机号' />
+              <Text className='field-label'>生日（选填）Birthday, optional</Text>
+              <TextField id='coupon-register-birthday' value={cpBirthday} onChange={setCpBirthday} placeholder='1990-05-20' onConfirm={() => void registerCouponHolder()} />
               <Btn id='coupon-register-btn' disabled={cpRegistering} onClick={() => void registerCouponHolder()}>
                 {cpRegistering ? '登记中… Registering…' : '登记到店 Register visit'}
               </Btn>
