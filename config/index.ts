@@ -17,6 +17,7 @@ const cloudEnv = process.env.CLOUD_ENV || 'yayou-dev'
  * TEMPLATES), from the WeChat admin console: `TMPL_EVENT_INVITE=... npm run build:weapp`. A message
  * without an id is never asked for (src/services/subscribe.ts).
  */
+// The same list as TEMPLATES in src/domain/notify/messages.ts: Taro's config loader cannot import from src.
 const TEMPLATE_KEYS = ['card_expiry', 'card_unshared', 'card_unused', 'membership_expiry', 'birthday', 'holiday', 'event_invite', 'referral_reward']
 const subscribeTemplates = Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, process.env[`TMPL_${k.toUpperCase()}`] || '']))
 

@@ -1,19 +1,18 @@
 /** F6 due reminders and F7 results of the friend card programme, for the director. */
 import type { CardReminderView, CardSummary } from '../../../src/api/contract'
-import { displayState, type FriendCard } from '../../../src/domain/friendcard/card'
+import { displayState, LIVE, type FriendCard } from '../../../src/domain/friendcard/card'
 import { dueCardReminders } from '../../../src/domain/friendcard/reminders'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type UserDoc } from '../model'
 import { pages } from './paging'
 
-export const LIVE_STATUSES = ['issued', 'shared', 'claimed']
 
 /** F6: every reminder due now, each with the key the outbox sends once (delivery: N3). */
 export async function dueReminders(deps: Deps): Promise<CardReminderView[]> {
   const now = deps.clock.now()
   const policy = await currentPolicy(deps.store)
   const out: CardReminderView[] = []
-  for await (const page of pages<FriendCard>(deps.store, C.friendCards, { where: { status: { $in: LIVE_STATUSES } }, orderBy: [['issuedAt', 'asc']] })) {
+  for await (const page of pages<FriendCard>(deps.store, C.friendCards, { where: { status: { $in: [...LIVE] } }, orderBy: [['issuedAt', 'asc']] })) {
     for (const c of page) out.push(...dueCardReminders(c, now, policy))
   }
   return out

@@ -47,7 +47,8 @@ export interface FriendCard {
   rev: number
 }
 
-const LIVE: readonly FriendCardStatus[] = ['issued', 'shared', 'claimed']
+/** A card that can still be claimed, registered or spent (and so can expire). */
+export const LIVE: readonly FriendCardStatus[] = ['issued', 'shared', 'claimed']
 
 export interface IssueInput { id: string; shareToken: string; giverPatientId: string; giverDisplayName: string; staffId: string; now: Date }
 

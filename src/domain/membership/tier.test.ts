@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY as P } from '../policy'
-import { afterPayment, afterRefund, effectiveTier, hasMemberDiscount, lifetimeProgress, sellAnnual, type MemberStanding } from './tier'
+import { afterPayment, afterRefund, dueMembershipReminder, effectiveTier, hasMemberDiscount, lifetimeProgress, sellAnnual, type MemberStanding } from './tier'
 
 const now = new Date('2026-06-01T04:00:00Z')
 const plain: MemberStanding = { tier: 'none', cumulativeSpendFen: 0 }
@@ -68,5 +68,20 @@ describe('refunds (M6, our written policy)', () => {
   })
   test('after the grace period lifetime is for life, whatever the refund', () => {
     expect(afterRefund(crossed, 2_000_000, days(90), P).tier).toBe('lifetime')
+  })
+})
+
+describe('M7 the renewal reminder, 30 days before an annual membership ends', () => {
+  const until = '2026-12-13T15:59:59.999Z' // the end of 13 December in Shanghai
+  const annual = { tier: 'annual' as const, annualUntil: until, cumulativeSpendFen: 0 }
+  const at = (iso: string) => new Date(iso)
+  test('due within 30 days of the end, keyed by the last day in the clinic zone', () => {
+    expect(dueMembershipReminder('p1', annual, at('2026-11-13T16:00:00Z'), P)).toEqual({ key: 'm7:p1:2026-12-13', until: '2026-12-13', daysLeft: 29 })
+    expect(dueMembershipReminder('p1', annual, at('2026-11-13T15:59:59.999Z'), P)?.daysLeft).toBe(30)
+  })
+  test('not before the window, not after the end, never for lifetime or no tier', () => {
+    expect(dueMembershipReminder('p1', annual, at('2026-11-13T15:59:59.998Z'), P)).toBeNull()
+    expect(dueMembershipReminder('p1', annual, at('2026-12-13T16:00:00Z'), P)).toBeNull()
+    expect(dueMembershipReminder('p1', { ...annual, tier: 'lifetime' }, at('2026-12-01T00:00:00Z'), P)).toBeNull()
   })
 })

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import { validUntil } from '../clock'
+import { businessDate, validUntil } from '../clock'
 import { DomainError } from '../errors'
 import type { Fen } from '../money'
 import type { Policy } from '../policy'
@@ -76,4 +76,17 @@ export function afterRefund(s: MemberStanding, refundFen: Fen, now: Date, policy
   if (heldDays >= policy.membership.lifetimeRefundGraceDays) return next
   const annual = s.annualUntil && now.getTime() <= Date.parse(s.annualUntil)
   return { ...next, tier: annual ? 'annual' : 'none', lifetimeSince: undefined }
+}
+
+/**
+ * M7: the reminder due for an annual membership at `now` — when it ends within the reminder window
+ * (30 days) and has not ended yet — or null. The key names the term's last day, so a renewal (a new
+ * end) gets a reminder of its own, and each term's reminder goes once.
+ */
+export function dueMembershipReminder(patientId: string, s: MemberStanding, now: Date, policy: Policy): { key: string; until: string; daysLeft: number } | null {
+  if (s.tier !== 'annual' || !s.annualUntil) return null
+  const end = Date.parse(s.annualUntil)
+  if (end < now.getTime() || end > dayjs(now).add(policy.membership.annualReminderDays, 'day').valueOf()) return null
+  const until = businessDate(new Date(end), policy.timezone)
+  return { key: `m7:${patientId}:${until}`, until, daysLeft: daysLeft(s.annualUntil, now) }
 }

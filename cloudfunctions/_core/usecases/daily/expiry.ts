@@ -3,13 +3,11 @@
  * validity expire (R2); friend cards past validity whose friend never registered expire and their
  * unused value is forfeited (F5). Each query covers only what ran out inside this run's window.
  */
-import { expireCard, type FriendCard } from '../../../../src/domain/friendcard/card'
+import { expireCard, LIVE, type FriendCard } from '../../../../src/domain/friendcard/card'
 import { accountId, type LedgerEntry } from '../../../../src/domain/ledger'
 import { C, type CouponDoc, type PatientDoc } from '../../model'
 import { withRetry } from '../retry'
 import { part, type JobCtx, type Step } from './sweep'
-
-const LIVE_CARD = ['issued', 'shared', 'claimed']
 
 /** Things valid until `t` have run out at `to` when t < to; the previous run took those before `from`. */
 const ranOut = (ctx: JobCtx) => ({ ...(ctx.from ? { $gte: ctx.from.toISOString() } : {}), $lt: ctx.to.toISOString() })
@@ -32,7 +30,7 @@ export const expiry: Step = {
       },
     }),
     part<FriendCard>({
-      key: 'cards', coll: C.friendCards, where: { status: { $in: LIVE_CARD }, expiresAt: ranOut(ctx) },
+      key: 'cards', coll: C.friendCards, where: { status: { $in: [...LIVE] }, expiresAt: ranOut(ctx) },
       async each(c, { deps, to, count }) {
         const done = await withRetry(() => deps.store.transaction(async (tx) => {
           const cur = await tx.get<FriendCard>(C.friendCards, c._id)

@@ -17,7 +17,7 @@ import { part, type JobCtx, type Step } from './sweep'
  * M6: money actually paid since `sinceIso`, net of refunds — the patient's spend account in the
  * ledger (payments in, refunds out), the same record that cumulative spend is kept from.
  */
-export async function paidSince(deps: Deps, patientId: string, sinceIso: string): Promise<number> {
+async function paidSince(deps: Deps, patientId: string, sinceIso: string): Promise<number> {
   let sum = 0
   for await (const page of pages<LedgerEntry>(deps.store, C.ledger, { where: { accountId: accountId(patientId, 'spend'), at: { $gte: sinceIso } }, orderBy: [['at', 'asc']] })) {
     for (const e of page) sum += e.amountFen

@@ -6,6 +6,7 @@
  */
 import { businessDate, dayjs } from '../../../../src/domain/clock'
 import type { FriendCard } from '../../../../src/domain/friendcard/card'
+import { dueMembershipReminder } from '../../../../src/domain/membership/tier'
 import { dueCardReminders, type CardReminder } from '../../../../src/domain/friendcard/reminders'
 import type { MessageData, TemplateKey } from '../../../../src/domain/notify/messages'
 import { C, type PatientDoc, type UserDoc } from '../../model'
@@ -50,13 +51,9 @@ export const reminders: Step = {
         key: 'm7', coll: C.patients,
         where: { tier: 'annual', annualUntil: ctx.from ? shifted(ctx, ctx.policy.membership.annualReminderDays) : { $gte: ctx.to.toISOString(), ...shifted(ctx, ctx.policy.membership.annualReminderDays) } },
         async each(p, { deps, policy, to, count }) {
-          const until = p.annualUntil!
-          const horizon = dayjs(to).add(policy.membership.annualReminderDays, 'day').toISOString()
-          if (until < to.toISOString() || until > horizon) return
-          const left = dayjs(until).diff(dayjs(to), 'day')
-          // The same key as the staff reminder list: one reminder per membership term.
-          const day = businessDate(new Date(until), policy.timezone)
-          if (await queueMessage(deps.store, policy, to, `m7:${p._id}:${day}`, { patientId: p._id }, 'membership_expiry', { name: p.name, until: day, days: left })) count('queued.membership_expiry')
+          // The same rule and key as the staff reminder list: one reminder per membership term.
+          const r = dueMembershipReminder(p._id, p, to, policy)
+          if (r && await queueMessage(deps.store, policy, to, r.key, { patientId: p._id }, 'membership_expiry', { name: p.name, until: r.until, days: r.daysLeft })) count('queued.membership_expiry')
         },
       }),
     ]
