@@ -12,6 +12,7 @@ import { computeBill, type BillItem } from '../src/domain/bill/engine'
 import { DEFAULT_POLICY } from '../src/domain/policy'
 import { buildFunctions } from './build-functions'
 import { benchDaily } from './bench-daily'
+import { benchImport } from './bench-import'
 import { buildApp, ROOT } from './lib'
 
 const KB = 1024
@@ -83,6 +84,7 @@ async function main() {
   await cloud.close()
 
   await benchDaily()
+  await benchImport()
 }
 
 main().catch((e) => { console.error(e); process.exit(1) })

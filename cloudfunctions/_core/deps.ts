@@ -2,12 +2,13 @@
 import type { Clock } from '../../src/domain/clock'
 import { DEFAULT_POLICY, type Policy } from '../../src/domain/policy'
 import type { MessageChannel } from './ports/notifier'
+import type { PhoneVerification } from './ports/phone'
 import type { PosterPort } from './ports/poster'
 import type { QrSigner } from './ports/qr'
 import type { Store } from './ports/store'
 import { C } from './model'
 
-export interface Deps { store: Store; clock: Clock; qr: QrSigner; poster: PosterPort; channel: MessageChannel }
+export interface Deps { store: Store; clock: Clock; qr: QrSigner; poster: PosterPort; channel: MessageChannel; phone: PhoneVerification }
 
 /** The chain's current policy; PRODUCT.md defaults until a chain stores its own. */
 export async function currentPolicy(store: Store): Promise<Policy> {

@@ -39,14 +39,39 @@ export const C = {
   eventRsvps: 'eventRsvps',
   /** N3: the local channel's inbox, one document per delivered message. */
   inbox: 'inbox',
+  /** Staff onboarding: one-time invitations (single use by `status`) and every staff change (who, when). */
+  staffInvites: 'staffInvites',
+  staffAudit: 'staffAudit',
+  /** Phone proof per WeChat user (`_id` = OPENID): the pending code's hash, tries, the proven phone. */
+  phoneChecks: 'phoneChecks',
+  /** Fixed-window counters, `<action>:<caller>:<window start>`. */
+  rateLimits: 'rateLimits',
+  /** Desk binding codes: a random handle (what the signed code names) → the patient record. */
+  bindCodes: 'bindCodes',
+  /** R1: personal referral codes, `_id` = the code → the patient (unique by construction). */
+  referralCodes: 'referralCodes',
+  /** R6: one referral per person, `_id` = `pat:<patientId>` or `phone:<phone>`, written when a referral locks. */
+  referralGuards: 'referralGuards',
+  /** Patient imports (usecases/patient-import.ts): one record per run — who, when, file, counts. */
+  imports: 'imports',
 } as const
 
 /** A WeChat identity (`_id` = OPENID) and what it is bound to. */
-export interface UserDoc { _id: string; displayName: string; patientId?: string; staffId?: string; createdAt: string }
+export interface UserDoc {
+  _id: string; displayName: string; patientId?: string; staffId?: string; createdAt: string
+  /** The phone this WeChat user proved (verified code or WeChat's number) and how it was bound. */
+  verifiedPhone?: string; boundAt?: string; boundBy?: 'phone' | 'desk_code' | 'desk_registration'
+  /** C2: the privacy notice version this WeChat user agreed to, and when (also in their consent log). */
+  privacyAcceptedVersion?: string; privacyAcceptedAt?: string
+}
 
 export interface ClinicDoc { _id: string; chainId: string; name: string; city: string }
 
-export interface StaffDoc { _id: string; name: string; role: StaffRole; clinicId: string; phone: string; active: boolean }
+export interface StaffDoc {
+  _id: string; name: string; role: StaffRole; clinicId: string; phone: string; active: boolean
+  /** The WeChat user who joined with the invitation (usecases/team.ts); unset until then. */
+  openid?: string; joinedAt?: string; createdAt?: string; invitedBy?: string
+}
 
 export interface PatientDoc extends MemberStanding {
   _id: string
@@ -63,6 +88,21 @@ export interface PatientDoc extends MemberStanding {
   familySince?: string
   /** N1, N2: "MM-DD" of `birthday`, the field the daily job queries (see domain/notify/birthday.ts). */
   birthdayMd?: string
+  /** R1, C2: the name friends see, chosen by the member (default: surname + *). */
+  displayName?: string
+  /** The last 4 digits of `phone`, for the desk's lookup (phoneFields() writes both). */
+  phoneTail?: string
+  /** R1: the personal, non-guessable code the member shares (see referralCodes). */
+  referralCode?: string
+  /** Patient import: where the record came from, when it was last imported, and its historical paid spend
+   *  (M6: included in cumulativeSpendFen; > 0 makes an existing patient for R6). */
+  source?: 'import'
+  importedAt?: string
+  importedSpendFen?: number
+  /** M1: the lifetime tier came from imported spend (a corrected re-import may undo it). */
+  lifetimeFromImport?: boolean
+  /** The last visit the previous system knew of (start of that day, clinic time). */
+  lastVisitAt?: string
 }
 
 /** M3: an invitation a lifetime member shares in a chat; the invitee accepts it. */
@@ -91,6 +131,9 @@ export interface ReferralDoc {
   source: 'named_member' | 'coupon' | 'code'
   at: string
   status: 'pending' | 'locked' | 'void'
+  /** R6: why a referral ended without paying (checked again when it would have locked). */
+  voidReason?: string
+  voidedAt?: string
   lockedAt?: string
   firstPaidAt?: string
   firstBillId?: string
@@ -112,6 +155,8 @@ export interface CouponDoc {
 export interface PayoutDoc {
   _id: string; referralId: string; referrerPatientId?: string; partnerId?: string; billId: string; amountFen: number
   status: 'due' | 'paid' | 'void'; createdAt: string; day: string; method?: string; reference?: string; paidAt?: string; paidBy?: string
+  /** The bill's clinic (clinic scoping); older payouts take it from the bill. */
+  clinicId?: string
   /** R9: every "mark paid" tap counts; a second one is refused and flagged. */
   markAttempts: number
 }
@@ -120,7 +165,8 @@ export interface PayoutDoc {
 export type { OutboxMessage as OutboxDoc } from '../../src/domain/notify/messages'
 
 /** N3: what the local channel delivered, shown in the H5 app's inbox for each persona. */
-export interface InboxDoc { _id: string; openid: string; template: TemplateKey; title: Line; body: Line; page: string; at: string }
+/** `phone_code`: a one-time phone code, which the local phone adapter delivers here in place of an SMS. */
+export interface InboxDoc { _id: string; openid: string; template: TemplateKey | 'phone_code'; title: Line; body: Line; page: string; at: string }
 
 /** N2: one member's birthday gift for a month, ticked off by staff. */
 export interface BirthdayGiftDoc {
@@ -133,11 +179,17 @@ export interface BirthdayGiftDoc {
 export interface EventDoc {
   _id: string; kind: EventKind; date: string; place: string; capacity: number; inviteOn: string; inviteAt: string
   going: number; createdAt: string; createdBy: string
+  /** The clinic whose staff work its door (clinic scoping); older events take the creator's clinic. */
+  clinicId?: string
 }
 export interface EventRsvpDoc { _id: string; eventId: string; patientId: string; answer: 'yes' | 'no'; guests: number; at: string; checkedInAt?: string; checkedInBy?: string }
 
 export interface RatingDoc { _id: string; patientId: string; score: number; sentiment: 'promoter' | 'passive' | 'detractor'; comment?: string; at: string }
-export interface TaskDoc { _id: string; kind: 'follow_up'; patientId: string; billId: string; score: number; comment?: string; status: 'open' | 'done'; createdAt: string; closedAt?: string; note?: string; closedBy?: string }
+export interface TaskDoc {
+  _id: string; kind: 'follow_up'; patientId: string; billId: string; score: number; comment?: string; status: 'open' | 'done'; createdAt: string; closedAt?: string; note?: string; closedBy?: string
+  /** The rated bill's clinic (clinic scoping); older tasks take it from the bill. */
+  clinicId?: string
+}
 export interface PartnerDoc { _id: string; openid: string; code: string; name: string; phone: string; consultantStaffId: string; createdAt: string }
 
 export interface RefundDoc { _id: string; billId: string; patientId: string; amountFen: number; reason: string; at: string; staffId: string; tierAfter: PatientDoc['tier']; cumulativeSpendAfterFen: number }
@@ -169,9 +221,15 @@ export interface BillDoc {
   cumulativeSpendAfterFen: number
   /** M6: money returned so far; at most `paidFen`. */
   refundedFen?: number
+  /** R5, M4: stored value spent without the payer's own member code in this visit (weekly audit, R9). */
+  storedValueOverride?: { reason: string; staffId: string }
 }
 
 export type { FriendCard as FriendCardDoc } from '../../src/domain/friendcard/card'
 
 /** N3, C2: one-time subscribe-message consents a user gave, counted per template, spent per message. */
-export interface ConsentDoc { _id: string; counts: Record<string, number>; log: Array<{ at: string; template: string; source: string }> }
+export interface ConsentDoc {
+  _id: string; counts: Record<string, number>
+  /** N3 grants (`template` = the message kind) and C2 privacy-notice acceptances (`template` = 'privacy_notice', with `version`). */
+  log: Array<{ at: string; template: string; source: string; version?: string }>
+}

@@ -4,14 +4,17 @@
  * lifetime threshold, plain patients, a patient with a bonus balance, WeChat friends who are not
  * patients yet). Dates are relative to the clock, so the demo stays meaningful whenever it runs.
  */
+import { createHash } from 'node:crypto'
 import type { DemoPersona, StaffRole } from '../../src/api/contract'
+import { referralCodeFrom } from '../../src/domain/identity/referral-code'
 import { dayjs } from '../../src/domain/clock'
+import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice'
 import { accountId, type Account, type LedgerEntry } from '../../src/domain/ledger'
 import { DEFAULT_POLICY } from '../../src/domain/policy'
 import { claimCard, expireCard, issueCard, shareCard, type FriendCard } from '../../src/domain/friendcard/card'
 import type { Store } from '../_core/ports/store'
 import { C, type ClinicDoc, type ConsentDoc, type EventDoc, type PatientDoc, type ReferralDoc, type StaffDoc, type UserDoc } from '../_core/model'
-import { birthdayFields } from '../_core/usecases/patients'
+import { birthdayFields, phoneFields } from '../_core/usecases/patients'
 import type { TemplateKey } from '../../src/domain/notify/messages'
 import { inviteOn } from '../../src/domain/events/calendar'
 
@@ -66,6 +69,10 @@ export async function isEmpty(store: Store): Promise<boolean> {
   return (await store.count(C.clinics)) === 0
 }
 
+/** R1: demo members get stable personal codes (the same on every reset), made like real ones but from their id. */
+export const demoReferralCode = (patientId: string): string =>
+  referralCodeFrom(createHash('sha256').update(`yayou-demo:${patientId}`).digest())!
+
 /** Loads the demo chain into an empty store. Returns the personas the H5 switcher lists. */
 export async function loadDemoData(store: Store, now: Date): Promise<void> {
   const at = now.toISOString()
@@ -76,8 +83,9 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     if (openid) await store.set<UserDoc>(C.users, { _id: openid, displayName: s.name, staffId: s._id, createdAt: at })
   }
   for (const { openid, label: _label, ...seed } of patients(now)) {
-    const doc: PatientDoc = { clinicId: 'clinic_sh', tier: 'none', cumulativeSpendFen: 0, createdAt: at, ...seed, ...birthdayFields(seed.birthday) }
+    const doc: PatientDoc = { clinicId: 'clinic_sh', tier: 'none', cumulativeSpendFen: 0, createdAt: at, ...seed, ...birthdayFields(seed.birthday), ...phoneFields(seed.phone), referralCode: demoReferralCode(seed._id) }
     await store.set(C.patients, doc)
+    await store.set(C.referralCodes, { _id: doc.referralCode!, patientId: doc._id, at })
     // M6: the spend a patient brought from before the system, as one ledger entry, so spend = Σ payments.
     if (doc.cumulativeSpendFen > 0) {
       await store.set<LedgerEntry>(C.ledger, {
@@ -133,6 +141,7 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
   for (const [openid, templates] of DEMO_CONSENTS) {
     await store.set<ConsentDoc>(C.consents, { _id: openid, counts: Object.fromEntries(templates.map((t) => [t, 1])), log: templates.map((template) => ({ at, template, source: 'demo' })) })
   }
+  await acceptPrivacyNotice(store, at)
   // N4: this year's thanks dinner, three weeks ahead; the daily job invites members a week from now.
   const date = dayjs(now).tz(DEFAULT_POLICY.timezone).add(21, 'day').format('YYYY-MM-DD')
   const on = inviteOn(date, DEFAULT_POLICY)
@@ -140,6 +149,17 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     _id: `ev_thanks_dinner_${date.replace(/-/g, '')}`, kind: 'thanks_dinner', date, place: "静安店三楼 · 3rd floor, Jing'an", capacity: 40,
     inviteOn: on, inviteAt: dayjs.tz(on, DEFAULT_POLICY.timezone).toISOString(), going: 0, createdAt: at, createdBy: 'staff_dir_sh',
   })
+}
+
+/** C2: every demo person has agreed to the privacy notice already; only a new WeChat user is asked at first use. */
+async function acceptPrivacyNotice(store: Store, at: string): Promise<void> {
+  for (const { openid } of demoPersonas()) {
+    const user = await store.get<UserDoc>(C.users, openid)
+    if (!user) continue
+    await store.set<UserDoc>(C.users, { ...user, privacyAcceptedVersion: PRIVACY_NOTICE_VERSION, privacyAcceptedAt: at })
+    const c = await store.get<ConsentDoc>(C.consents, openid)
+    await store.set<ConsentDoc>(C.consents, { _id: openid, counts: c?.counts ?? {}, log: [...(c?.log ?? []), { at, template: 'privacy_notice', source: 'demo', version: PRIVACY_NOTICE_VERSION }] })
+  }
 }
 
 const DEMO_CONSENTS: Array<[string, TemplateKey[]]> = [
@@ -154,10 +174,10 @@ const DEMO_CONSENTS: Array<[string, TemplateKey[]]> = [
 /** F1–F5 in several states: new (周婷), claimed by 阿杰 (李明's), and an old one that expired unused. */
 function demoCards(now: Date): FriendCard[] {
   const ago = (days: number) => dayjs(now).subtract(days, 'day').toDate()
-  const fresh = issueCard({ id: 'fc_demo_new', shareToken: 'demo-share-token-new-card-0001', giverPatientId: 'pat_treatment_half', giverDisplayName: '周婷', staffId: 'staff_con_sh', now: ago(1) }, DEFAULT_POLICY)
-  const given = issueCard({ id: 'fc_demo_claimed', shareToken: 'demo-share-token-claimed-0002', giverPatientId: 'pat_lifetime', giverDisplayName: '李明', staffId: 'staff_con_sh', now: ago(40) }, DEFAULT_POLICY)
+  const fresh = issueCard({ id: 'fc_demo_new', shareToken: 'demo-share-token-new-card-0001', giverPatientId: 'pat_treatment_half', giverDisplayName: '周*', staffId: 'staff_con_sh', now: ago(1) }, DEFAULT_POLICY)
+  const given = issueCard({ id: 'fc_demo_claimed', shareToken: 'demo-share-token-claimed-0002', giverPatientId: 'pat_lifetime', giverDisplayName: '李*', staffId: 'staff_con_sh', now: ago(40) }, DEFAULT_POLICY)
   const claimed = claimCard(shareCard(given, 'pat_lifetime', ago(39)), { openid: 'demo-friend-2' }, ago(38))
-  const old = issueCard({ id: 'fc_demo_expired', shareToken: 'demo-share-token-expired-0003', giverPatientId: 'pat_lifetime', giverDisplayName: '李明', staffId: 'staff_con_sh', now: ago(200) }, DEFAULT_POLICY)
+  const old = issueCard({ id: 'fc_demo_expired', shareToken: 'demo-share-token-expired-0003', giverPatientId: 'pat_lifetime', giverDisplayName: '李*', staffId: 'staff_con_sh', now: ago(200) }, DEFAULT_POLICY)
   const expired = expireCard(shareCard(old, 'pat_lifetime', ago(199)), ago(100))!
   return [fresh, claimed, expired]
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Clock } from '../../src/domain/clock'
 import { HmacQrSigner } from '../_core/adapters/qr/hmac-qr'
 import { localPoster } from '../_core/adapters/poster'
+import { localPhone } from '../_core/adapters/phone/local-phone'
 import { openSqliteStore, type SqliteStore } from '../_core/adapters/embedded/sqlite-store'
 import type { Deps } from '../_core/deps'
 import { invoke } from '../_core/runtime/define'
@@ -45,7 +46,7 @@ export interface LocalCloudOptions {
 export class LocalCloud {
   readonly deps: Deps
   constructor(readonly store: SqliteStore, readonly clock: LocalClock, qrSecret: string, private readonly demo: boolean, channel: MessageChannel) {
-    this.deps = { store, clock, qr: new HmacQrSigner(qrSecret), poster: localPoster, channel }
+    this.deps = { store, clock, qr: new HmacQrSigner(qrSecret), poster: localPoster, channel, phone: localPhone(store, clock) }
   }
 
   static async open(opts: LocalCloudOptions): Promise<LocalCloud> {

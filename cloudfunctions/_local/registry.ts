@@ -9,9 +9,12 @@ import referral from '../referral/handler'
 import partner from '../partner/handler'
 import notify from '../notify/handler'
 import events from '../events/handler'
+import team from '../team/handler'
+import records from '../records/handler'
+import privacy from '../privacy/handler'
 import type { FunctionDef } from '../_core/runtime/define'
 import type { FnName } from '../../src/api/contract'
 
-export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, family, membership, friendcard, referral, partner, reception, notify, events }
+export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, family, membership, friendcard, referral, partner, reception, notify, events, team, records, privacy }
 
 export const isFnName = (n: string): n is FnName => Object.prototype.hasOwnProperty.call(FUNCTIONS, n)

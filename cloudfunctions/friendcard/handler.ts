@@ -7,24 +7,20 @@ import { dueReminders, summary } from '../_core/usecases/friendcard-report'
 
 const patientIdOf = (p: Persona) => (p.kind === 'patient' ? p.patientId : null)
 
-/** F1: consultants and the director decide when treatment is half done; reception registers friends (F5). */
-const ISSUERS = ['consultant', 'director', 'admin'] as const
-const DESK = ['receptionist', 'consultant', 'director', 'admin'] as const
-const MANAGERS = ['director', 'admin'] as const
 
 export default defineFunction({
   name: 'friendcard',
   actions: {
-    issue: forStaff(ISSUERS, z.object({ patientId: id, treatmentConfirmed: z.boolean(), requestId }), (deps, c, i) => card.issue(deps, c.persona.staffId, i)),
+    issue: forStaff(z.object({ patientId: id, treatmentConfirmed: z.boolean(), requestId }), (deps, c, i) => card.issue(deps, c.persona.staffId, i)),
     mine: forAnyone(empty, (deps, c) => card.mine(deps, c.openid, patientIdOf(c.persona))),
     share: forPatient(z.object({ cardId: id }), (deps, c, i) => card.share(deps, c.persona.patientId, i.cardId)),
     offer: forAnyone(z.object({ token }), (deps, c, i) => card.offer(deps, c.openid, patientIdOf(c.persona), i.token)),
     claim: forAnyone(z.object({ token, acceptReminders: z.boolean().optional() }), (deps, c, i) => card.claim(deps, c.openid, patientIdOf(c.persona), i.token, i.acceptReminders ?? false)),
     code: forAnyone(z.object({ cardId: id }), (deps, c, i) => card.code(deps, c.openid, i.cardId)),
-    register: forStaff(DESK, z.object({ ticket: token, name: z.string().trim().min(1).max(30).optional(), phone: z.string().trim().regex(/^1\d{10}$/, 'a mainland mobile number, 11 digits').optional(), birthday: birthday.optional() }),
+    register: forStaff(z.object({ ticket: token, name: z.string().trim().min(1).max(30).optional(), phone: z.string().trim().regex(/^1\d{10}$/, 'a mainland mobile number, 11 digits').optional(), birthday: birthday.optional() }),
       (deps, c, i) => card.register(deps, c.persona.staffId, c.persona.clinicId, i)),
-    revoke: forStaff(MANAGERS, z.object({ cardId: id, reason: z.string().trim().min(2).max(200) }), (deps, c, i) => card.revoke(deps, c.persona.staffId, i.cardId, i.reason)),
-    summary: forStaff(MANAGERS, empty, (deps) => summary(deps)),
-    reminders: forStaff(MANAGERS, empty, (deps) => dueReminders(deps)),
+    revoke: forStaff(z.object({ cardId: id, reason: z.string().trim().min(2).max(200) }), (deps, c, i) => card.revoke(deps, c.persona.staffId, i.cardId, i.reason)),
+    summary: forStaff(empty, (deps) => summary(deps)),
+    reminders: forStaff(empty, (deps) => dueReminders(deps)),
   },
 })

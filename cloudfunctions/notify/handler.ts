@@ -14,6 +14,6 @@ export default defineFunction({
     subscribe: forAnyone(z.object({ templates: z.array(z.enum(TEMPLATES)).min(1).max(3), source: z.string().trim().min(1).max(40) }), (deps, c, i) => subscribe(deps, c.openid, i.templates, i.source)),
     consents: forAnyone(empty, (deps, c) => consents(deps, c.openid)),
     inbox: forAnyone(empty, (deps, c) => inbox(deps, c.openid)),
-    outbox: forStaff(['director', 'admin'], z.object({ status: z.enum(STATUSES).optional() }), (deps, _c, i) => outboxReport(deps, i.status)),
+    outbox: forStaff(z.object({ status: z.enum(STATUSES).optional() }), (deps, _c, i) => outboxReport(deps, i.status)),
   },
 })

@@ -8,6 +8,6 @@ export default defineFunction({
   actions: {
     register: forAnyone(z.object({ name: z.string().trim().min(1).max(30), phone: z.string().trim().regex(/^1\d{10}$/, 'a mainland mobile number, 11 digits'), consultantStaffId: id }), (deps, c, i) => partner.register(deps, c.openid, i)),
     mine: forAnyone(empty, (deps, c) => partner.mine(deps, c.openid)),
-    list: forStaff(['consultant', 'director', 'admin'], empty, (deps) => partner.list(deps)),
+    list: forStaff(empty, (deps) => partner.list(deps)),
   },
 })

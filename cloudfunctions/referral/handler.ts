@@ -6,8 +6,6 @@ import * as ref from '../_core/usecases/referral'
 import * as rep from '../_core/usecases/referral-reports'
 
 const code = z.string().trim().min(1).max(20)
-const DESK = ['receptionist', 'consultant', 'director', 'admin'] as const
-const MANAGERS = ['director', 'admin'] as const
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
 
 export default defineFunction({
@@ -20,12 +18,12 @@ export default defineFunction({
     coupons: forAnyone(empty, (deps, c) => ref.coupons(deps, c.openid)),
     couponCode: forAnyone(z.object({ couponId: id }), (deps, c, i) => ref.couponCode(deps, c.openid, i.couponId)),
     rate: forPatient(z.object({ billId: z.string().min(1).max(80), score: z.number().int().min(0).max(10), comment: z.string().trim().max(500).optional() }), (deps, c, i) => fb.rate(deps, c.persona.patientId, i.billId, i.score, i.comment)),
-    leaderboard: forStaff(DESK, empty, (deps) => rep.leaderboard(deps)),
-    daySheet: forStaff(DESK, z.object({ date: date.optional() }), (deps, _c, i) => rep.daySheet(deps, i.date)),
-    audit: forStaff(MANAGERS, z.object({ weekOf: date.optional() }), (deps, _c, i) => rep.audit(deps, i.weekOf)),
-    payouts: forStaff(DESK, z.object({ status: z.enum(['due', 'paid']).optional() }), (deps, _c, i) => rep.payouts(deps, i.status)),
-    markPaid: forStaff(DESK, z.object({ payoutId: z.string().min(1).max(100), method: z.enum(['phone_topup', 'wechat', 'bank', 'cash']), reference: z.string().trim().min(2).max(100) }), (deps, c, i) => rep.markPaid(deps, c.persona.staffId, i.payoutId, i.method, i.reference)),
-    tasks: forStaff(DESK, empty, (deps) => fb.tasks(deps)),
-    closeTask: forStaff(DESK, z.object({ taskId: z.string().min(1).max(100), note: z.string().trim().min(2).max(500) }), (deps, c, i) => fb.closeTask(deps, c.persona.staffId, i.taskId, i.note)),
+    leaderboard: forStaff(empty, (deps) => rep.leaderboard(deps)),
+    daySheet: forStaff(z.object({ date: date.optional() }), (deps, c, i) => rep.daySheet(deps, c.persona, i.date)),
+    audit: forStaff(z.object({ weekOf: date.optional() }), (deps, _c, i) => rep.audit(deps, i.weekOf)),
+    payouts: forStaff(z.object({ status: z.enum(['due', 'paid']).optional() }), (deps, c, i) => rep.payouts(deps, c.persona, i.status)),
+    markPaid: forStaff(z.object({ payoutId: z.string().min(1).max(100), method: z.enum(['phone_topup', 'wechat', 'bank', 'cash']), reference: z.string().trim().min(2).max(100) }), (deps, c, i) => rep.markPaid(deps, c.persona, i.payoutId, i.method, i.reference)),
+    tasks: forStaff(empty, (deps, c) => fb.tasks(deps, c.persona)),
+    closeTask: forStaff(z.object({ taskId: z.string().min(1).max(100), note: z.string().trim().min(2).max(500) }), (deps, c, i) => fb.closeTask(deps, c.persona, i.taskId, i.note)),
   },
 })

@@ -10,6 +10,14 @@ import type { EntryKind } from '../domain/ledger'
 import type { Category } from '../domain/policy'
 import type { OutboxStatus, SkipReason, TemplateKey } from '../domain/notify/messages'
 import type { EventKind } from '../domain/events/calendar'
+import type { BindingCode, NewPatient, PatientMatch, PhoneCodeSent, PublicProfile, VerifiedPhone } from './identity'
+export type * from './identity'
+import type { TeamApi } from './team'
+export type * from './team'
+import type { RecordsApi } from './records'
+export type * from './records'
+import type { PrivacyApi } from './privacy'
+export type * from './privacy'
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: ErrorMessage; details?: Record<string, unknown> } }
 
@@ -53,6 +61,8 @@ export interface ScannedPatient {
   cumulativeSpendFen: number
   /** R7: what staff are prompted to ask or offer. */
   prompts?: Prompt[]
+  /** R5, M4: present when the patient showed their own member code: lets this desk spend their stored value. */
+  payerTicket?: string
 }
 
 export interface BillRequest {
@@ -71,6 +81,10 @@ export interface BillRequest {
   couponTicket?: string
   /** R2: or the referrer's code the friend names at reception, which works the same as a coupon. */
   referrerCode?: string
+  /** R5, M4: the ticket from scanning the payer's member code in this visit; needed to spend bonus or the owner's balance. */
+  payerTicket?: string
+  /** R5, M4: or a staff override with a reason (listed in the weekly audit). */
+  storedValueOverride?: string
 }
 export interface ConfirmBillRequest extends BillRequest {
   /** Client-made id of this confirmation: a retry or double tap sends the same one (S3). */
@@ -165,7 +179,7 @@ export interface CardSummary {
   counts: Record<'issued' | 'shared' | 'claimed' | 'registered' | 'redeemed' | 'usedUp' | 'expired' | 'revoked', number>
   redeemedFen: number
   friendsRevenueFen: number
-  cards: Array<{ cardId: string; giverName: string; friendName?: string; state: CardState; balanceFen: number; friendSpendFen: number }>
+  cards: Array<{ cardId: string; giverName: string; giverMaskedPhone?: string; friendName?: string; friendMaskedPhone?: string; state: CardState; balanceFen: number; friendSpendFen: number }>
 }
 
 export interface CardReminderView { key: string; kind: 'unshared' | 'unused' | 'expiry'; cardId: string; days: number; to: { patientId: string } | { openid: string } }
@@ -225,7 +239,7 @@ export interface PartnerView { partnerId: string; code: string; name: string; co
 // ---- Messages, greetings and member events (N1–N4) ----
 
 /** N3: a message delivered to this person (the local channel's inbox). */
-export interface InboxItem { id: string; template: TemplateKey; title: Line; body: Line; page: string; at: string }
+export interface InboxItem { id: string; template: TemplateKey | 'phone_code'; title: Line; body: Line; page: string; at: string }
 /** N3: one-time subscribe-message consents left, per template; each message spends one. */
 export interface ConsentCounts { counts: Partial<Record<TemplateKey, number>> }
 /** N3: an outbox record as staff see it: who (masked), what, and why it is where it is. */
@@ -256,7 +270,20 @@ export interface EventPlan { year: number; suggestions: Array<{ kind: EventKind;
 export interface Attendee { patientId: string; name: string; maskedPhone: string; answer: 'yes' | 'no'; guests: number; checkedInAt?: string }
 
 export interface Api {
-  identity: { whoami: { in: Record<string, never>; out: { openid: string; persona: Persona } } }
+  identity: {
+    whoami: { in: Record<string, never>; out: { openid: string; persona: Persona } }
+    /** A one-time code to the phone (SMS; locally the person's messages and the server log). */
+    sendPhoneCode: { in: { phone: string }; out: PhoneCodeSent }
+    verifyPhone: { in: { phone: string; code: string }; out: VerifiedPhone }
+    /** weapp: the `getPhoneNumber` button's code, exchanged through wx-server-sdk. */
+    verifyWeChatPhone: { in: { wxCode: string }; out: VerifiedPhone }
+    /** Binds the caller to one record on the phone they just verified. */
+    bindVerified: { in: { patientId: string }; out: { persona: Persona } }
+    /** Binds the caller to the record whose one-time code the desk showed. */
+    bindByDeskCode: { in: { token: string }; out: { persona: Persona } }
+    profile: { in: Record<string, never>; out: PublicProfile }
+    setDisplayName: { in: { displayName: string }; out: PublicProfile }
+  }
   member: {
     home: { in: Record<string, never>; out: MemberHome }
     code: { in: Record<string, never>; out: MemberCode }
@@ -297,7 +324,8 @@ export interface Api {
   }
   events: {
     plan: { in: { year?: number }; out: EventPlan }
-    create: { in: { kind: EventKind; date: string; place: string; capacity: number }; out: MemberEvent }
+    /** The event belongs to a clinic: the creator's own, or one an admin names. */
+    create: { in: { kind: EventKind; date: string; place: string; capacity: number; clinicId?: string }; out: MemberEvent }
     list: { in: Record<string, never>; out: MemberEvent[] }
     rsvp: { in: { eventId: string; attending: boolean; guests?: number }; out: MemberEvent }
     attendees: { in: { eventId: string }; out: Attendee[] }
@@ -330,11 +358,20 @@ export interface Api {
     scan: { in: { code: string }; out: ScanResult }
     requestOwnerBalance: { in: { patientId: string; amountFen: number }; out: BalanceRequest }
     /** The WeChat user behind a scanned card or coupon becomes (or is linked to) a patient record. */
-    register: { in: { ticket: string; name?: string; phone?: string; birthday?: string }; out: { patientId: string; name: string; recordNo: string } }
+    register: { in: { ticket: string; name?: string; phone?: string; birthday?: string }; out: NewPatient }
+    /** Seed 003 walk-ins: a new patient without WeChat, billed with the referrer's code; they bind later. */
+    registerWalkIn: { in: { name: string; phone: string; birthday?: string; sharedPhone?: boolean }; out: NewPatient }
+    /** By record number, full phone or its last 4 digits. */
+    lookup: { in: { query: string }; out: PatientMatch[] }
+    bindingCode: { in: { patientId: string }; out: BindingCode }
     refund: { in: { billId: string; amountFen: number; reason: string; requestId: string }; out: RefundResult }
     previewBill: { in: BillRequest; out: BillResult }
     confirmBill: { in: ConfirmBillRequest; out: ConfirmedBill }
   }
+  team: TeamApi
+  records: RecordsApi
+  /** C2: the privacy notice, 我的数据 and the consent log. */
+  privacy: PrivacyApi
 }
 
 export type FnName = keyof Api

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { PersonaSwitcher } from './PersonaSwitcher'
+import { PrivacyNotice } from './PrivacyNotice'
 
-/** Common page frame: the local persona switcher on top, then a titled content column. */
+/** Common page frame: the local persona switcher on top, then a titled content column; the privacy notice at first use (C2). */
 export function PageShell({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
   return (
     <View className='page'>
@@ -12,6 +13,7 @@ export function PageShell({ title, subtitle, children }: { title: string; subtit
         {subtitle ? <Text className='page__subtitle'>{subtitle}</Text> : null}
       </View>
       <View className='page__body'>{children}</View>
+      <PrivacyNotice />
     </View>
   )
 }

@@ -95,6 +95,13 @@ export interface Policy {
     /** N4 days before an event that members are invited. */
     inviteDaysBefore: number
   }
+  staff: {
+    /**
+     * Clinic scoping (issue 10): a director sees and acts on their own clinic's day sheet, payouts,
+     * tasks, event door and gift list; true lets every director see the whole chain, as an admin does.
+     */
+    directorSeesChain: boolean
+  }
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -154,6 +161,9 @@ export const DEFAULT_POLICY: Policy = {
   },
   events: {
     inviteDaysBefore: 14,
+  },
+  staff: {
+    directorSeesChain: false,
   },
 }
 

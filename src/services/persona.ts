@@ -62,7 +62,8 @@ let personas: Promise<DemoPersona[] | null> | undefined
 /** The demo personas, or null when the server is not in local mode (NOT_LOCAL, 404, no server). */
 export function loadPersonas(): Promise<DemoPersona[] | null> {
   if (process.env.TARO_ENV !== 'h5') return Promise.resolve(null)
-  personas ??= fetch('/api/dev/personas', { headers: { accept: 'application/json' } })
+  // JSON content type: the server's proof that this is the app on this machine, not a foreign page.
+  personas ??= fetch('/api/dev/personas', { headers: { accept: 'application/json', 'content-type': 'application/json' } })
     .then(async (res) => {
       if (!res.ok) return null
       const body = (await res.json()) as Result<DemoPersona[]>

@@ -19,7 +19,11 @@ import type { DailySummary } from '../../cloudfunctions/_core/usecases/daily'
 
 export const ROOT = resolve(__dirname, '..', '..')
 export const DIST_H5 = join(ROOT, 'dist-h5')
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots')
+/**
+ * A test run never changes tracked files: screenshots go to the ignored `.screenshots/`. The docs'
+ * pictures (docs/screenshots) are refreshed on purpose with `npm run docs:screenshots`.
+ */
+export const SCREENSHOTS = process.env.YAYOU_SCREENSHOTS ? resolve(process.env.YAYOU_SCREENSHOTS) : join(ROOT, '.screenshots')
 export const NOW = new Date('2026-11-22T02:00:00Z') // 10:00 in Shanghai
 
 /** Demo personas (cloudfunctions/_local/demo-data.ts). */

@@ -6,6 +6,7 @@
  *
  * Run: `npm run build:h5` first, then `npx jest --selectProjects browser`.
  */
+import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import type { Family } from '../../src/api/contract'
 import {
   addItem, scan, byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
@@ -70,7 +71,7 @@ test('李明 invites, 王芳 opens the link and accepts; 李明\'s family lists 
   await shot(owner, '33-family-owner-invite')
 
   const invitee = await h.openAs(ANNUAL, link.slice(link.indexOf('#/') + 2))
-  await waitForText(invitee, 'invite-owner', '李明')
+  await waitForText(invitee, 'invite-owner', '李*') // C2: the owner's display name
   expect(await textOf(invitee, 'invite-state')).toContain('邀请有效')
   await shot(invitee, '34-family-invitation')
   await tap(invitee, 'accept-invite')
@@ -87,7 +88,9 @@ test('李明 invites, 王芳 opens the link and accepts; 李明\'s family lists 
 
 test('张丽 pays ¥50 from 李明\'s balance: consent required, requested, approved by 李明, paid once (M4)', async () => {
   const desk = await h.openAs(PERSONA.receptionist, RECEPTION)
-  await scan(desk, '100002') // 张丽, family of 李明
+  // M4: 张丽 shows her own member code, so the desk may spend stored value for her (a typed number may not).
+  const own = await apiData<{ token: string }>('member', { action: 'code' }, FAMILY_MEMBER)
+  await scan(desk, own.token) // 张丽, family of 李明
   await waitForText(desk, 'scanned-name', '张丽')
   await addItem(desk, '补牙 filling', 'treatment', '100')
   await typeInto(desk, 'owner-balance', '50')
@@ -124,7 +127,7 @@ test('张丽 pays ¥50 from 李明\'s balance: consent required, requested, appr
 
 test('a first-visit coupon at the desk: the holder is registered and pays ¥300 less; the director refunds part, once (R2, M6, S3)', async () => {
   // 小美 (not a patient) takes 赵磊's referral coupon (R1, R2), as the referral card page would.
-  const coupon = await apiData<{ couponId: string; discountFen: number }>('referral', { action: 'takeCoupon', code: '100007' }, PERSONA.friend)
+  const coupon = await apiData<{ couponId: string; discountFen: number }>('referral', { action: 'takeCoupon', code: demoReferralCode('pat_plain') }, PERSONA.friend)
   expect(coupon.discountFen).toBe(30_000)
   const qr = await apiData<{ token: string }>('referral', { action: 'couponCode', couponId: coupon.couponId }, PERSONA.friend)
 

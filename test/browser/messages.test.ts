@@ -87,11 +87,11 @@ test('friend: 阿杰 gets the expiry reminder of the card from 李明, with noth
   expect(run.queued.card_expiry).toBe(1)
 
   const friend = await h.openAs(FRIEND_2, 'pages/cards/index')
-  await waitForText(friend, 'received-cards', '李明')
+  await waitForText(friend, 'received-cards', '李*')
   await tap(friend, 'goto-inbox')
   await waitForText(friend, 'inbox-list', '亲友卡即将到期')
   const reminder = await textOf(friend, 'inbox-item-0')
-  expect(reminder).toContain('李明送您的亲友卡余额¥600.00')
+  expect(reminder).toContain('李*送您的亲友卡余额¥600.00')
   expect(reminder).toContain('2027-01-13')
   expect(reminder).toContain('到店登记后不再过期')
   // C2: the giver's display name and the offer, nothing else about him.

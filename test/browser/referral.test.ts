@@ -14,11 +14,14 @@
  */
 import type { Page } from 'playwright-core'
 import type { BillResult } from '../../src/domain/bill/engine'
-import type { ConfirmedBill, PayoutView, Result, ScanResult } from '../../src/api/contract'
+import type { ConfirmedBill, PayoutView, ScanResult } from '../../src/api/contract'
+import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import { byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { data } from './probes'
 
 jest.setTimeout(120_000)
 
+const PLAIN_CODE = demoReferralCode('pat_plain')
 const REFERRER = 'demo-patient-plain' // 赵磊, record 100007, phone 135****4444, no bonus yet
 const FRIEND = 'demo-friend' // 小美, a WeChat user, not a patient yet
 const RECEPTIONIST = 'demo-staff-receptionist'
@@ -30,10 +33,6 @@ let h: Harness
 beforeAll(async () => { h = await startHarness() }, 120_000)
 afterAll(async () => { await h?.close() }, 60_000)
 
-function data<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message.en}`)
-  return r.data
-}
 
 let seq = 0
 /** Reception bills a patient exactly as the desk does: preview, then confirm the amount seen. */
@@ -52,7 +51,7 @@ describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', (
 
   test('赵磊 opens his referral card: code 100007, the rules for both sides, the link and its QR', async () => {
     referrer = await h.openAs(REFERRER, CARD)
-    await waitForText(referrer, 'referral-code', '100007')
+    await waitForText(referrer, 'referral-code', PLAIN_CODE) // R1: the personal code, not the record number
     const rules = await textOf(referrer, 'referral-rules')
     expect(rules).toContain('¥300.00')
     expect(rules).toContain('分享、注册或点击本身没有奖励') // C1
@@ -60,7 +59,7 @@ describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', (
     expect(await textOf(referrer, 'referral-friends')).toContain('还没有朋友')
     await waitForId(referrer, 'referral-link')
     link = await byId(referrer, 'referral-link').inputValue()
-    expect(link).toBe(`${h.baseUrl}/#/pages/referral/index?c=100007`)
+    expect(link).toBe(`${h.baseUrl}/#/pages/referral/index?c=${PLAIN_CODE}`)
     expect(link).not.toContain('as=') // the member's own identity never travels with the link
     expect(await byId(referrer, 'referral-qr').getAttribute('data-text')).toBe(link)
     await shot(referrer, '50-referral-card')
@@ -68,7 +67,7 @@ describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', (
 
   test('小美 opens the link: 赵磊 and ¥300.00, the rules, nothing else about him; she takes the coupon', async () => {
     const friend = await h.openAs(FRIEND, link.slice(link.indexOf('#/') + 2))
-    await waitForText(friend, 'ref-referrer', '赵磊')
+    await waitForText(friend, 'ref-referrer', '赵*') // C2: the display name, never the record's
     expect(await textOf(friend, 'ref-discount')).toBe('¥300.00')
     expect(await textOf(friend, 'offer-state')).toContain('可以领取首诊优惠券')
     expect(await textOf(friend, 'ref-rules')).toContain('¥300.00')
@@ -102,7 +101,7 @@ describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', (
     const scanned = data(await h.api<ScanResult>('reception', { action: 'scan', code: couponCode }, RECEPTIONIST))
     expect(scanned.kind).toBe('coupon')
     if (scanned.kind !== 'coupon') return
-    expect(scanned).toMatchObject({ holderName: expect.any(String), referrerDisplayName: '赵磊', discountFen: 30_000 })
+    expect(scanned).toMatchObject({ holderName: expect.any(String), referrerDisplayName: '赵*', discountFen: 30_000 })
     const reg = data(await h.api<{ patientId: string }>('reception', { action: 'register', ticket: scanned.ticket, name: '小美', phone: '13600001234' }, RECEPTIONIST))
     const bill = await pay(reg.patientId, [{ name: '根管 root canal', category: 'treatment', amountFen: 200_000 }], { couponTicket: scanned.ticket })
     expect(bill.result.totals).toMatchObject({ couponFen: 30_000, dueFen: 170_000 })
@@ -111,7 +110,7 @@ describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', (
 
   test('赵磊 reloads his card: 小美 paid, ¥117.00 bonus, ¥100.00 payout due', async () => {
     await referrer.reload()
-    await waitForText(referrer, 'referral-friends', '小美')
+    await waitForText(referrer, 'referral-friends', '小*') // C2: the friend's display name, not her record's
     expect(await textOf(referrer, 'referral-friends')).toContain('已到店付款')
     expect(await textOf(referrer, 'referral-bonus')).toBe('¥117.00')
     expect(await textOf(referrer, 'referral-payouts')).toBe('¥100.00')

@@ -466,6 +466,12 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
         expect(sorted(await q({ v: { $in: [null, 10] } }))).toEqual(['t_missing', 't_null', 't_ten'])
       }, T)
 
+      test('$in with values of several types matches each only within its own type', async () => {
+        expect(sorted(await q({ v: { $in: [1, false, 'abc'] } }))).toEqual(['t_false', 't_one', 't_text'])
+        expect(sorted(await q({ v: { $in: [true] } }))).toEqual(['t_true'])
+        expect(sorted(await q({ v: { $in: [0, '1', 'true'] } }))).toEqual(['t_zero'])
+      }, T)
+
       test('a patch that touches one path twice is refused (BAD_QUERY), nothing changes', async () => {
         const docId = id('t_patch')
         await put(C.docs, { _id: docId, run: RUN, n: 1, a: { b: 1 } })

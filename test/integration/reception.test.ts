@@ -80,7 +80,10 @@ test('the payment that crosses ¥30,000 makes a lifetime member, without retro-d
 })
 
 test('bonus balance pays part of the bill; only money paid counts as spend (R5, M6)', async () => {
-  const r = data(await reception({ action: 'confirmBill', patientId: 'pat_bonus', items: [extraction], useBonusFen: 15_000, requestId: 'bonus-0001', expectedDueFen: 30_000 })) as ConfirmedBill
+  // R5: stored value is spent only for a payer who showed their own member code in this visit.
+  const mc = data(await cloud.call('member', { action: 'code' }, 'demo-patient-bonus')) as MemberCode
+  const { payerTicket } = data(await reception({ action: 'scan', code: mc.token })) as ScannedPatient
+  const r = data(await reception({ action: 'confirmBill', patientId: 'pat_bonus', items: [extraction], useBonusFen: 15_000, payerTicket, requestId: 'bonus-0001', expectedDueFen: 30_000 })) as ConfirmedBill
   expect(r.result.totals.bonusFen).toBe(15_000)
   expect(r.cumulativeSpendAfterFen).toBe(260_000 + 30_000)
   const acc = await cloud.store.get<{ _id: string; balanceFen: number }>('accounts', 'bonus:pat_bonus')
@@ -101,7 +104,10 @@ describe('bad input: typed error, nothing written', () => {
     ['unknown category', { action: 'previewBill', patientId: 'pat_plain', items: [{ ...extraction, category: 'cash' }] }, 'VALIDATION'],
     ['unknown patient', { action: 'confirmBill', patientId: 'pat_nobody', items: [extraction], requestId: 'bad-00004', expectedDueFen: 45_000 }, 'PATIENT_NOT_FOUND'],
     ['stale total', { action: 'confirmBill', patientId: 'pat_lifetime', items: [extraction], requestId: 'bad-00005', expectedDueFen: 45_000 }, 'BILL_CHANGED'],
-    ['more bonus than held', { action: 'confirmBill', patientId: 'pat_bonus', items: [extraction], useBonusFen: 20_001, requestId: 'bad-00006', expectedDueFen: 24_999 }, 'INSUFFICIENT_BALANCE'],
+    ['more bonus than held', { action: 'confirmBill', patientId: 'pat_bonus', items: [extraction], useBonusFen: 20_001, storedValueOverride: '患者手机没电', requestId: 'bad-00006', expectedDueFen: 24_999 }, 'INSUFFICIENT_BALANCE'],
+    ['bonus for a payer found by typed record number (not present)', { action: 'confirmBill', patientId: 'pat_bonus', items: [extraction], useBonusFen: 100, requestId: 'bad-00008', expectedDueFen: 44_900 }, 'PAYER_NOT_PRESENT'],
+    ['bonus with another patient\'s payer ticket', { action: 'previewBill', patientId: 'pat_bonus', items: [extraction], useBonusFen: 100, payerTicket: 'YY1.P.pat_plain.9999999999.forged' }, 'PAYER_NOT_PRESENT'],
+    ['bonus with a one-word override', { action: 'previewBill', patientId: 'pat_bonus', items: [extraction], useBonusFen: 100, storedValueOverride: '熟人' }, 'PAYER_NOT_PRESENT'],
     ['a member calling a staff action', { action: 'confirmBill', patientId: 'pat_lifetime', items: [extraction], requestId: 'bad-00007', expectedDueFen: 39_600 }, 'FORBIDDEN', LIFETIME],
     ['a doctor billing', { action: 'previewBill', patientId: 'pat_plain', items: [extraction] }, 'FORBIDDEN', 'demo-staff-doctor'],
     ['a stranger', { action: 'scan', code: '100001' }, 'FORBIDDEN', 'some-random-openid'],

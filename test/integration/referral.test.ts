@@ -2,11 +2,15 @@
 import type { AuditReport, ConfirmedBill, CouponView, DaySheet, LeaderRow, MyReferrals, PartnerView, PayoutView, RatingResult, ReferralOffer, ScannedCoupon, ScanResult } from '../../src/api/contract'
 import type { BillResult } from '../../src/domain/bill/engine'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
+import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import { code, data, LIFETIME, openCloud, RECEPTION, snapshot } from './helpers'
 
 const DIRECTOR = 'demo-staff-director'
 const REFERRER = 'demo-patient-plain' // 赵磊, record 100007, no bonus yet
 const FRIEND = 'demo-friend' // 小美, not a patient
+/** R1: personal referral codes (the demo's are stable); the record number is for the desk only. */
+const PLAIN = demoReferralCode('pat_plain')
+const LIFETIME_CODE = demoReferralCode('pat_lifetime')
 const treatment = (amountFen: number, name = '治疗 treatment') => ({ name, category: 'treatment', amountFen })
 
 let cloud: LocalCloud
@@ -33,17 +37,17 @@ async function pay(patientId: string, items: object[], extra: object = {}): Prom
   return data(await desk({ action: 'confirmBill', patientId, items, ...extra, requestId: `r-bill-${String(++seq).padStart(4, '0')}`, expectedDueFen: p.totals.dueFen })) as ConfirmedBill
 }
 
-test('R1, C1: the referral card carries the record number and the full rules for both sides', async () => {
+test('R1, C1: the referral card carries the personal code and the full rules for both sides', async () => {
   const mine = data(await ref({ action: 'mine' }, REFERRER)) as MyReferrals
-  expect(mine.card).toMatchObject({ code: '100007', path: '/pages/referral/index?c=100007' })
+  expect(mine.card).toMatchObject({ code: PLAIN, path: `/pages/referral/index?c=${PLAIN}` })
   expect(mine.card.forFriend.map((l) => l.zh).join()).toContain('¥300.00')
   expect(mine.card.forReferrer.map((l) => l.zh).join()).toContain('分享、注册或点击本身没有奖励')
 })
 
 test('seed 003: a coupon, a ¥2,000 bill → ¥300 off + gift; ¥100 bonus, ¥100 payout due, 1% of ¥1,700; the evening sheet; the bonus offered next time', async () => {
-  const offer = data(await ref({ action: 'offer', code: '100007' }, FRIEND)) as ReferralOffer
-  expect(offer).toMatchObject({ state: 'available', discountFen: 30_000, referrerDisplayName: '赵磊' })
-  data(await ref({ action: 'takeCoupon', code: '100007', device: 'iPhone-abc' }, FRIEND))
+  const offer = data(await ref({ action: 'offer', code: PLAIN }, FRIEND)) as ReferralOffer
+  expect(offer).toMatchObject({ state: 'available', discountFen: 30_000, referrerDisplayName: '赵*' }) // C2: never the record's name
+  data(await ref({ action: 'takeCoupon', code: PLAIN, device: 'iPhone-abc' }, FRIEND))
   expect(await bonusOf('pat_plain')).toBe(0) // C1, R3: nothing for taking a coupon
   const { patientId, ticket } = await friendAtDesk()
 
@@ -62,12 +66,15 @@ test('seed 003: a coupon, a ¥2,000 bill → ¥300 off + gift; ¥100 bonus, ¥10
 
   const next = data(await desk({ action: 'scan', code: '100007' })) as ScanResult & { bonusBalanceFen: number }
   expect(next.bonusBalanceFen).toBe(11_700) // R5: staff see it at the referrer's next bill
-  const used = await pay('pat_plain', [treatment(20_000)], { useBonusFen: 11_700 })
+  // R5: the referrer shows their own member code at the desk, so their bonus may be spent.
+  const mc = data(await cloud.call('member', { action: 'code' }, REFERRER)) as { token: string }
+  const payer = data(await desk({ action: 'scan', code: mc.token })) as ScanResult & { payerTicket: string }
+  const used = await pay('pat_plain', [treatment(20_000)], { useBonusFen: 11_700, payerTicket: payer.payerTicket })
   expect(used.result.totals.bonusFen).toBe(11_700)
 })
 
 test('seed 000: ¥30,000 over three visits within 90 days → ¥300 share; nothing after 90 days', async () => {
-  data(await ref({ action: 'takeCoupon', code: '100007' }, FRIEND))
+  data(await ref({ action: 'takeCoupon', code: PLAIN }, FRIEND))
   const { patientId, ticket } = await friendAtDesk()
   await pay(patientId, [treatment(1_030_000)], { couponTicket: ticket }) // pays ¥10,000 after the ¥300 coupon
   cloud.clock.advance(40 * 86_400_000)
@@ -91,26 +98,26 @@ test('naming the referrer\'s number at reception works the same as a coupon', as
 describe('fraud rules (R6): refused with a reason, nothing written', () => {
   test('self-referral, in one family, existing patients, a second claim, unknown code', async () => {
     const before = await snapshot(cloud)
-    expect(code(await ref({ action: 'takeCoupon', code: '100007' }, REFERRER))).toBe('REFERRAL_SELF')
-    expect(code(await ref({ action: 'takeCoupon', code: '100001' }, 'demo-member-family'))).toBe('REFERRAL_FAMILY')
-    expect(code(await ref({ action: 'takeCoupon', code: '100001' }, 'demo-member-annual'))).toBe('REFERRAL_EXISTING_PATIENT')
+    expect(code(await ref({ action: 'takeCoupon', code: PLAIN }, REFERRER))).toBe('REFERRAL_SELF')
+    expect(code(await ref({ action: 'takeCoupon', code: LIFETIME_CODE }, 'demo-member-family'))).toBe('REFERRAL_FAMILY')
+    expect(code(await ref({ action: 'takeCoupon', code: LIFETIME_CODE }, 'demo-member-annual'))).toBe('REFERRAL_EXISTING_PATIENT')
     expect(code(await ref({ action: 'takeCoupon', code: '999999' }, FRIEND))).toBe('REFERRAL_CODE_UNKNOWN')
     expect(code(await desk({ action: 'previewBill', patientId: 'pat_annual', items: [treatment(100)], referrerCode: '100007' }))).toBe('REFERRAL_EXISTING_PATIENT')
     expect(await snapshot(cloud)).toBe(before)
-    data(await ref({ action: 'takeCoupon', code: '100007' }, FRIEND))
-    expect(code(await ref({ action: 'takeCoupon', code: '100001' }, FRIEND))).toBe('REFERRAL_TAKEN') // first valid claim wins
-    expect((data(await ref({ action: 'offer', code: '100001' }, FRIEND)) as ReferralOffer).state).toBe('taken')
+    data(await ref({ action: 'takeCoupon', code: PLAIN }, FRIEND))
+    expect(code(await ref({ action: 'takeCoupon', code: LIFETIME_CODE }, FRIEND))).toBe('REFERRAL_TAKEN') // first valid claim wins
+    expect((data(await ref({ action: 'offer', code: LIFETIME_CODE }, FRIEND)) as ReferralOffer).state).toBe('taken')
   })
 
   test('ten simultaneous claims for one friend: one referral', async () => {
-    const codes = ['100007', '100001', '100004', '100006', '100008']
+    const codes = ['pat_plain', 'pat_lifetime', 'pat_annual', 'pat_near_lifetime', 'pat_bonus'].map(demoReferralCode)
     const r = await Promise.all(codes.map((c) => ref({ action: 'takeCoupon', code: c }, FRIEND)))
     expect(r.filter((x) => x.ok)).toHaveLength(1)
     expect(await cloud.store.count('referrals', { friendOpenid: FRIEND })).toBe(1)
   })
 
   test('a coupon cannot be used by someone else, or twice, or after a month', async () => {
-    data(await ref({ action: 'takeCoupon', code: '100007' }, FRIEND))
+    data(await ref({ action: 'takeCoupon', code: PLAIN }, FRIEND))
     const { patientId, ticket } = await friendAtDesk()
     expect(code(await desk({ action: 'previewBill', patientId: 'pat_new_1', items: [treatment(100_000)], couponTicket: ticket }))).toBe('COUPON_NOT_YOURS')
     await pay(patientId, [treatment(100_000)], { couponTicket: ticket })
@@ -118,7 +125,7 @@ describe('fraud rules (R6): refused with a reason, nothing written', () => {
   })
 
   test('an expired coupon is refused', async () => {
-    data(await ref({ action: 'takeCoupon', code: '100007' }, FRIEND))
+    data(await ref({ action: 'takeCoupon', code: PLAIN }, FRIEND))
     const { patientId, ticket } = await friendAtDesk()
     cloud.clock.advance(32 * 86_400_000)
     const fresh = cloud.deps.qr.sign('T', ticket.split('.')[2], cloud.clock.now(), 60).token
@@ -127,7 +134,7 @@ describe('fraud rules (R6): refused with a reason, nothing written', () => {
 })
 
 test('a refund claws back with negative entries; a payout marked twice is refused and flagged in the audit', async () => {
-  data(await ref({ action: 'takeCoupon', code: '100007' }, FRIEND))
+  data(await ref({ action: 'takeCoupon', code: PLAIN }, FRIEND))
   const { patientId, ticket } = await friendAtDesk()
   const bill = await pay(patientId, [treatment(200_000)], { couponTicket: ticket })
   const [payout] = data(await ref({ action: 'payouts' }, RECEPTION)) as PayoutView[]
@@ -182,6 +189,6 @@ test('R10: a partner registers, bound to a consultant, and earns a commission af
 })
 
 test('R1 poster: locally the landing path for a QR image (on CloudBase, a wxacode.getUnlimited code in storage)', async () => {
-  expect(data(await ref({ action: 'poster' }, REFERRER))).toEqual({ qrText: '/#/pages/referral/index?c=100007' })
+  expect(data(await ref({ action: 'poster' }, REFERRER))).toEqual({ qrText: `/#/pages/referral/index?c=${PLAIN}` })
   expect(code(await ref({ action: 'poster' }, FRIEND))).toBe('FORBIDDEN')
 })

@@ -40,7 +40,8 @@ describe('local mode', () => {
   })
 
   test('dev endpoints: personas, clock, reset, daily', async () => {
-    const personas = data(await (await fetch(`${url}/api/dev/personas`)).json()) as { kind: string }[]
+    // As the app asks (src/services/persona.ts): JSON content type, this machine (hardening in server-hardening.test.ts).
+    const personas = data(await (await fetch(`${url}/api/dev/personas`, { headers: { 'content-type': 'application/json' } })).json()) as { kind: string }[]
     expect(new Set(personas.map((p) => p.kind))).toEqual(new Set(['member', 'friend', 'staff']))
 
     const moved = data(await (await post(`${url}/api/dev/clock`, JSON.stringify({ advanceDays: 30 }))).json()) as { now: string }

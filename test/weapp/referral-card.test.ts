@@ -12,10 +12,10 @@ const ok = <T>(data: T): Result<T> => ({ ok: true, data })
 
 const MINE: MyReferrals = {
   card: {
-    code: '100007',
-    referrerDisplayName: '赵磊',
-    path: '/pages/referral/index?c=100007',
-    title: '赵磊 推荐您来牙友口腔：首诊立减¥300',
+    code: 'DKH87NJG',
+    referrerDisplayName: '赵*',
+    path: '/pages/referral/index?c=DKH87NJG',
+    title: '赵* 推荐您来牙友口腔：首诊立减¥300',
     forFriend: [{ zh: '首次到诊立减¥300.00，另赠漱口水', en: '¥300.00 off your first visit, plus a gift' }],
     forReferrer: [{ zh: '仅奖励实际付款的就诊，分享、注册或点击本身没有奖励', en: 'Rewards follow paid visits only' }],
   },
@@ -26,6 +26,7 @@ const MINE: MyReferrals = {
 
 const cloud: CloudHandler = (name, event) => {
   if (name === 'referral' && event.action === 'mine') return ok(MINE)
+  if (name === 'identity' && event.action === 'profile') return ok({ displayName: '赵*', defaultDisplayName: '赵*', referralCode: 'DKH87NJG' })
   return { ok: false, error: { code: 'UNKNOWN_ACTION', message: { zh: '没有这个操作', en: `unexpected ${name}.${String(event.action)}` } } }
 }
 
@@ -39,7 +40,7 @@ test('referral card: code, both sides\' rules, friends, bonus; the share button 
   page = await renderPage('pages/referral/card/index', cloud)
   const p = page
   await p.waitFor(() => p.byId('referral-code') !== null, 'the card')
-  expect(p.textOf('referral-code')).toBe('100007')
+  expect(p.textOf('referral-code')).toBe('DKH87NJG') // R1: the personal code, never the record number
   expect(p.textOf('referral-rules')).toContain('首次到诊立减¥300.00')
   expect(p.textOf('referral-rules')).toContain('分享、注册或点击本身没有奖励')
   expect(p.textOf('referral-friends')).toContain('小美')
@@ -54,5 +55,6 @@ test('referral card: code, both sides\' rules, friends, bonus; the share button 
   expect(typeof onShare).toBe('function')
   const answer = onShare!.call(p.component.instance, { from: 'button', target: { id: 'share-referral', dataset: {} } })
   expect(answer).toMatchObject({ title: MINE.card.title, path: MINE.card.path })
-  expect(p.calls).toEqual([{ name: 'referral', data: { action: 'mine' } }]) // nothing recorded for sharing
+  // Nothing recorded for sharing (C1): the page only read the card and the display name.
+  expect(p.calls.map((c) => `${c.name}.${String(c.data.action)}`).sort()).toEqual(['identity.profile', 'referral.mine'])
 })

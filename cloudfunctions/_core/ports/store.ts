@@ -68,8 +68,10 @@ export const isStoreError = (e: unknown, code?: StoreErrorCode): e is StoreError
 /** Collections and the fields queried on them: CloudBase indexes, and SQLite expression indexes. */
 export const INDEXES: Record<string, string[][]> = {
   users: [['patientId'], ['staffId']],
-  patients: [['recordNo'], ['phone'], ['familyOwnerId'], ['clinicId'], ['tier', 'annualUntil'], ['birthdayMd']],
-  staff: [['openid']],
+  patients: [['recordNo'], ['phone'], ['phoneTail'], ['familyOwnerId'], ['clinicId'], ['tier', 'annualUntil'], ['birthdayMd']],
+  staff: [['openid'], ['role', 'active'], ['clinicId']],
+  staffInvites: [['staffId', 'status']],
+  staffAudit: [['staffId', 'at'], ['at']],
   bills: [['patientId', 'at'], ['clinicId', 'day'], ['day'], ['referralId', 'at']],
   ledger: [['accountId', 'at'], ['patientId', 'at'], ['kind', 'at']],
   referrals: [['referrerPatientId', 'status'], ['friendPatientId'], ['friendPhone'], ['partnerId'], ['status', 'lockedAt']],
@@ -78,7 +80,7 @@ export const INDEXES: Record<string, string[][]> = {
   ratings: [['patientId', 'at']],
   tasks: [['status', 'createdAt']],
   partners: [['openid'], ['code']],
-  outbox: [['status', 'notBefore'], ['createdAt']],
+  outbox: [['status', 'notBefore'], ['createdAt'], ['to.patientId'], ['to.openid']],
   inbox: [['openid', 'at']],
   birthdayGifts: [['month', 'birthday']],
   events: [['date'], ['inviteAt']],

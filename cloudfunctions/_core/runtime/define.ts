@@ -1,15 +1,17 @@
 /**
- * A cloud function is a table of actions. Each action names its input schema, who may call it,
- * and the one use case it runs. `invoke` does the rest the same way for every function: validate
- * the event, resolve the caller, check the role, run, map errors to `{ ok: false, error }`.
+ * A cloud function is a table of actions. Each action names its input schema and the one use case
+ * it runs; who may call it is written only in the permissions table (src/domain/permissions.ts).
+ * `invoke` does the rest the same way for every function: resolve the caller, check the table,
+ * validate the event, run, map errors to `{ ok: false, error }`.
  */
 import { z, ZodError, type ZodType } from 'zod'
-import type { ActionOf, FnName, In, Out, Persona, Result, StaffRole } from '../../../src/api/contract'
+import type { ActionOf, FnName, In, Out, Persona, Result } from '../../../src/api/contract'
 import { DomainError, ERRORS, isDomainError } from '../../../src/domain/errors'
+import { allows, whoMay, type Who, type WhoOf } from '../../../src/domain/permissions'
 import type { Deps } from '../deps'
 import { resolvePersona } from '../usecases/identity'
 
-export type Who = 'anyone' | 'patient' | readonly StaffRole[]
+export type { Who }
 
 export interface Caller<P extends Persona = Persona> { openid: string; persona: P }
 export type PatientCaller = Caller<Extract<Persona, { kind: 'patient' }>>
@@ -18,32 +20,44 @@ export type StaffCaller = Caller<Extract<Persona, { kind: 'staff' }>>
 type Input<I> = ZodType<I, z.ZodTypeDef, unknown>
 type Run<C, I, O> = (deps: Deps, caller: C, input: I) => Promise<O> | O
 
-export interface ActionDef<I, O> { who: Who; input: Input<I>; run: Run<Caller, I, O> }
+/** What the handler's `run` may assume about its caller; must agree with the table's `who`. */
+export type CallerKind = 'anyone' | 'patient' | 'staff'
+type KindOf<W> = W extends 'anyone' ? 'anyone' : W extends 'patient' ? 'patient' : 'staff'
 
+export interface ActionDef<I, O, K extends CallerKind = CallerKind> { kind: K; input: Input<I>; run: Run<Caller, I, O> }
+
+/**
+ * Every action of `Api[F]`, each built with the helper that matches its row in the permissions
+ * table: `forStaff` for a row of roles, `forPatient` for 'patient', `forAnyone` for 'anyone'.
+ * A mismatch (or a missing row) does not compile.
+ */
 export type FunctionDef<F extends FnName> = {
   name: F
-  actions: { [A in ActionOf<F>]: ActionDef<In<F, A>, Out<F, A>> }
+  actions: { [A in ActionOf<F>]: ActionDef<In<F, A>, Out<F, A>, KindOf<WhoOf<F, A>>> }
 }
 
 export const defineFunction = <F extends FnName>(def: FunctionDef<F>): FunctionDef<F> => def
 
-/** Any WeChat user, known or not. */
-export const forAnyone = <I, O>(input: Input<I>, run: Run<Caller, I, O>): ActionDef<I, O> => ({ who: 'anyone', input, run })
+/** Any WeChat user, known or not (table row 'anyone'). */
+export const forAnyone = <I, O>(input: Input<I>, run: Run<Caller, I, O>): ActionDef<I, O, 'anyone'> => ({ kind: 'anyone', input, run })
 
-/** A WeChat user bound to a patient record; `invoke` has checked the persona before `run`. */
-export const forPatient = <I, O>(input: Input<I>, run: Run<PatientCaller, I, O>): ActionDef<I, O> =>
-  ({ who: 'patient', input, run: (d, c, i) => run(d, c as PatientCaller, i) })
+/** A WeChat user bound to a patient record (table row 'patient'); `invoke` has checked the persona before `run`. */
+export const forPatient = <I, O>(input: Input<I>, run: Run<PatientCaller, I, O>): ActionDef<I, O, 'patient'> =>
+  ({ kind: 'patient', input, run: (d, c, i) => run(d, c as PatientCaller, i) })
 
-/** Active staff in one of `roles`. */
-export const forStaff = <I, O>(roles: readonly StaffRole[], input: Input<I>, run: Run<StaffCaller, I, O>): ActionDef<I, O> =>
-  ({ who: roles, input, run: (d, c, i) => run(d, c as StaffCaller, i) })
+/** Active staff in the roles the table names for this action. */
+export const forStaff = <I, O>(input: Input<I>, run: Run<StaffCaller, I, O>): ActionDef<I, O, 'staff'> =>
+  ({ kind: 'staff', input, run: (d, c, i) => run(d, c as StaffCaller, i) })
+
+/** WeChat OPENIDs are 28 URL-safe characters; local personas and tests use the same alphabet. */
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 
 const errorResult = (e: DomainError): Result<never> => ({ ok: false, error: { code: e.code, message: e.messages, ...(e.details ? { details: e.details } : {}) } })
 
-function allowed(who: Who, persona: Persona): boolean {
-  if (who === 'anyone') return true
-  if (who === 'patient') return persona.kind === 'patient'
-  return persona.kind === 'staff' && who.includes(persona.role)
+/** The table decides; the helper's kind is checked too, so `run` never sees a caller it did not expect. */
+function allowed(who: Who | undefined, kind: CallerKind, persona: Persona): boolean {
+  if (who === undefined || !allows(who, persona)) return false
+  return kind === 'anyone' || kind === persona.kind
 }
 
 export async function invoke(def: FunctionDef<FnName>, event: unknown, openid: string | null, deps: Deps): Promise<Result<unknown>> {
@@ -54,9 +68,10 @@ export async function invoke(def: FunctionDef<FnName>, event: unknown, openid: s
       ? (def.actions as Record<string, ActionDef<unknown, unknown>>)[name]
       : undefined
     if (!act) throw new DomainError('UNKNOWN_ACTION', { function: def.name, action: typeof name === 'string' ? name : null })
-    if (!openid) throw new DomainError('UNAUTHENTICATED')
+    // An OPENID is what the platform says; anything not shaped like one is nobody (and never becomes an id).
+    if (!openid || !OPENID.test(openid)) throw new DomainError('UNAUTHENTICATED')
     const persona = await resolvePersona(deps.store, openid)
-    if (!allowed(act.who, persona)) throw new DomainError('FORBIDDEN', { action: name })
+    if (!allowed(whoMay(def.name, name as ActionOf<FnName>), act.kind, persona)) throw new DomainError('FORBIDDEN', { action: name })
     const input = act.input.parse(event)
     return { ok: true, data: await act.run(deps, { openid, persona }, input) }
   } catch (e) {

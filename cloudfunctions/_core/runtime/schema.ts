@@ -11,7 +11,25 @@ export const fen = z.number({ invalid_type_error: 'amount must be a number of fe
   .nonnegative('amount must not be negative')
   .max(MAX_ITEM_FEN, 'amount is too large')
 
-export const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'bad id')
+/**
+ * Bounds on what a client makes or sends (issue 10 hardening): no id derived from client input may
+ * outgrow what a signed code can carry. A QR subject (adapters/qr/hmac-qr.ts) is at most 64
+ * characters of [A-Za-z0-9_-]; a signed token `YY1.<kind>.<subject>.<exp>.<sig>` is therefore at
+ * most 4 + 2 + 64 + 13 + 28 = 111 characters.
+ */
+export const MAX_ID = 64
+export const MAX_REQUEST_ID = 40
+export const MAX_TOKEN = 128
+
+/** A document id the client names (patient, card, coupon, event…): fits a QR subject as is. */
+export const id = z.string().trim().min(1).max(MAX_ID).regex(/^[A-Za-z0-9_-]+$/, 'bad id')
+
+/**
+ * A WeChat OPENID (28 characters from WeChat; demo personas are longer words): derived ids such as
+ * `ref_wx_<openid>` or `pt_<openid>` stay short. Anything else is no caller at all.
+ */
+export const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+export const isOpenid = (v: unknown): v is string => typeof v === 'string' && OPENID.test(v)
 
 export const billItem = z.object({
   name: z.string().trim().min(1).max(60),
@@ -23,26 +41,39 @@ export const billRequest = z.object({
   patientId: id,
   items: z.array(billItem).min(1, 'the bill has no items').max(50),
   useBonusFen: fen.optional(),
-  friendCardTicket: z.string().trim().min(1).max(300).optional(),
+  friendCardTicket: z.string().trim().min(1).max(MAX_TOKEN).optional(),
   namedMemberCode: z.string().trim().min(1).max(20).optional(),
   useOwnerBalanceFen: fen.optional(),
   ownerConsentId: z.string().trim().min(1).max(64).optional(),
-  couponTicket: z.string().trim().min(1).max(300).optional(),
+  couponTicket: z.string().trim().min(1).max(MAX_TOKEN).optional(),
   referrerCode: z.string().trim().min(1).max(20).optional(),
+  payerTicket: z.string().trim().min(1).max(MAX_TOKEN).optional(),
+  storedValueOverride: z.string().trim().min(1).max(120).optional(),
 })
 
+/**
+ * A client-made id for one tap: a retry or double tap sends the same one (S3). It becomes part of
+ * ids (`bill_<r>`, `refund_<r>`, `fc_<r>` — a card id that a signed code carries, `po_bill_<r>`,
+ * `task_bill_<r>`), so it is bounded well below MAX_ID.
+ */
+export const requestId = z.string().regex(new RegExp(`^[A-Za-z0-9_-]{8,${MAX_REQUEST_ID}}$`), `requestId must be 8–${MAX_REQUEST_ID} letters, digits, _ or -`)
+
 export const confirmBillRequest = billRequest.extend({
-  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, _ or -'),
+  requestId,
   expectedDueFen: fen,
 })
 
 export const empty = z.object({})
 
-/** A client-made id for one tap: a retry or double tap sends the same one (S3). */
-export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8–64 letters, digits, _ or -')
-
-export const token = z.string().trim().min(8).max(300)
+/** A share token (32 characters) or a signed code (at most 111, see above). */
+export const token = z.string().trim().min(8).max(MAX_TOKEN)
 
 /** N1, N2: a birthday, YYYY-MM-DD, a real calendar date (29 February only in leap years). */
 export const birthday = z.string().trim().regex(/^(19|20)\d{2}-\d{2}-\d{2}$/, 'birthday is YYYY-MM-DD')
   .refine((v) => dayjs(v).format('YYYY-MM-DD') === v, 'birthday is not a calendar date')
+
+/** A mainland mobile number as staff type it: 11 digits. */
+export const mobile = z.string().trim().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number, 11 digits')
+
+/** A person's name on a record: 1–30 characters. */
+export const personName = z.string().trim().min(1).max(30)

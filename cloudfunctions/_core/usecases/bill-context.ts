@@ -11,6 +11,7 @@ import { isExpired, type FriendCard } from '../../../src/domain/friendcard/card'
 import { accountId, type Account } from '../../../src/domain/ledger'
 import { effectiveTier, hasMemberDiscount } from '../../../src/domain/membership/tier'
 import type { Policy } from '../../../src/domain/policy'
+import { assertStoredValueAllowed, payerProof, type PayerProof } from '../../../src/domain/bill/payer-proof'
 import type { Doc, Store } from '../ports/store'
 import type { Deps } from '../deps'
 import { C, type BalanceRequestDoc, type PatientDoc } from '../model'
@@ -20,7 +21,7 @@ import { resolveReferral, type ReferralRefs } from './referral-rewards'
 type Reader = { get<T extends Doc>(coll: string, id: string): Promise<T | null> }
 
 /** Ids resolved before the transaction (queries and token checks are not allowed inside one). */
-export interface BillRefs { cardId: string | null; namedMemberId: string | null; referral: ReferralRefs }
+export interface BillRefs { cardId: string | null; namedMemberId: string | null; referral: ReferralRefs; payer?: PayerProof }
 
 export interface BillContext {
   payer: PatientDoc
@@ -32,7 +33,17 @@ export interface BillContext {
   card: FriendCard | null
 }
 
+/** R5, M4: a payer ticket counts only if it is valid now and names this bill's payer. */
+function payerOf(deps: Deps, req: BillRequest): PayerProof {
+  const v = req.payerTicket ? deps.qr.verify(req.payerTicket, deps.clock.now()) : null
+  const scanned = Boolean(v?.ok && v.claims.kind === 'P' && v.claims.subject === req.patientId)
+  const proof = payerProof(scanned, req.storedValueOverride)
+  assertStoredValueAllowed(req, proof)
+  return proof
+}
+
 export async function resolveRefs(deps: Deps, store: Store, req: BillRequest): Promise<BillRefs> {
+  const payer = payerOf(deps, req)
   const cardId = req.friendCardTicket ? cardIdFromTicket(deps, req.friendCardTicket) : null
   let namedMemberId: string | null = null
   if (req.namedMemberCode) {
@@ -40,8 +51,8 @@ export async function resolveRefs(deps: Deps, store: Store, req: BillRequest): P
     if (found.length !== 1) throw new DomainError('NAMED_MEMBER_INVALID', { code: req.namedMemberCode })
     namedMemberId = found[0]._id
   }
-  const payer = await store.get<PatientDoc>(C.patients, req.patientId)
-  return { cardId, namedMemberId, referral: await resolveReferral(deps, store, req, payer) }
+  const payerDoc = await store.get<PatientDoc>(C.patients, req.patientId)
+  return { cardId, namedMemberId, referral: await resolveReferral(deps, store, req, payerDoc), payer }
 }
 
 export async function loadContext(r: Reader, req: BillRequest, refs: BillRefs): Promise<BillContext> {

@@ -9,6 +9,7 @@ import { toCsv } from '../../../src/domain/referral/csv'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BirthdayGiftDoc } from '../model'
 import { pages } from './paging'
+import { inScope, staffScope, type ScopedStaff } from './team-scope'
 
 const view = (g: BirthdayGiftDoc): BirthdayGift => ({
   patientId: g.patientId, name: g.name, maskedPhone: maskPhone(g.phone), clinicId: g.clinicId, birthday: g.birthday,
@@ -17,12 +18,14 @@ const view = (g: BirthdayGiftDoc): BirthdayGift => ({
 
 const STATUS_LABEL = { todo: '待购买 to buy', bought: '已购买 bought', delivered: '已送达 delivered' }
 
-export async function birthdayList(deps: Deps, month?: string): Promise<BirthdayList> {
+/** Clinic scoping: the gifts for members of the staff member's clinic (an admin: the chain). */
+export async function birthdayList(deps: Deps, staff: ScopedStaff, month?: string): Promise<BirthdayList> {
   const policy = await currentPolicy(deps.store)
+  const scope = await staffScope(deps, staff)
   const m = month ?? nextMonth(businessDate(deps.clock.now(), policy.timezone))
   const docs: BirthdayGiftDoc[] = []
   for await (const page of pages<BirthdayGiftDoc>(deps.store, C.birthdayGifts, { where: { month: m }, orderBy: [['birthday', 'asc']] })) docs.push(...page)
-  const gifts = docs.map(view)
+  const gifts = docs.filter((g) => inScope(scope, g.clinicId)).map(view)
   const csv = toCsv(['生日 birthday', '姓名 name', '手机 phone', '近12个月消费 spend (12 months)', '礼物预算 gift budget', '状态 status'],
     gifts.map((g) => [g.birthday, g.name, g.maskedPhone, formatFen(g.spend12mFen), formatFen(g.budgetFen), STATUS_LABEL[g.status]]))
   const preparedAt = docs.reduce<string | undefined>((a, g) => (!a || g.createdAt < a ? g.createdAt : a), undefined)
@@ -30,10 +33,11 @@ export async function birthdayList(deps: Deps, month?: string): Promise<Birthday
 }
 
 /** Bought, then delivered; ticking the same step again changes nothing. */
-export async function markGift(deps: Deps, staffId: string, month: string, patientId: string, step: 'bought' | 'delivered'): Promise<BirthdayGift> {
+export async function markGift(deps: Deps, staff: ScopedStaff, month: string, patientId: string, step: 'bought' | 'delivered'): Promise<BirthdayGift> {
+  const staffId = staff.staffId
   const id = `${month}:${patientId}`
   const g = await deps.store.get<BirthdayGiftDoc>(C.birthdayGifts, id)
-  if (!g) throw new DomainError('GIFT_NOT_FOUND')
+  if (!g || !inScope(await staffScope(deps, staff), g.clinicId)) throw new DomainError('GIFT_NOT_FOUND')
   const at = deps.clock.now().toISOString()
   if (step === 'bought' && g.status === 'todo') {
     if (await deps.store.updateIf(C.birthdayGifts, id, { status: 'todo' }, { set: { status: 'bought', boughtAt: at, boughtBy: staffId } })) return view({ ...g, status: 'bought', boughtAt: at })

@@ -11,10 +11,11 @@ import { hasMemberDiscount } from '../../../src/domain/membership/tier'
 import { maskPhone } from '../../../src/domain/privacy'
 import { isStoreError } from '../ports/store'
 import { currentPolicy, type Deps } from '../deps'
-import { C, type EventDoc, type EventRsvpDoc, type PatientDoc } from '../model'
+import { C, type ClinicDoc, type EventDoc, type EventRsvpDoc, type PatientDoc } from '../model'
 import { pages } from './paging'
 import { patientByCode } from './reception'
 import { withRetry } from './retry'
+import { clinicLookups, inScope, staffScope, type ScopedStaff } from './team-scope'
 
 const view = (e: EventDoc, r?: EventRsvpDoc | null): MemberEvent => ({
   eventId: e._id, kind: e.kind, title: EVENT_TITLE[e.kind], date: e.date, place: e.place, capacity: e.capacity, inviteOn: e.inviteOn, going: e.going,
@@ -23,16 +24,32 @@ const view = (e: EventDoc, r?: EventRsvpDoc | null): MemberEvent => ({
 
 const today = async (deps: Deps) => businessDate(deps.clock.now(), (await currentPolicy(deps.store)).timezone)
 
-export async function plan(deps: Deps, year?: number): Promise<EventPlan> {
+/** Clinic scoping: staff plan and work the doors of their own clinic's events (an admin: the chain's). */
+export async function plan(deps: Deps, staff: ScopedStaff, year?: number): Promise<EventPlan> {
   const y = year ?? Number((await today(deps)).slice(0, 4))
-  const events = await deps.store.query<EventDoc>(C.events, { where: { date: { $gte: `${y}-01-01`, $lte: `${y}-12-31` } }, orderBy: [['date', 'asc']], limit: 100 })
+  const scope = await staffScope(deps, staff)
+  const clinicOf = clinicLookups(deps).ofEvent
+  const all = await deps.store.query<EventDoc>(C.events, { where: { date: { $gte: `${y}-01-01`, $lte: `${y}-12-31` } }, orderBy: [['date', 'asc']], limit: 1000 })
+  const events: EventDoc[] = []
+  for (const e of all) if (inScope(scope, await clinicOf(e))) events.push(e)
   return { year: y, suggestions: EVENT_KINDS.map((kind) => ({ kind, title: EVENT_TITLE[kind], date: suggestedDate(kind, y) })), events: events.map((e) => view(e)) }
 }
 
-export interface NewEvent { kind: EventKind; date: string; place: string; capacity: number }
+/** The event, if it belongs to a clinic this staff member works for; another clinic's is as good as absent. */
+async function scopedEvent(deps: Deps, staff: ScopedStaff, eventId: string): Promise<EventDoc> {
+  const e = await deps.store.get<EventDoc>(C.events, eventId)
+  if (!e || !inScope(await staffScope(deps, staff), await clinicLookups(deps).ofEvent(e))) throw new DomainError('EVENT_NOT_FOUND')
+  return e
+}
 
-/** One event of a kind on a date: planning it twice is refused, not duplicated. */
-export async function create(deps: Deps, staffId: string, i: NewEvent): Promise<MemberEvent> {
+export interface NewEvent { kind: EventKind; date: string; place: string; capacity: number; clinicId?: string }
+
+/** One event of a kind on a date: planning it twice is refused, not duplicated. It belongs to the creator's clinic or one in their scope. */
+export async function create(deps: Deps, staff: ScopedStaff, i: NewEvent): Promise<MemberEvent> {
+  const staffId = staff.staffId
+  const clinicId = i.clinicId ?? staff.clinicId
+  if (!inScope(await staffScope(deps, staff), clinicId)) throw new DomainError('FORBIDDEN', { clinicId })
+  if (!(await deps.store.get<ClinicDoc>(C.clinics, clinicId))) throw new DomainError('CLINIC_NOT_FOUND', { clinicId })
   const now = deps.clock.now()
   const policy = await currentPolicy(deps.store)
   if (dayjs(i.date).format('YYYY-MM-DD') !== i.date || i.date <= businessDate(now, policy.timezone)) throw new DomainError('VALIDATION', { field: 'date', expected: 'a future date, YYYY-MM-DD' })
@@ -40,7 +57,7 @@ export async function create(deps: Deps, staffId: string, i: NewEvent): Promise<
   // Invitations go out at the start of `inviteOn` (clinic zone), or now if that is already past.
   const startOfDay = dayjs.tz(on, policy.timezone).toDate()
   const inviteAt = (startOfDay > now ? startOfDay : now).toISOString()
-  const doc: EventDoc = { _id: `ev_${i.kind}_${i.date.replace(/-/g, '')}`, kind: i.kind, date: i.date, place: i.place, capacity: i.capacity, inviteOn: on, inviteAt, going: 0, createdAt: now.toISOString(), createdBy: staffId }
+  const doc: EventDoc = { _id: `ev_${i.kind}_${i.date.replace(/-/g, '')}`, kind: i.kind, date: i.date, place: i.place, capacity: i.capacity, inviteOn: on, inviteAt, going: 0, createdAt: now.toISOString(), createdBy: staffId, clinicId }
   try {
     await deps.store.create(C.events, doc)
   } catch (e) {
@@ -85,8 +102,8 @@ async function attendee(deps: Deps, r: EventRsvpDoc): Promise<Attendee> {
 }
 
 /** Staff: who said yes (phones masked, C2). */
-export async function attendees(deps: Deps, eventId: string): Promise<Attendee[]> {
-  if (!(await deps.store.get<EventDoc>(C.events, eventId))) throw new DomainError('EVENT_NOT_FOUND')
+export async function attendees(deps: Deps, staff: ScopedStaff, eventId: string): Promise<Attendee[]> {
+  await scopedEvent(deps, staff, eventId)
   const out: Attendee[] = []
   for await (const page of pages<EventRsvpDoc>(deps.store, C.eventRsvps, { where: { eventId, answer: 'yes' }, orderBy: [['at', 'asc']] })) {
     for (const r of page) out.push(await attendee(deps, r))
@@ -95,9 +112,9 @@ export async function attendees(deps: Deps, eventId: string): Promise<Attendee[]
 }
 
 /** At the door, on the day: the member's code or record number; a second scan changes nothing. */
-export async function checkIn(deps: Deps, staffId: string, eventId: string, code: string): Promise<Attendee> {
-  const e = await deps.store.get<EventDoc>(C.events, eventId)
-  if (!e) throw new DomainError('EVENT_NOT_FOUND')
+export async function checkIn(deps: Deps, staff: ScopedStaff, eventId: string, code: string): Promise<Attendee> {
+  const staffId = staff.staffId
+  const e = await scopedEvent(deps, staff, eventId)
   if (e.date !== (await today(deps))) throw new DomainError('EVENT_NOT_TODAY', { date: e.date })
   const p = await patientByCode(deps, code.trim())
   const id = `${eventId}:${p._id}`

@@ -8,9 +8,10 @@ import { DomainError } from '../../../src/domain/errors'
 import { assertCanInvite, bind, unbind } from '../../../src/domain/membership/family'
 import { currentPolicy, type Deps } from '../deps'
 import { newToken } from '../ids'
-import { C, type BalanceRequestDoc, type FamilyInviteDoc, type PatientDoc, type UserDoc } from '../model'
+import { C, type BalanceRequestDoc, type FamilyInviteDoc, type PatientDoc } from '../model'
 import { loadPatient } from './member'
 import { withRetry } from './retry'
+import { publicName } from './public-profile'
 
 export const INVITE_PAGE = '/pages/family/accept/index'
 
@@ -64,8 +65,7 @@ export async function invitation(deps: Deps, patientId: string | null, token: st
         : patientId === inv.ownerId ? 'own'
           : !me ? 'not_patient'
             : me.familyOwnerId || (me.familySize ?? 0) > 0 ? 'already_bound' : 'open'
-  const user = await deps.store.query<UserDoc>(C.users, { where: { patientId: owner._id }, limit: 1 })
-  return { ownerDisplayName: user[0]?.displayName ?? owner.name, expiresAt: inv.expiresAt, state }
+  return { ownerDisplayName: publicName(owner), expiresAt: inv.expiresAt, state }
 }
 
 /** M3: the invitee's own consent binds them; checks run again inside the transaction. */

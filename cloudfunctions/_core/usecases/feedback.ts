@@ -8,6 +8,7 @@ import { sentimentOf } from '../../../src/domain/referral/satisfaction'
 import { isStoreError } from '../ports/store'
 import type { Deps } from '../deps'
 import { C, type BillDoc, type FriendCardDoc, type PatientDoc, type RatingDoc, type TaskDoc } from '../model'
+import { clinicLookups, inScope, staffScope, type ScopedStaff } from './team-scope'
 
 /** A rating older than this no longer prompts staff to ask. */
 const PROMPT_DAYS = 30
@@ -21,7 +22,7 @@ export async function rate(deps: Deps, patientId: string, billId: string, score:
     await deps.store.transaction(async (tx) => {
       await tx.create<RatingDoc>(C.ratings, { _id: billId, patientId, score, sentiment, comment, at })
       if (sentiment === 'detractor') {
-        await tx.create<TaskDoc>(C.tasks, { _id: `task_${billId}`, kind: 'follow_up', patientId, billId, score, comment, status: 'open', createdAt: at })
+        await tx.create<TaskDoc>(C.tasks, { _id: `task_${billId}`, kind: 'follow_up', patientId, billId, score, comment, status: 'open', createdAt: at, clinicId: bill.clinicId })
       }
     })
   } catch (e) {
@@ -31,18 +32,27 @@ export async function rate(deps: Deps, patientId: string, billId: string, score:
   return { sentiment, askToRefer: sentiment === 'promoter', followUpTaskId: sentiment === 'detractor' ? `task_${billId}` : undefined }
 }
 
-export async function tasks(deps: Deps): Promise<FollowUpTask[]> {
-  const list = await deps.store.query<TaskDoc>(C.tasks, { where: { status: 'open' }, orderBy: [['createdAt', 'desc']], limit: 200 })
+/** Clinic scoping: the follow-ups of the staff member's clinic (the clinic that billed the rated visit). */
+export async function tasks(deps: Deps, staff: ScopedStaff): Promise<FollowUpTask[]> {
+  const scope = await staffScope(deps, staff)
+  const clinicOf = clinicLookups(deps).ofBilled
+  const list = await deps.store.query<TaskDoc>(C.tasks, { where: { status: 'open' }, orderBy: [['createdAt', 'desc']], limit: 1000 })
   const out: FollowUpTask[] = []
   for (const t of list) {
+    if (out.length >= 200) break
+    if (!inScope(scope, await clinicOf(t))) continue
     const p = await deps.store.get<PatientDoc>(C.patients, t.patientId)
     out.push({ taskId: t._id, patientName: p?.name ?? '', billId: t.billId, score: t.score, comment: t.comment, status: t.status, createdAt: t.createdAt })
   }
   return out
 }
 
-export async function closeTask(deps: Deps, staffId: string, taskId: string, note: string): Promise<FollowUpTask> {
+export async function closeTask(deps: Deps, staff: ScopedStaff, taskId: string, note: string): Promise<FollowUpTask> {
+  const staffId = staff.staffId
   const at = deps.clock.now().toISOString()
+  const task = await deps.store.get<TaskDoc>(C.tasks, taskId)
+  // Another clinic's task is as good as absent (nothing written).
+  if (!task || !inScope(await staffScope(deps, staff), await clinicLookups(deps).ofBilled(task))) throw new DomainError('NOT_FOUND')
   if (!(await deps.store.updateIf(C.tasks, taskId, { status: 'open' }, { set: { status: 'done', closedAt: at, note, closedBy: staffId } }))) throw new DomainError('NOT_FOUND')
   const t = (await deps.store.get<TaskDoc>(C.tasks, taskId))!
   const p = await deps.store.get<PatientDoc>(C.patients, t.patientId)

@@ -3,7 +3,8 @@ import type { CardReminderView, CardSummary } from '../../../src/api/contract'
 import { displayState, LIVE, type FriendCard } from '../../../src/domain/friendcard/card'
 import { dueCardReminders } from '../../../src/domain/friendcard/reminders'
 import { currentPolicy, type Deps } from '../deps'
-import { C, type BillDoc, type UserDoc } from '../model'
+import { C, type BillDoc, type PatientDoc } from '../model'
+import { maskPhone } from '../../../src/domain/privacy'
 import { pages } from './paging'
 
 
@@ -34,7 +35,7 @@ export async function summary(deps: Deps): Promise<CardSummary> {
   const cards: CardSummary['cards'] = []
   let redeemedFen = 0
   let friendsRevenueFen = 0
-  const names = new Map<string, string>()
+  const names = new Map<string, { name: string; maskedPhone: string } | null>()
   for await (const page of pages<FriendCard>(deps.store, C.friendCards, { orderBy: [['issuedAt', 'desc']] })) {
     for (const c of page) {
       const state = displayState(c, now)
@@ -50,9 +51,20 @@ export async function summary(deps: Deps): Promise<CardSummary> {
       redeemedFen += redeemed
       const spend = await friendSpend(deps, c)
       friendsRevenueFen += spend
-      if (c.friendOpenid && !names.has(c.friendOpenid)) names.set(c.friendOpenid, (await deps.store.get<UserDoc>(C.users, c.friendOpenid))?.displayName ?? '朋友')
-      cards.push({ cardId: c._id, giverName: c.giverDisplayName, friendName: c.friendOpenid ? names.get(c.friendOpenid) : undefined, state, balanceFen: c.balanceFen, friendSpendFen: spend })
+      // F7, C2: staff see both people by the names on their records once registered, phones masked;
+      // a friend not registered yet has no name here (a WeChat placeholder is not a name).
+      const giver = await recordOf(deps, names, c.giverPatientId)
+      const friend = c.friendPatientId ? await recordOf(deps, names, c.friendPatientId) : undefined
+      cards.push({ cardId: c._id, giverName: giver?.name ?? c.giverDisplayName, giverMaskedPhone: giver?.maskedPhone, friendName: friend?.name, friendMaskedPhone: friend?.maskedPhone, state, balanceFen: c.balanceFen, friendSpendFen: spend })
     }
   }
   return { counts, redeemedFen, friendsRevenueFen, cards }
+}
+
+async function recordOf(deps: Deps, cache: Map<string, { name: string; maskedPhone: string } | null>, patientId: string) {
+  if (!cache.has(patientId)) {
+    const p = await deps.store.get<PatientDoc>(C.patients, patientId)
+    cache.set(patientId, p ? { name: p.name, maskedPhone: maskPhone(p.phone) } : null)
+  }
+  return cache.get(patientId) ?? undefined
 }

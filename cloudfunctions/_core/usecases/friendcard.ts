@@ -14,7 +14,8 @@ import { currentPolicy, type Deps } from '../deps'
 import { newToken } from '../ids'
 import { C, type PatientDoc, type UserDoc } from '../model'
 import { recordConsentInTx } from './consents'
-import { linkUserToPatient } from './patients'
+import { linkUserToPatient, recordsOnPhone } from './patients'
+import { publicName } from './public-profile'
 import { withRetry } from './retry'
 
 export const CARD_CODE_TTL_SECONDS = 60
@@ -78,7 +79,7 @@ export async function issue(deps: Deps, staffId: string, input: { patientId: str
     if (existing) {
       // S3: a double tap returns the card the first tap issued.
       if (existing.giverPatientId !== input.patientId) throw new DomainError('IDEMPOTENCY_MISMATCH')
-      return issued(existing)
+      return issued(existing, giver.name)
     }
     const p = await tx.get<PatientDoc>(C.patients, input.patientId)
     if (!p) throw new DomainError('PATIENT_NOT_FOUND')
@@ -92,17 +93,17 @@ export async function issue(deps: Deps, staffId: string, input: { patientId: str
     const card = issueCard({ id: cardId, shareToken: newToken(), giverPatientId: p._id, giverDisplayName: giverName, staffId, now }, policy)
     await tx.create(C.friendCards, card)
     await tx.create<LedgerEntry>(C.ledger, entry(card, { _id: `${card._id}:issue`, kind: 'card_issue', amountFen: card.faceValueFen, balanceAfterFen: card.balanceFen, at: card.issuedAt, actor: staffId, memo: '发放亲友卡 card issued' }))
-    return issued(card)
+    return issued(card, p.name)
   }))
 }
 
-/** C2: the friend sees the giver's WeChat display name, or a masked name, and nothing else. */
-async function giverDisplayName(deps: Deps, p: PatientDoc): Promise<string> {
-  const [user] = await deps.store.query<UserDoc>(C.users, { where: { patientId: p._id }, limit: 1 })
-  return user?.displayName ?? `${[...p.name][0]}${'*'.repeat(Math.max(1, [...p.name].length - 1))}`
+/** C2: the friend sees the name the giver chose (default: surname + *), never the record's name. */
+async function giverDisplayName(_deps: Deps, p: PatientDoc): Promise<string> {
+  return publicName(p)
 }
 
-const issued = (c: FriendCard): IssuedCard => ({ cardId: c._id, giverName: c.giverDisplayName, faceValueFen: c.faceValueFen, expiresAt: c.expiresAt })
+/** The consultant who issued it sees the member by the name on the record (staff, C2 allows). */
+const issued = (c: FriendCard, giverRecordName: string): IssuedCard => ({ cardId: c._id, giverName: giverRecordName, faceValueFen: c.faceValueFen, expiresAt: c.expiresAt })
 
 // ---- member: my cards, share (F1, F3, C1) ----
 
@@ -244,12 +245,12 @@ export async function register(deps: Deps, staffId: string, clinicId: string, in
   const policy = await currentPolicy(deps.store)
   const found = await loadCard(deps, cardId)
   if (!found.friendOpenid) throw new DomainError('CARD_NOT_CLAIMED')
-  const samePhone = input.phone ? await deps.store.query<PatientDoc>(C.patients, { where: { phone: input.phone }, limit: 1 }) : []
+  const onPhone = input.phone ? await recordsOnPhone(deps.store, input.phone) : []
   const card = await withRetry(() => deps.store.transaction(async (tx) => {
     const now = deps.clock.now()
     const c = await tx.get<FriendCard>(C.friendCards, cardId)
     if (!c || !c.friendOpenid) throw new DomainError('CARD_NOT_FOUND')
-    const patientId = await linkUserToPatient(tx, { openid: c.friendOpenid, name: input.name, phone: input.phone, birthday: input.birthday, clinicId, samePhoneId: samePhone[0]?._id, at: now.toISOString() })
+    const patientId = await linkUserToPatient(tx, { openid: c.friendOpenid, name: input.name, phone: input.phone, birthday: input.birthday, clinicId, onPhone, at: now.toISOString() })
     const next = registerFriend(c, patientId, staffId, now)
     await tx.set(C.friendCards, next)
     return next

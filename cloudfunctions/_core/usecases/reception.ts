@@ -14,6 +14,7 @@ import type { Policy } from '../../../src/domain/policy'
 import { maskPhone } from '../../../src/domain/privacy'
 import { isStoreError, type TxContext } from '../ports/store'
 import { redeemCard } from '../../../src/domain/friendcard/card'
+import { overrideToRecord } from '../../../src/domain/bill/payer-proof'
 import { scanCard } from './friendcard'
 import { promptsFor } from './feedback'
 import { scanCoupon } from './referral'
@@ -50,9 +51,13 @@ export async function patientByCode(deps: Deps, text: string): Promise<PatientDo
   return patient
 }
 
+/** R5, M4: the payer showed their own code, so this desk may spend their stored value for a while. */
+export const PAYER_TICKET_TTL_SECONDS = 30 * 60
+
 async function scanPatient(deps: Deps, text: string): Promise<ScannedPatient> {
   const now = deps.clock.now()
   const patient = await patientByCode(deps, text)
+  const shownOwnCode = text.startsWith('YY1.')
   const owner = patient.familyOwnerId ? await deps.store.get<PatientDoc>(C.patients, patient.familyOwnerId) : null
   const bonus = await bonusBalance(deps, patient._id)
   return {
@@ -65,6 +70,7 @@ async function scanPatient(deps: Deps, text: string): Promise<ScannedPatient> {
     bonusBalanceFen: bonus,
     cumulativeSpendFen: patient.cumulativeSpendFen,
     prompts: await promptsFor(deps, patient, bonus), // R7
+    ...(shownOwnCode ? { payerTicket: deps.qr.sign('P', patient._id, now, PAYER_TICKET_TTL_SECONDS).token } : {}),
   }
 }
 
@@ -165,12 +171,14 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
   }
   await tx.set<PatientDoc>(C.patients, { ...p, ...after })
   const day = businessDate(now, policy.timezone)
+  const override = refs.payer ? overrideToRecord(req, refs.payer) : undefined
   const ref = await applyReferralInTx(tx, refs.referral, p, { id: billId, paidFen, day }, now, staff.staffId, policy) // R2, R3, R6
   const doc: BillDoc = {
     _id: billId, requestId: req.requestId, fingerprint: fingerprint(req, refs), friendCardId: refs.cardId ?? undefined, namedMemberId: refs.namedMemberId ?? undefined,
     patientId: p._id, staffId: staff.staffId, clinicId: staff.clinicId,
     items: req.items, result, paidFen, at, day, tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen,
     referralId: ref.referralId, couponId: ref.couponId, referralShareFen: ref.shareFen, referralFixedFen: ref.fixedFen,
+    ...(override ? { storedValueOverride: { reason: override, staffId: staff.staffId } } : {}),
   }
   await tx.create(C.bills, doc)
   for (const e of entries) await tx.create(C.ledger, e)

@@ -4,11 +4,12 @@ import { businessDate, dayjs } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
 import type { LedgerEntry } from '../../../src/domain/ledger'
 import { maskPhone } from '../../../src/domain/privacy'
-import { findAnomalies } from '../../../src/domain/referral/audit'
+import { findAnomalies, type AuditBill } from '../../../src/domain/referral/audit'
 import { toCsv } from '../../../src/domain/referral/csv'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc } from '../model'
 import { pages } from './paging'
+import { clinicLookups, inScope, staffScope, type ScopedStaff } from './team-scope'
 
 const yuan = (fen: number) => (fen / 100).toFixed(2)
 
@@ -40,25 +41,29 @@ export async function leaderboard(deps: Deps): Promise<LeaderRow[]> {
   return out
 }
 
-export async function daySheet(deps: Deps, date?: string): Promise<DaySheet> {
+/** R9, clinic scoping: the bills of the staff member's clinic (an admin's: the chain) on that day. */
+export async function daySheet(deps: Deps, staff: ScopedStaff, date?: string): Promise<DaySheet> {
   const policy = await currentPolicy(deps.store)
   const day = date ?? businessDate(deps.clock.now(), policy.timezone)
+  const scope = await staffScope(deps, staff)
   const patient = await names(deps)
   const rows: SheetRow[] = []
-  for await (const page of pages<BillDoc>(deps.store, C.bills, { where: { day }, orderBy: [['at', 'asc']] })) {
-    for (const b of page) {
-      if (!b.referralId) continue
-      const ref = await deps.store.get<ReferralDoc>(C.referrals, b.referralId)
-      const referrer = await patient(ref?.referrerPatientId)
-      const partner = ref?.partnerId ? await deps.store.get<PartnerDoc>(C.partners, ref.partnerId) : null
-      const payout = await deps.store.get<PayoutDoc>(C.payouts, `po_${b._id}`)
-      const friend = await patient(b.patientId)
-      rows.push({
-        referrerCode: referrer?.recordNo ?? partner?.code ?? '', referrerName: referrer?.name ?? partner?.name ?? '',
-        maskedPhone: maskPhone(referrer?.phone ?? partner?.phone), friendName: friend?.name ?? '', billId: b._id, paidFen: b.paidFen,
-        bonusFen: b.referralFixedFen ?? 0, shareFen: b.referralShareFen ?? 0, payoutId: payout?._id, payoutFen: payout?.amountFen ?? 0, payoutStatus: payout?.status,
-      })
-    }
+  const queries = scope === 'chain' ? [{ day }] : scope.clinicIds.map((clinicId) => ({ clinicId, day }))
+  const bills: BillDoc[] = []
+  for (const where of queries) for await (const page of pages<BillDoc>(deps.store, C.bills, { where, orderBy: [['at', 'asc']] })) bills.push(...page)
+  bills.sort((a, b) => a.at.localeCompare(b.at))
+  for (const b of bills) {
+    if (!b.referralId) continue
+    const ref = await deps.store.get<ReferralDoc>(C.referrals, b.referralId)
+    const referrer = await patient(ref?.referrerPatientId)
+    const partner = ref?.partnerId ? await deps.store.get<PartnerDoc>(C.partners, ref.partnerId) : null
+    const payout = await deps.store.get<PayoutDoc>(C.payouts, `po_${b._id}`)
+    const friend = await patient(b.patientId)
+    rows.push({
+      referrerCode: referrer?.recordNo ?? partner?.code ?? '', referrerName: referrer?.name ?? partner?.name ?? '',
+      maskedPhone: maskPhone(referrer?.phone ?? partner?.phone), friendName: friend?.name ?? '', billId: b._id, paidFen: b.paidFen,
+      bonusFen: b.referralFixedFen ?? 0, shareFen: b.referralShareFen ?? 0, payoutId: payout?._id, payoutFen: payout?.amountFen ?? 0, payoutStatus: payout?.status,
+    })
   }
   const csv = toCsv(
     ['推荐人编号 code', '推荐人 referrer', '手机 phone', '朋友 friend', '账单 bill', '付款 paid (¥)', '奖励金 bonus (¥)', '1% (¥)', '待付话费 payout due (¥)', '状态 status'],
@@ -87,18 +92,21 @@ export async function audit(deps: Deps, weekOf?: string): Promise<AuditReport> {
     }
   }
   const payments: AuditReport['payments'] = []
-  const billFacts = []
+  const billFacts: AuditBill[] = []
   const referralIds = new Set<string>()
   const billIds = new Set(rewardFacts.map((r) => r.billId).filter((x): x is string => Boolean(x)))
   for await (const page of pages<BillDoc>(deps.store, C.bills, { where: { at: { $gte: from, $lt: to } }, orderBy: [['at', 'asc']] })) {
-    for (const b of page) if (b.referralId) billIds.add(b._id)
+    for (const b of page) {
+      if (b.referralId) billIds.add(b._id)
+      else if (b.storedValueOverride) billFacts.push({ id: b._id, paidFen: b.paidFen, refundedFen: b.refundedFen ?? 0, storedValueOverride: b.storedValueOverride.reason })
+    }
   }
   for (const id of billIds) {
     const b = await deps.store.get<BillDoc>(C.bills, id)
     if (!b) continue
     if (b.referralId) referralIds.add(b.referralId)
     payments.push({ billId: b._id, at: b.at, friendName: (await patient(b.patientId))?.name ?? '', paidFen: b.paidFen, refundedFen: b.refundedFen ?? 0 })
-    billFacts.push({ id: b._id, paidFen: b.paidFen, refundedFen: b.refundedFen ?? 0 })
+    billFacts.push({ id: b._id, paidFen: b.paidFen, refundedFen: b.refundedFen ?? 0, storedValueOverride: b.storedValueOverride?.reason })
   }
   const payoutFacts = []
   for await (const page of pages<PayoutDoc>(deps.store, C.payouts, { where: { createdAt: { $gte: from, $lt: to } }, orderBy: [['createdAt', 'asc']] })) {
@@ -106,6 +114,11 @@ export async function audit(deps: Deps, weekOf?: string): Promise<AuditReport> {
   }
   // Device and phone patterns are judged over all of the week's referrals, new or paying.
   for await (const page of pages<ReferralDoc>(deps.store, C.referrals, { where: { at: { $gte: from, $lt: to } }, orderBy: [['at', 'asc']] })) for (const r of page) referralIds.add(r._id)
+  // R6: a phone seen this week is compared with every referral ever made on it (an indexed lookup).
+  for (const id of [...referralIds]) {
+    const phone = (await deps.store.get<ReferralDoc>(C.referrals, id))?.friendPhone
+    if (phone) for (const r of await deps.store.query<ReferralDoc>(C.referrals, { where: { friendPhone: phone }, limit: 50 })) referralIds.add(r._id)
+  }
   const referralFacts = []
   for (const id of referralIds) {
     const r = await deps.store.get<ReferralDoc>(C.referrals, id)
@@ -129,15 +142,22 @@ async function payoutView(deps: Deps, p: PayoutDoc): Promise<PayoutView> {
   return { payoutId: p._id, referrerName: who ?? '', amountFen: p.amountFen, status: p.status, method: p.method, reference: p.reference, paidAt: p.paidAt }
 }
 
-export async function payouts(deps: Deps, status: 'due' | 'paid' = 'due'): Promise<PayoutView[]> {
+/** Clinic scoping: payouts of bills paid at the staff member's clinic (an admin's: the chain). */
+export async function payouts(deps: Deps, staff: ScopedStaff, status: 'due' | 'paid' = 'due'): Promise<PayoutView[]> {
+  const scope = await staffScope(deps, staff)
+  const clinicOf = clinicLookups(deps).ofBilled
   const list = await deps.store.query<PayoutDoc>(C.payouts, { where: { status }, orderBy: [['createdAt', 'asc']], limit: 1000 })
-  return Promise.all(list.map((p) => payoutView(deps, p)))
+  const mine: PayoutDoc[] = []
+  for (const p of list) if (inScope(scope, await clinicOf(p))) mine.push(p)
+  return Promise.all(mine.map((p) => payoutView(deps, p)))
 }
 
 /** R3: staff mark an external payout paid, once, with how and a reference; a second tap is refused and counted (R9). */
-export async function markPaid(deps: Deps, staffId: string, payoutId: string, method: string, reference: string): Promise<PayoutView> {
+export async function markPaid(deps: Deps, staff: ScopedStaff, payoutId: string, method: string, reference: string): Promise<PayoutView> {
+  const staffId = staff.staffId
   const p = await deps.store.get<PayoutDoc>(C.payouts, payoutId)
-  if (!p) throw new DomainError('NOT_FOUND')
+  // Another clinic's payout is as good as absent: nothing is written, not even an attempt.
+  if (!p || !inScope(await staffScope(deps, staff), await clinicLookups(deps).ofBilled(p))) throw new DomainError('NOT_FOUND')
   const at = deps.clock.now().toISOString()
   const ok = await deps.store.updateIf(C.payouts, payoutId, { status: 'due' }, { set: { status: 'paid', method, reference, paidAt: at, paidBy: staffId }, inc: { markAttempts: 1 } })
   if (!ok) {

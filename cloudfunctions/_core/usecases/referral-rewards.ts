@@ -4,17 +4,18 @@
  * A refund claws the rewards back with negative entries.
  */
 import type { BillRequest } from '../../../src/api/contract'
-import { DomainError } from '../../../src/domain/errors'
+import { DomainError, isDomainError } from '../../../src/domain/errors'
+import { assertCanLock, lockGuardIds, type LockFriend, type LockReferrer } from '../../../src/domain/referral/attribution'
 import { accountId, type Account, type EntryKind, type LedgerEntry } from '../../../src/domain/ledger'
 import { applyRate } from '../../../src/domain/money'
 import type { Policy } from '../../../src/domain/policy'
 import { clawbackForRefund, rewardForPayment } from '../../../src/domain/referral/rewards'
 import type { Store, TxContext } from '../ports/store'
 import type { Deps } from '../deps'
-import { C, type BillDoc, type CouponDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc } from '../model'
-import { hasPaid, openidsOf } from './patients'
+import { C, type BillDoc, type CouponDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc, type UserDoc } from '../model'
+import { familyHead, hasPaid, openidsOf } from './patients'
 import { queueMessageInTx } from './outbox'
-import { assertCouponActive, checkEligible, referralIdForOpenid, referralIdForPatient, referrerByCode } from './referral'
+import { assertCouponActive, checkEligible, referralIdForOpenid, referralIdForPatient, referrerByDeskCode } from './referral'
 
 export interface ReferralRefs {
   /** The referral this payer already has, or the one this bill creates. */
@@ -23,6 +24,8 @@ export interface ReferralRefs {
   /** R2: the first-visit discount applies to this bill. */
   firstVisit: boolean
   create?: Pick<ReferralDoc, 'referrerPatientId' | 'partnerId' | 'source'>
+  /** R6 at the lock: facts about the payer found before the transaction (queries are not allowed inside). */
+  payer?: { openids: string[]; verifiedPhones: string[]; hadPaidBefore: boolean }
 }
 
 const NONE: ReferralRefs = { referralId: null, couponId: null, firstVisit: false }
@@ -30,6 +33,18 @@ const NONE: ReferralRefs = { referralId: null, couponId: null, firstVisit: false
 /** Resolved before the transaction: tokens, codes and queries. Re-checked inside it by id. */
 export async function resolveReferral(deps: Deps, store: Store, req: BillRequest, payer: PatientDoc | null): Promise<ReferralRefs> {
   if (!payer) return NONE
+  const refs = await findReferral(deps, store, req, payer)
+  if (!refs.referralId) return refs
+  const openids = await openidsOf(store, payer._id)
+  const verifiedPhones: string[] = []
+  for (const id of openids) {
+    const phone = (await store.get<UserDoc>(C.users, id))?.verifiedPhone
+    if (phone) verifiedPhones.push(phone)
+  }
+  return { ...refs, payer: { openids, verifiedPhones, hadPaidBefore: await hasPaid(store, payer) } }
+}
+
+async function findReferral(deps: Deps, store: Store, req: BillRequest, payer: PatientDoc): Promise<ReferralRefs> {
   const openids = await openidsOf(store, payer._id)
   const candidates = [referralIdForPatient(payer._id), ...openids.map(referralIdForOpenid)]
   let existing: ReferralDoc | null = null
@@ -52,14 +67,14 @@ export async function resolveReferral(deps: Deps, store: Store, req: BillRequest
     const code = req.referrerCode.trim()
     const partner = code.startsWith('P') ? (await store.query<PartnerDoc>(C.partners, { where: { code }, limit: 1 }))[0] : undefined
     if (existing) {
-      const same = partner ? existing.partnerId === partner._id : existing.referrerPatientId === (await referrerByCode(deps, code))._id
+      const same = partner ? existing.partnerId === partner._id : existing.referrerPatientId === (await referrerByDeskCode(deps, code))._id
       if (!same) throw new DomainError('REFERRAL_TAKEN')
       if (existing.firstPaidAt) throw new DomainError('REFERRAL_EXISTING_PATIENT')
       return { referralId: existing._id, couponId: null, firstVisit: true }
     }
     if (await hasPaid(store, payer)) throw new DomainError('REFERRAL_EXISTING_PATIENT')
     if (partner) return { referralId: referralIdForPatient(payer._id), couponId: null, firstVisit: true, create: { partnerId: partner._id, source: 'code' } }
-    const referrer = await referrerByCode(deps, code)
+    const referrer = await referrerByDeskCode(deps, code)
     await checkEligible(deps, referrer, { openid: openids[0] ?? `none:${payer._id}`, patient: payer }, referralIdForPatient(payer._id))
     return { referralId: referralIdForPatient(payer._id), couponId: null, firstVisit: true, create: { referrerPatientId: referrer._id, source: 'code' } }
   }
@@ -67,7 +82,7 @@ export async function resolveReferral(deps: Deps, store: Store, req: BillRequest
   if (req.namedMemberCode && !(await hasPaid(store, payer))) {
     // M5 counts as a referral (R6) when the friend is new; the discount stands either way.
     try {
-      const referrer = await referrerByCode(deps, req.namedMemberCode)
+      const referrer = await referrerByDeskCode(deps, req.namedMemberCode)
       await checkEligible(deps, referrer, { openid: openids[0] ?? `none:${payer._id}`, patient: payer }, referralIdForPatient(payer._id))
       return { referralId: referralIdForPatient(payer._id), couponId: null, firstVisit: false, create: { referrerPatientId: referrer._id, source: 'named_member' } }
     } catch {
@@ -96,6 +111,17 @@ export async function applyReferralInTx(
     await tx.set<ReferralDoc>(C.referrals, ref)
   }
   if (!ref || ref.status === 'void') return { shareFen: 0, fixedFen: 0 }
+  if (bill.paidFen > 0 && ref.status === 'pending') {
+    const refused = await lockRefusal(tx, refs, payer, ref)
+    if (refused) {
+      // Named at this payment (a coupon, a code): refuse the bill so the desk can bill without it.
+      if (refs.create || refs.couponId) throw refused
+      // Attached from an earlier claim: the referral ends here and pays nothing; the bill stands.
+      await tx.set<ReferralDoc>(C.referrals, { ...ref, status: 'void', voidReason: refused.code, voidedAt: at })
+      return { shareFen: 0, fixedFen: 0 }
+    }
+    for (const id of lockGuardIds(lockFriend(refs, payer))) await tx.set(C.referralGuards, { _id: id, referralId: ref._id, at })
+  }
   if (refs.couponId) {
     const coupon = await tx.get<CouponDoc>(C.coupons, refs.couponId)
     if (!coupon) throw new DomainError('COUPON_NOT_FOUND')
@@ -170,4 +196,35 @@ export async function clawbackInTx(tx: TxContext, bill: BillDoc, refundFen: numb
     if (payout?.status === 'due') await tx.set<PayoutDoc>(C.payouts, { ...payout, status: 'void' })
   }
   await tx.set<ReferralDoc>(C.referrals, { ...ref, sharedFen: ref.sharedFen - share, revenueFen: Math.max(0, ref.revenueFen - refundFen), fixedRewarded: fixed > 0 ? false : ref.fixedRewarded })
+}
+
+const lockFriend = (refs: ReferralRefs, payer: PatientDoc): LockFriend => ({
+  patientId: payer._id, familyHead: familyHead(payer), openids: refs.payer?.openids ?? [],
+  phones: [payer.phone, ...(refs.payer?.verifiedPhones ?? [])], hadPaidBefore: refs.payer?.hadPaidBefore ?? false,
+})
+
+/** R6 with the facts of the moment of the first payment, read inside the bill's transaction. */
+async function lockRefusal(tx: TxContext, refs: ReferralRefs, payer: PatientDoc, ref: ReferralDoc): Promise<DomainError | null> {
+  const friend = lockFriend(refs, payer)
+  let referrer: LockReferrer | null = null
+  if (ref.partnerId) {
+    const partner = await tx.get<PartnerDoc>(C.partners, ref.partnerId)
+    if (partner) referrer = { kind: 'partner', openid: partner.openid, phone: partner.phone }
+  } else if (ref.referrerPatientId) {
+    const r = await tx.get<PatientDoc>(C.patients, ref.referrerPatientId)
+    if (r) referrer = { kind: 'patient', patientId: r._id, familyHead: familyHead(r), phone: r.phone }
+  }
+  if (!referrer) return new DomainError('REFERRAL_CODE_UNKNOWN')
+  let lockedElsewhere = false
+  for (const id of lockGuardIds(friend)) {
+    const guard = await tx.get<{ _id: string; referralId: string }>(C.referralGuards, id)
+    if (guard && guard.referralId !== ref._id) lockedElsewhere = true
+  }
+  try {
+    assertCanLock(friend, referrer, { lockedElsewhere })
+    return null
+  } catch (e) {
+    if (isDomainError(e)) return e
+    throw e
+  }
 }

@@ -14,8 +14,11 @@ import { currentPolicy, type Deps } from '../deps'
 import { newId } from '../ids'
 import { C, type CouponDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc, type UserDoc } from '../model'
 import { bonusBalance, loadPatient } from './member'
-import { familyHead, hasPaid, linkUserToPatient, openidsOf } from './patients'
+import { familyHead, hasPaid, linkUserToPatient, openidsOf, recordsOnPhone } from './patients'
 import { withRetry } from './retry'
+import { ensureReferralCode, patientByReferralCode, publicName } from './public-profile'
+import { spendRate } from './rate-limit'
+import { LOOKUP_RULE } from '../../../src/domain/identity/rate-limit'
 
 export const LANDING_PAGE = '/pages/referral/index'
 export const COUPON_CODE_TTL_SECONDS = 60
@@ -41,26 +44,36 @@ export function rulesOf(policy: Policy): { forFriend: Line[]; forReferrer: Line[
   }
 }
 
-async function displayNameOf(deps: Deps, p: PatientDoc): Promise<string> {
-  const [u] = await deps.store.query<UserDoc>(C.users, { where: { patientId: p._id }, limit: 1 })
-  return u?.displayName ?? p.name
+async function displayNameOf(_deps: Deps, p: PatientDoc): Promise<string> {
+  return publicName(p)
 }
 
-/** R1: the code is the record number (seed 003). */
-export async function referrerByCode(deps: Deps, code: string): Promise<PatientDoc> {
+/** R1: what a friend types or opens — the member's personal code only; lookups are rate-limited per caller. */
+export async function referrerByCode(deps: Deps, code: string, caller: string): Promise<PatientDoc> {
+  await spendRate(deps.store, 'lookup', caller, deps.clock.now(), LOOKUP_RULE)
+  const p = await patientByReferralCode(deps, code)
+  if (!p) throw new DomainError('REFERRAL_CODE_UNKNOWN')
+  return p
+}
+
+/** Seed 003: at the desk the friend may just say the referrer's record number; staff only. */
+export async function referrerByDeskCode(deps: Deps, code: string): Promise<PatientDoc> {
+  const byCode = await patientByReferralCode(deps, code)
+  if (byCode) return byCode
   const [p] = await deps.store.query<PatientDoc>(C.patients, { where: { recordNo: code.trim() }, limit: 1 })
   if (!p) throw new DomainError('REFERRAL_CODE_UNKNOWN')
   return p
 }
 
 export async function card(deps: Deps, patientId: string): Promise<ReferralCard> {
+  const code = await ensureReferralCode(deps, patientId)
   const p = await loadPatient(deps, patientId)
   const policy = await currentPolicy(deps.store)
   const name = await displayNameOf(deps, p)
   return {
-    code: p.recordNo,
+    code,
     referrerDisplayName: name,
-    path: `${LANDING_PAGE}?c=${encodeURIComponent(p.recordNo)}`,
+    path: `${LANDING_PAGE}?c=${encodeURIComponent(code)}`,
     title: `${name}推荐您到牙友口腔：首诊立减${formatFen(policy.referral.firstVisitDiscountFen)}`,
     ...rulesOf(policy),
   }
@@ -74,7 +87,7 @@ export async function mine(deps: Deps, patientId: string): Promise<MyReferrals> 
     const friend = r.friendPatientId ? await deps.store.get<PatientDoc>(C.patients, r.friendPatientId) : null
     const user = r.friendOpenid ? await deps.store.get<UserDoc>(C.users, r.friendOpenid) : null
     // C2: the referrer sees a friend's display name and the reward, never what was treated.
-    const friendName = user?.displayName ?? (friend ? `${[...friend.name][0]}*` : '朋友')
+    const friendName = friend ? publicName(friend) : user?.patientId ? '朋友' : user?.displayName && user.displayName !== '微信朋友' ? user.displayName : '朋友'
     const rewardFen = (r.fixedRewarded ? (await currentPolicy(deps.store)).referral.rewardBonusFen : 0) + r.sharedFen
     friends.push({ friendName, state: r.firstPaidAt ? 'paid' as const : 'claimed' as const, rewardFen, at: r.at })
   }
@@ -107,7 +120,7 @@ async function checkEligible(deps: Deps, referrer: PatientDoc, f: FriendFacts, e
 }
 
 export async function offer(deps: Deps, openid: string, code: string): Promise<ReferralOffer> {
-  const referrer = await referrerByCode(deps, code)
+  const referrer = await referrerByCode(deps, code, openid)
   const policy = await currentPolicy(deps.store)
   const base = {
     referrerDisplayName: await displayNameOf(deps, referrer),
@@ -139,7 +152,7 @@ const couponView = (c: CouponDoc, referrerName: string, now: Date): CouponView =
 
 /** R2: the friend takes the coupon; the referral and the coupon are written together, once. */
 export async function takeCoupon(deps: Deps, openid: string, code: string, device?: string): Promise<CouponView> {
-  const referrer = await referrerByCode(deps, code)
+  const referrer = await referrerByCode(deps, code, openid)
   const policy = await currentPolicy(deps.store)
   const refId = referralIdForOpenid(openid)
   await checkEligible(deps, referrer, await friendFacts(deps, openid), refId)
@@ -218,15 +231,15 @@ export async function registerHolder(deps: Deps, clinicId: string, input: { tick
   if (v.claims.kind !== 'T' || !v.claims.subject.startsWith('cp_')) throw new DomainError('CODE_WRONG_KIND')
   const coupon = await deps.store.get<CouponDoc>(C.coupons, v.claims.subject)
   if (!coupon) throw new DomainError('COUPON_NOT_FOUND')
-  const samePhone = input.phone ? await deps.store.query<PatientDoc>(C.patients, { where: { phone: input.phone }, limit: 1 }) : []
+  const onPhone = input.phone ? await recordsOnPhone(deps.store, input.phone) : []
   const patientId = await withRetry(() => deps.store.transaction((tx) =>
-    linkUserToPatient(tx, { openid: coupon.friendOpenid, name: input.name, phone: input.phone, birthday: input.birthday, clinicId, samePhoneId: samePhone[0]?._id, at: deps.clock.now().toISOString() })))
+    linkUserToPatient(tx, { openid: coupon.friendOpenid, name: input.name, phone: input.phone, birthday: input.birthday, clinicId, onPhone, at: deps.clock.now().toISOString() })))
   const p = await loadPatient(deps, patientId)
   return { patientId, name: p.name, recordNo: p.recordNo }
 }
 
 /** R1: the poster's mini-program code opens the landing page with `scene=c=<code>` (≤ 32 characters). */
 export async function poster(deps: Deps, patientId: string) {
-  const p = await loadPatient(deps, patientId)
-  return deps.poster.referralPoster({ page: LANDING_PAGE.slice(1), scene: `c=${p.recordNo}`, code: p.recordNo })
+  const code = await ensureReferralCode(deps, patientId)
+  return deps.poster.referralPoster({ page: LANDING_PAGE.slice(1), scene: `c=${code}`, code })
 }

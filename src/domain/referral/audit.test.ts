@@ -15,6 +15,6 @@ describe('weekly audit anomalies (R9)', () => {
   })
   test('many referrals from one phone or one device; a friend with the referrer\'s phone', () => {
     const refs = [ref('r1', { friendPhone: '137', device: 'd1' }), ref('r2', { friendPhone: '137', device: 'd1' }), ref('r3', { friendPhone: '137', device: 'd1' }), ref('r4', { friendPhone: '13900000001' })]
-    expect(findAnomalies(refs, [], [], []).map((a) => a.kind).sort()).toEqual(['friend_shares_referrer_phone', 'many_referrals_one_device', 'many_referrals_one_phone'])
+    expect(findAnomalies(refs, [], [], []).map((a) => a.kind).sort()).toEqual(['friend_shares_referrer_phone', 'many_referrals_one_device', 'referrals_share_phone'])
   })
 })

@@ -10,7 +10,8 @@
  */
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { Family, MemberHome, Persona } from '../../api/contract'
+import type { ActionOf, Family, FnName, MemberHome, Persona } from '../../api/contract'
+import { can } from '../../domain/permissions'
 import { formatFen } from '../../domain/money'
 import { callFunction } from '../../services/cloud'
 import { TIER_LABEL, ENTRY_LABEL, zhe, clinicDate } from '../../services/format'
@@ -56,7 +57,7 @@ function HomeBody({ data }: { data: HomeData }) {
     case 'patient':
       return <MemberView home={(data as { home: MemberHome }).home} family={(data as { family: Family | null }).family} />
     case 'staff':
-      return <StaffView name={data.persona.name} role={data.persona.role} />
+      return <StaffView staff={data.persona} />
     case 'guest':
       return <GuestView />
   }
@@ -134,6 +135,10 @@ function MemberView({ home, family }: { home: MemberHome; family: Family | null 
       <Btn id='goto-inbox' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}>
         消息 Messages
       </Btn>
+      {/* C2: what the clinic holds about this member, the export and the consent log. */}
+      <Btn id='goto-mydata' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/mydata/index' })}>
+        我的数据
+      </Btn>
 
       <View className='card'>
         <Text className='card__title'>账户明细 History</Text>
@@ -191,32 +196,35 @@ function FamilyPanel({ family, me }: { family: Family; me: string }) {
   )
 }
 
-type StaffRole = Extract<Persona, { kind: 'staff' }>['role']
-const MANAGERS: StaffRole[] = ['director', 'admin']
-/** N2 gift list and N4 events at the door: the front desk roles (the server checks them too). */
-const DESK: StaffRole[] = ['receptionist', 'consultant', 'director', 'admin']
-
-/** The staff pages, each shown to the roles the server lets use it. */
-const STAFF_PAGES: Array<{ id: string; page: string; label: string; roles?: StaffRole[] }> = [
-  { id: 'goto-staff-cards', page: 'cards', label: '亲友卡管理 Friend cards' },
-  { id: 'goto-staff-referral', page: 'referral', label: '转介绍 Referrals · sheets, payouts' },
-  { id: 'goto-staff-membership', page: 'membership', label: '会员到期提醒 Membership renewals', roles: MANAGERS },
-  { id: 'goto-staff-birthdays', page: 'birthdays', label: '会员生日礼物 Birthday gifts', roles: DESK },
-  { id: 'goto-staff-events', page: 'events', label: '会员活动 Member events · check-in', roles: DESK },
-  { id: 'goto-staff-outbox', page: 'outbox', label: '消息发送记录 Message outbox', roles: MANAGERS },
+/**
+ * The staff pages, each with the action it is for: a page shows only to staff whose role may call
+ * that action in the permissions table (src/domain/permissions.ts), which the server enforces too.
+ */
+type PageAction = { [F in FnName]: [F, ActionOf<F>] }[FnName]
+const STAFF_PAGES: Array<{ id: string; page: string; label: string; main: PageAction }> = [
+  { id: 'goto-staff-cards', page: 'cards', label: '亲友卡管理 Friend cards', main: ['friendcard', 'issue'] },
+  { id: 'goto-staff-referral', page: 'referral', label: '转介绍 Referrals · sheets, payouts', main: ['referral', 'daySheet'] },
+  { id: 'goto-staff-membership', page: 'membership', label: '会员到期提醒 Membership renewals', main: ['membership', 'reminders'] },
+  { id: 'goto-staff-birthdays', page: 'birthdays', label: '会员生日礼物 Birthday gifts', main: ['membership', 'birthdays'] },
+  { id: 'goto-staff-events', page: 'events', label: '会员活动 Member events · check-in', main: ['events', 'plan'] },
+  { id: 'goto-staff-outbox', page: 'outbox', label: '消息发送记录 Message outbox', main: ['notify', 'outbox'] },
+  { id: 'goto-staff-team', page: 'team', label: '员工管理', main: ['team', 'list'] },
+  { id: 'goto-staff-import', page: 'import', label: '患者导入', main: ['records', 'importPatients'] },
 ]
 
-function StaffView({ name, role }: { name: string; role: StaffRole }) {
+function StaffView({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }) {
   return (
     <View className='stack'>
       <View className='card'>
-        <Text className='card__title'>您好，<Text id='whoami-name'>{name}</Text></Text>
+        <Text className='card__title'>您好，<Text id='whoami-name'>{staff.name}</Text></Text>
         <Text className='muted'>员工工作台 Staff desk</Text>
       </View>
-      <Btn id='goto-reception' onClick={() => void Taro.navigateTo({ url: '/staff/reception/index' })}>
-        前台收款 Reception
-      </Btn>
-      {STAFF_PAGES.filter((p) => !p.roles || p.roles.includes(role)).map((p) => (
+      {can(staff, 'reception', 'scan') ? (
+        <Btn id='goto-reception' onClick={() => void Taro.navigateTo({ url: '/staff/reception/index' })}>
+          前台收款 Reception
+        </Btn>
+      ) : null}
+      {STAFF_PAGES.filter(({ main: [fn, action] }) => can(staff, fn, action as never)).map((p) => (
         <Btn key={p.id} id={p.id} variant='secondary' onClick={() => void Taro.navigateTo({ url: `/staff/${p.page}/index` })}>
           {p.label}
         </Btn>
@@ -250,6 +258,10 @@ function GuestView() {
           items excluded). Referral rewards follow a friend's paid visit only.
         </Text>
       </View>
+      {/* Issue 10: an existing patient binds their WeChat to their record, with proof. */}
+      <Btn id='goto-bind' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>
+        已在诊所就诊过？绑定就诊档案
+      </Btn>
       <Btn id='goto-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/cards/index' })}>
         我收到的亲友卡 Cards I received
       </Btn>

@@ -110,6 +110,9 @@ function OfferView({ offer: o, taking, onTake }: { offer: ReferralOffer; taking:
           出示优惠码 Show the coupon code
         </Btn>
       ) : null}
+      {o.state === 'yours' ? (
+        <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>已在诊所就诊过？绑定档案</Btn>
+      ) : null}
       {o.state === 'own' ? (
         <Btn id='goto-referral-card' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/referral/card/index' })}>
           去我的推荐卡 Go to my referral card

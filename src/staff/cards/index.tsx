@@ -9,8 +9,9 @@
  */
 import { useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import type { CardReminderView, CardState, CardSummary, IssuedCard, Persona, ScannedPatient, StaffRole } from '../../api/contract'
+import type { CardReminderView, CardState, CardSummary, IssuedCard, Persona, ScannedPatient } from '../../api/contract'
 import { formatFen } from '../../domain/money'
+import { can } from '../../domain/permissions'
 import { callFunction, toApiError } from '../../services/cloud'
 import { CARD_STATE_LABEL, TIER_LABEL, clinicDate, newRequestId } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
@@ -21,8 +22,6 @@ import { StaffPage } from '../../components/StaffPage'
 
 type Staff = Extract<Persona, { kind: 'staff' }>
 
-const ISSUERS: readonly StaffRole[] = ['consultant', 'director', 'admin']
-const MANAGERS: readonly StaffRole[] = ['director', 'admin']
 /** States in which a card can still be revoked. */
 const REVOCABLE: readonly CardState[] = ['issued', 'shared', 'claimed', 'partly_used']
 
@@ -53,7 +52,7 @@ export default function StaffCardsPage() {
 
 function CardsDesk({ staff }: { staff: Staff }) {
   const [error, setError] = useState<BannerMessage | null>(null)
-  const manager = MANAGERS.includes(staff.role)
+  const manager = can(staff, 'friendcard', 'summary')
   return (
     <View className='stack'>
       <ErrorBanner error={error} onClose={() => setError(null)} />
@@ -131,7 +130,7 @@ function IssueCard({ staff, onError }: { staff: Staff; onError: (e: BannerMessag
       <Text className='card__title'>发放亲友卡 Issue a friend card</Text>
       <Text className='muted small'>
         会员治疗过半或完成后发放，会员发卡前不知情（惊喜）。
-        {ISSUERS.includes(staff.role) ? '' : '仅咨询师、院长或管理员可发卡。'}
+        {can(staff, 'friendcard', 'issue') ? '' : '仅咨询师、院长或管理员可发卡。'}
         Issue when the member's treatment is half done or finished; it is a surprise. Consultants, the director and admins may issue.
       </Text>
       <Text className='field-label'>病历号或会员码 Record No. or member code</Text>
@@ -235,7 +234,7 @@ function Programme({ onError }: { onError: (e: BannerMessage | null) => void }) 
           {s.cards.map((c) => (
             <View key={c.cardId} id={`summary-card-${c.cardId}`} className='summary-row'>
               <View className='row row--between'>
-                <Text className='summary-row__who'>{c.giverName} → {c.friendName ?? '—'}</Text>
+                <Text className='summary-row__who'>{personLine(c.giverName, c.giverMaskedPhone)} → {c.friendName ? personLine(c.friendName, c.friendMaskedPhone) : c.state === 'issued' || c.state === 'shared' ? '尚未领取' : '尚未到店登记'}</Text>
                 <Text className={`state state--${c.state}`}>{CARD_STATE_LABEL[c.state].zh}</Text>
               </View>
               <Text className='muted small'>余额 {formatFen(c.balanceFen)} · 朋友实付 {formatFen(c.friendSpendFen)} · {c.cardId}</Text>
@@ -276,3 +275,6 @@ function Programme({ onError }: { onError: (e: BannerMessage | null) => void }) 
     </>
   )
 }
+
+/** F7, C2: a person as staff see them: the record's name and the phone masked. */
+const personLine = (name: string, maskedPhone?: string) => (maskedPhone ? `${name}（${maskedPhone}）` : name)

@@ -7,8 +7,9 @@
  */
 import { useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import type { EventPlan, MemberEvent, StaffRole } from '../../api/contract'
+import type { EventPlan, MemberEvent } from '../../api/contract'
 import type { EventKind } from '../../domain/events/calendar'
+import { can } from '../../domain/permissions'
 import { callFunction, toApiError } from '../../services/cloud'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
@@ -17,7 +18,6 @@ import { StaffPage, type StaffPersona } from '../../components/StaffPage'
 import { Door } from './Door'
 import './index.css'
 
-const MANAGERS: readonly StaffRole[] = ['director', 'admin']
 
 interface Draft { kind: EventKind; title: string; date: string; place: string; capacity: string }
 
@@ -30,7 +30,7 @@ export default function StaffEventsPage() {
 }
 
 function EventsDesk({ staff }: { staff: StaffPersona }) {
-  const manager = MANAGERS.includes(staff.role)
+  const manager = can(staff, 'events', 'create')
   const [year, setYear] = useState<number | undefined>(undefined)
   const [load, reload] = useLoad<EventPlan>(() => callFunction('events', 'plan', year ? { year } : {}))
   const [error, setError] = useState<BannerMessage | null>(null)

@@ -5,8 +5,8 @@
  */
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import type { StaffRole } from '../../api/contract'
 import type { OutboxStatus } from '../../domain/notify/messages'
+import { can } from '../../domain/permissions'
 import { callFunction } from '../../services/cloud'
 import { TEMPLATE_LABEL, clinicDateTime } from '../../services/format'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -16,12 +16,10 @@ import { StaffPage } from '../../components/StaffPage'
 import { STATUSES, STATUS_LABEL, explain } from './labels'
 import './index.css'
 
-const MANAGERS: readonly StaffRole[] = ['director', 'admin']
-
 export default function StaffOutboxPage() {
   return (
     <StaffPage title='消息发送记录' subtitle='Message outbox · 发送状态与原因 (N3)'>
-      {(staff) => (MANAGERS.includes(staff.role) ? <OutboxDesk key={staff.staffId} /> : (
+      {(staff) => (can(staff, 'notify', 'outbox') ? <OutboxDesk key={staff.staffId} /> : (
         <View id='outbox-managers-only' className='card'>
           <Text className='muted'>仅限院长和管理员查看 For the director and admins only</Text>
         </View>

@@ -28,6 +28,11 @@ import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
 import './index.css'
 import { StaffPage } from '../../components/StaffPage'
+// Issue 10: find a patient, binding codes, walk-ins, and who may spend stored value (R5, M4).
+import { PatientLookup } from './PatientLookup'
+import { WalkInForm } from './WalkInForm'
+import { OverrideReason, payerProof } from './OverrideReason'
+import { PhoneHasRecordNotice, bannerOf, phoneHasRecord, type ExistingRecord } from './BindingCodePanel'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -121,6 +126,9 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
   const [category, setCategory] = useState<Category>('treatment')
   const [amount, setAmount] = useState('')
   const [bonusText, setBonusText] = useState('')
+  const [overrideText, setOverrideText] = useState('')
+  /** A registration named a phone that already has a record: offer its binding code instead. */
+  const [hasRecord, setHasRecord] = useState<{ ticket: string; existing: ExistingRecord } | null>(null)
 
   const [preview, setPreview] = useState<Preview | null>(null)
   const [previewing, setPreviewing] = useState(false)
@@ -137,6 +145,8 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
   const refundLock = useRef(false)
 
   const show = (e: unknown) => setError(toApiError(e))
+  const report = (e: unknown) => setError(bannerOf(e))
+  const noteHasRecord = (ticket: string, e: unknown) => { const existing = phoneHasRecord(e); setHasRecord(existing && { ticket, existing }) }
 
   /** Any change to the bill invalidates the preview (the confirm must match what staff saw). */
   const touchBill = () => {
@@ -149,6 +159,7 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
     setName('')
     setAmount('')
     setBonusText('')
+    setOverrideText('')
     setCategory('treatment')
     setReferrerText('')
     setNamedText('')
@@ -292,8 +303,10 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
       setRegBirthday('')
       const holder = r.holderPatientId
       if (holder) setPayer((p) => p ?? { patientId: holder, name: r.holderName, scanned: null })
+      setHasRecord(null)
     } catch (e) {
       show(e)
+      noteHasRecord(card.ticket, e)
     } finally {
       registerLock.current = false
       setRegistering(false)
@@ -328,8 +341,10 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
       setCpBirthday('')
       setPayer((p) => (p && p.patientId === r.patientId ? p : { patientId: r.patientId, name: r.name, scanned: null }))
       touchBill()
+      setHasRecord(null)
     } catch (e) {
       show(e)
+      noteHasRecord(coupon.ticket, e)
     } finally {
       registerLock.current = false
       setCpRegistering(false)
@@ -389,6 +404,8 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
     const named = namedText.trim()
     const referrer = referrerText.trim()
     const consent = consentText.trim()
+    const proof = payerProof(bonus.fen > 0 || owner.fen > 0, payer.scanned?.payerTicket, overrideText)
+    if (!proof.ok) return proof
     const req: BillRequest = {
       patientId: payer.patientId,
       items,
@@ -399,6 +416,7 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
       ...(named ? { namedMemberCode: named } : {}),
       ...(owner.fen > 0 ? { useOwnerBalanceFen: owner.fen } : {}),
       ...(owner.fen > 0 && consent ? { ownerConsentId: consent } : {}),
+      ...proof.fields,
     }
     return { ok: true, req }
   }
@@ -574,6 +592,8 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
           </View>
         ) : null}
       </View>
+      <PatientLookup onSelect={(m) => void lookup(m.recordNo)} onError={report} />
+      <WalkInForm onRegistered={(p) => void lookup(p.recordNo)} onError={report} />
 
       {/* F4, F5: the friend card on this bill */}
       {card ? (
@@ -608,6 +628,7 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
                   <TextField id='register-birthday' value={regBirthday} onChange={setRegBirthday} placeholder='1990-05-20' onConfirm={() => void register()} />
                 </>
               ) : null}
+              {hasRecord?.ticket === card.ticket ? <PhoneHasRecordNotice existing={hasRecord.existing} onError={report} /> : null}
               <Btn id='register-btn' variant={payer ? 'secondary' : 'primary'} disabled={registering} onClick={() => void register()}>
                 {registering ? '登记中… Registering…' : '登记到店 Register visit'}
               </Btn>
@@ -642,6 +663,7 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
               <TextField id='coupon-register-phone' kind='decimal' value={cpPhone} onChange={setCpPhone} placeholder='11 位手机号' />
               <Text className='field-label'>生日（选填）Birthday, optional</Text>
               <TextField id='coupon-register-birthday' value={cpBirthday} onChange={setCpBirthday} placeholder='1990-05-20' onConfirm={() => void registerCouponHolder()} />
+              {hasRecord?.ticket === coupon.ticket ? <PhoneHasRecordNotice existing={hasRecord.existing} onError={report} /> : null}
               <Btn id='coupon-register-btn' disabled={cpRegistering} onClick={() => void registerCouponHolder()}>
                 {cpRegistering ? '登记中… Registering…' : '登记到店 Register visit'}
               </Btn>
@@ -764,6 +786,7 @@ function ReceptionDesk({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }
               <>
                 <Text className='field-label'>使用奖励金（元，可选） Use bonus (optional, ≤ {formatFen(patient.bonusBalanceFen)})</Text>
                 <TextField id='bonus-use' kind='decimal' value={bonusText} onChange={(v) => { setBonusText(v); touchBill() }} placeholder='0.00' />
+                {!patient.payerTicket && (bonusText.trim() || ownerText.trim()) ? <OverrideReason value={overrideText} onChange={setOverrideText} /> : null}
               </>
             ) : null}
           </View>

@@ -12,8 +12,9 @@
  */
 import { useMemo, useRef, useState } from 'react'
 import { View, Text, Picker } from '@tarojs/components'
-import type { AuditReport, DaySheet, FollowUpTask, Persona, PayoutView, StaffRole } from '../../api/contract'
+import type { AuditReport, DaySheet, FollowUpTask, Persona, PayoutView } from '../../api/contract'
 import { formatFen } from '../../domain/money'
+import { can } from '../../domain/permissions'
 import { callFunction, toApiError } from '../../services/cloud'
 import { clinicDate } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
@@ -28,8 +29,6 @@ type Tab = 'sheet' | 'payouts' | 'leaders' | 'tasks' | 'audit' | 'partners'
 type Method = 'phone_topup' | 'wechat' | 'bank' | 'cash'
 
 const isH5 = process.env.TARO_ENV === 'h5'
-const MANAGERS: readonly StaffRole[] = ['director', 'admin']
-const PARTNER_VIEWERS: readonly StaffRole[] = ['consultant', 'director', 'admin']
 
 const TAB_LABEL: Record<Tab, string> = {
   sheet: '日结 Day sheet',
@@ -67,10 +66,10 @@ function ReferralDesk({ staff }: { staff: Staff }) {
   const [tab, setTab] = useState<Tab>('sheet')
   const tabs = useMemo(() => {
     const t: Tab[] = ['sheet', 'payouts', 'leaders', 'tasks']
-    if (MANAGERS.includes(staff.role)) t.push('audit')
-    if (PARTNER_VIEWERS.includes(staff.role)) t.push('partners')
+    if (can(staff, 'referral', 'audit')) t.push('audit')
+    if (can(staff, 'partner', 'list')) t.push('partners')
     return t
-  }, [staff.role])
+  }, [staff])
   return (
     <View className='stack'>
       <ErrorBanner error={error} onClose={() => setError(null)} />

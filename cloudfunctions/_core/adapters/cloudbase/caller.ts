@@ -1,34 +1,32 @@
 /**
- * Who called: the WeChat OPENID of the mini-program user behind `wx.cloud.callFunction`.
+ * Who called: the WeChat OPENID of the mini-program user behind `wx.cloud.callFunction`, taken
+ * from this invocation's own `context` and from nowhere else.
  *
  * What I found (sources read, nothing copied):
- * - CloudBase injects the caller's identity into the invocation; the developer does not (and must
- *   not try to) verify it — "云函数的传入参数中会被注入用户的 openid，开发者无需校验 openid 的正确性"
- *   (https://docs.cloudbase.net/cloud-function/sdk, "获取用户信息"). With @cloudbase/node-sdk the
- *   documented call is `app.auth().getUserInfo()` → `{ openId, appId, uid, customUserId, isAnonymous }`
- *   (https://docs.cloudbase.net/api-reference/server/node-sdk/auth); with wx-server-sdk it is
- *   `cloud.getWXContext().OPENID`.
- * - Both read the same injected variables. node-sdk 3.18 `src/auth/index.ts` `getUserInfo()` takes
- *   `WX_OPENID` from `getCloudbaseContext()` (`src/utils/tcbcontext.ts`), which copies the keys
- *   listed in `WX_CONTEXT_KEYS` from `process.env`, overridden by the invocation `context`'s
- *   `environment` (JSON string, current runtime) or `environ` (`k=v;k=v`, old runtime) when that
- *   context is passed — "取值优先级为 context > process.env". `getUserInfo()` itself passes no
- *   context, so it sees only `process.env`. wx-server-sdk `getWXContext()` likewise reads
- *   `process.env.WX_CONTEXT_KEYS` / `WX_OPENID`. `OPENID` is present only when a mini-program
- *   called (docs of Cloud.getWXContext: "小程序端调用云函数时有"); timers, HTTP access and
- *   console tests carry none.
+ * - CloudBase injects the caller's identity into the invocation; the developer does not verify it
+ *   ("云函数的传入参数中会被注入用户的 openid，开发者无需校验 openid 的正确性",
+ *   https://docs.cloudbase.net/cloud-function/sdk and https://cloud.tencent.com/document/product/876/41763).
+ *   wx-server-sdk reads it with `cloud.getWXContext().OPENID` ("小程序端调用云函数时有"; absent for
+ *   timers, HTTP access and console tests); @cloudbase/node-sdk with `app.auth().getUserInfo()`.
+ * - node-sdk 3.18 (`src/utils/tcbcontext.ts`, `getCloudbaseContext`) takes the variables named in
+ *   `WX_CONTEXT_KEYS` from the invocation `context` — `environment` (JSON string, current
+ *   runtime) or `environ` (`k=v;k=v`, old runtime) — and falls back to `process.env` for any key
+ *   the context lacks ("取值优先级为 context > process.env"). `getUserInfo()` passes no context
+ *   at all, so it reads only `process.env`: the variables of whichever invocation last wrote them.
  *
- * So: the invocation's own context first (it belongs to this call; a warm instance's `process.env`
- * could still hold a previous caller's variables if the runtime did not clear them — not verified,
- * hence the caution), then `process.env` through the SDK's documented `getUserInfo()`.
- * Returns null when there is no user: callers must treat that as "not signed in".
+ * Why only the context: `process.env` belongs to the instance, not to the call. A warm instance
+ * serves one caller after another (and, with per-instance concurrency, several at once), so a
+ * value found there may be an earlier caller's: acting on it would let one patient see another's
+ * data. The context object is handed to this call alone. When it names no user, there is none:
+ * `null`, which `invoke` answers with UNAUTHENTICATED (fail closed; a timer has no user anyway).
+ *
+ * Not `event.userInfo` either: older WeChat docs say the platform adds `userInfo { openId, appId }`
+ * to the event of a mini-program call, but the event is otherwise exactly what the caller sent,
+ * and a call from another cloud function, HTTP access or the console passes an event the platform
+ * does not rewrite — so the field can be forged there. The current docs point to getWXContext.
  */
 import * as tcb from '@cloudbase/node-sdk'
-
-/** The part of a `tcb.init(...)` app used here. */
-export interface AuthApp {
-  auth(): { getUserInfo(): { openId?: string } }
-}
+import { isOpenid } from '../../runtime/schema'
 
 type Env = Record<string, unknown>
 
@@ -46,20 +44,8 @@ export function contextEnvironment(context: unknown): Env | null {
   }
 }
 
-const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0
-
-export function callerOpenid(context: unknown, app: AuthApp | null | undefined): string | null {
-  const env = contextEnvironment(context)
-  if (env) {
-    if (nonEmpty(env.WX_OPENID)) return env.WX_OPENID
-    // The context describes this call's WeChat side and names no user: no user, whatever
-    // process.env may still say.
-    if ('WX_CONTEXT_KEYS' in env || 'WX_APPID' in env) return null
-  }
-  try {
-    const openId = app?.auth().getUserInfo().openId
-    return nonEmpty(openId) ? openId : null
-  } catch {
-    return null
-  }
+/** This invocation's caller, or null when its context names none (or names something malformed). */
+export function callerOpenid(context: unknown): string | null {
+  const openid = contextEnvironment(context)?.WX_OPENID
+  return isOpenid(openid) ? openid : null
 }

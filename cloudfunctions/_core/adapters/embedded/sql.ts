@@ -34,6 +34,32 @@ function equals(field: string, v: Scalar): Sql {
   return { sql: `(${typeGuard(field, v)} AND ${f} = ?)`, params: [bind(v)] }
 }
 
+/**
+ * `$in` as one SQL `IN (...)` per JSON type among the values, each behind the same type guard as
+ * `equals` (so `[1]` still never matches `true`), plus `IS NULL` when null is listed (null and
+ * missing, as on CloudBase). The same rows as one `=` term per value, in one indexed lookup.
+ */
+function inList(field: string, list: readonly Scalar[]): Sql {
+  const f = fieldExpr(field)
+  const byGuard = new Map<string, (string | number | null)[]>()
+  let withNull = false
+  for (const x of list) {
+    if (x === null) { withNull = true; continue }
+    const guard = typeGuard(field, x)
+    const values = byGuard.get(guard)
+    if (values) values.push(bind(x))
+    else byGuard.set(guard, [bind(x)])
+  }
+  const terms: string[] = []
+  const params: (string | number | null)[] = []
+  for (const [guard, values] of byGuard) {
+    terms.push(`(${guard} AND ${f} IN (${values.map(() => '?').join(', ')}))`)
+    params.push(...values)
+  }
+  if (withNull) terms.push(`${f} IS NULL`)
+  return { sql: terms.length === 1 ? terms[0] : `(${terms.join(' OR ')})`, params }
+}
+
 export function whereSql(where: Where): Sql {
   const parts: string[] = []
   const params: (string | number | null)[] = []
@@ -62,8 +88,7 @@ export function whereSql(where: Where): Sql {
           const list = v as Scalar[]
           if (!Array.isArray(list)) throw new StoreError('BAD_QUERY', `$in needs an array on ${field}`)
           if (list.length === 0) { parts.push('0'); break }
-          const any = list.map((x) => equals(field, x))
-          add({ sql: `(${any.map((q) => q.sql).join(' OR ')})`, params: any.flatMap((q) => q.params) })
+          add(inList(field, list))
           break
         }
         case '$exists': {

@@ -3,9 +3,9 @@
  * (YAYOU_QR_SECRET on CloudBase; a random key in the local data folder), never in the repo.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { QrKind, QrSigner, QrVerdict } from '../../ports/qr'
+import { QR_KINDS, type QrKind, type QrSigner, type QrVerdict } from '../../ports/qr'
 
-const KINDS: readonly QrKind[] = ['M', 'F', 'C', 'T']
+const KINDS: readonly QrKind[] = QR_KINDS
 const SUBJECT = /^[A-Za-z0-9_-]{1,64}$/
 
 export class HmacQrSigner implements QrSigner {

@@ -138,6 +138,9 @@ function OfferView({ offer: o, claiming, acceptReminders, onAcceptReminders, onC
           出示付款码 Show code
         </Btn>
       ) : null}
+      {o.availability === 'yours' ? (
+        <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>已在诊所就诊过？绑定档案</Btn>
+      ) : null}
       {o.availability === 'own' ? (
         <Btn id='goto-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/cards/index' })}>
           去我的亲友卡分享 Go to my cards

@@ -7,17 +7,20 @@
  *    H5: the landing link in a copy box and as a QR poster (`${origin}/#${path}`).
  *  - The friends who came on the member's recommendation (display name only, C2), claimed or paid,
  *    the reward for each (R3, only after the friend paid), the bonus balance (R5) and payouts due.
+ *  - The name friends see (issue 10, item 6; C2): the member chooses it (`identity.profile`,
+ *    `setDisplayName`); the code shared is the personal, non-guessable referral code, not the record number.
  */
+import { useRef, useState } from 'react'
 import { useShareAppMessage } from '@tarojs/taro'
 import { Button, View, Text } from '@tarojs/components'
-import type { MyReferrals } from '../../../api/contract'
+import type { MyReferrals, PublicProfile } from '../../../api/contract'
 import { formatFen } from '../../../domain/money'
-import { callFunction } from '../../../services/cloud'
+import { callFunction, toApiError, type ApiError } from '../../../services/cloud'
 import { clinicDate } from '../../../services/format'
 import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { QrCode } from '../../../components/QrCode'
-import { Btn } from '../../../components/controls'
+import { Btn, TextField } from '../../../components/controls'
 import { useLoad } from '../../../components/hooks'
 import { CopyBox, LinesList, h5Link } from '../shared'
 import './index.css'
@@ -45,16 +48,17 @@ export default function ReferralCardPage() {
       <ErrorBanner error={load.state === 'error' ? load.error : null} />
       {load.state === 'loading' && !mine ? <View className='muted'>加载中… Loading…</View> : null}
       {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
-      {mine ? <CardView mine={mine} /> : null}
+      {mine ? <CardView mine={mine} onNameChanged={reload} /> : null}
     </PageShell>
   )
 }
 
-function CardView({ mine }: { mine: MyReferrals }) {
+function CardView({ mine, onNameChanged }: { mine: MyReferrals; onNameChanged: () => void }) {
   const { card } = mine
   const link = isWeapp ? '' : h5Link(card.path)
   return (
     <View className='stack'>
+      <DisplayNamePanel onChanged={onNameChanged} />
       <View className='fcard'>
         <Text className='fcard__label'>{card.referrerDisplayName} 的推荐卡 · Referral card</Text>
         <Text className='fcard__meta'>我的推荐码 My referral code</Text>
@@ -128,6 +132,69 @@ function CardView({ mine }: { mine: MyReferrals }) {
           </View>
         ))}
       </View>
+    </View>
+  )
+}
+
+/** R1, C2: the name friends see on this card and its landing; the member changes it here (1–12 characters). */
+function DisplayNamePanel({ onChanged }: { onChanged: () => void }) {
+  const [load, reload] = useLoad(() => callFunction('identity', 'profile', {}))
+  const [saved, setSaved] = useState<PublicProfile | null>(null)
+  const [editing, setEditing] = useState(false)
+  const [text, setText] = useState('')
+  const [error, setError] = useState<ApiError | { zh: string; en: string; code: string } | null>(null)
+  const [saving, setSaving] = useState(false)
+  const lock = useRef(false)
+  const profile = saved ?? load.data ?? null
+
+  async function save() {
+    const name = text.trim()
+    if (name.length < 1 || name.length > 12) {
+      setError({ zh: '称呼需为 1–12 个字', en: 'The name must be 1–12 characters', code: 'VALIDATION' })
+      return
+    }
+    if (lock.current) return
+    lock.current = true
+    setSaving(true)
+    setError(null)
+    try {
+      setSaved(await callFunction('identity', 'setDisplayName', { displayName: name }))
+      setEditing(false)
+      onChanged() // the card's own title and landing carry the name too
+    } catch (e) {
+      setError(toApiError(e))
+    } finally {
+      lock.current = false
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View id='display-name-panel' className='card'>
+      <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
+      {load.state === 'error' && !profile ? <Btn variant='secondary' onClick={reload}>重试</Btn> : null}
+      {profile ? (
+        <>
+          <View className='row row--between'>
+            <View>
+              <Text className='muted small'>朋友看到的称呼</Text>
+              <Text id='display-name' className='ref-name'>{profile.displayName}</Text>
+            </View>
+            {!editing ? (
+              <Btn id='display-name-edit' variant='secondary' onClick={() => { setText(profile.displayName); setEditing(true); setError(null) }}>修改</Btn>
+            ) : null}
+          </View>
+          {editing ? (
+            <View id='display-name-form'>
+              <TextField id='display-name-input' value={text} onChange={setText} placeholder={`如：${profile.defaultDisplayName}`} onConfirm={() => void save()} />
+              <Text className='muted small'>1–12 个字，不要填写手机号。不填真实姓名也可以，例如「{profile.defaultDisplayName}」。</Text>
+              <Btn id='display-name-save' disabled={saving} onClick={() => void save()}>{saving ? '保存中…' : '保存'}</Btn>
+              <Btn id='display-name-cancel' variant='plain' onClick={() => { setEditing(false); setError(null) }}>取消</Btn>
+            </View>
+          ) : null}
+          <Text className='muted small'>您的推荐码 <Text id='profile-referral-code' className='ref-code'>{profile.referralCode}</Text>。朋友只会看到您设置的称呼，看不到您的病历号。</Text>
+        </>
+      ) : null}
     </View>
   )
 }

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { STAFF_ROLES } from '../../src/domain/permissions'
+import { defineFunction, forAnyone, forStaff } from '../_core/runtime/define'
+import { empty, id, token } from '../_core/runtime/schema'
+import * as team from '../_core/usecases/team'
+
+const role = z.enum(STAFF_ROLES)
+const actor = (p: { staffId: string; name: string }) => ({ staffId: p.staffId, name: p.name })
+
+export default defineFunction({
+  name: 'team',
+  actions: {
+    clinics: forStaff(empty, (deps) => team.clinics(deps)),
+    list: forStaff(empty, (deps) => team.list(deps)),
+    invite: forStaff(z.object({
+      name: z.string().trim().min(1).max(30), role, clinicId: id,
+      phone: z.string().trim().regex(/^1\d{10}$/, 'a mainland mobile number, 11 digits').optional(),
+    }), (deps, c, i) => team.invite(deps, actor(c.persona), i)),
+    reinvite: forStaff(z.object({ staffId: id }), (deps, c, i) => team.reinvite(deps, actor(c.persona), i.staffId)),
+    invitation: forAnyone(z.object({ token }), (deps, c, i) => team.invitation(deps, c.openid, i.token)),
+    join: forAnyone(z.object({ token }), (deps, c, i) => team.join(deps, c.openid, i.token)),
+    setRole: forStaff(z.object({ staffId: id, role }), (deps, c, i) => team.setRole(deps, actor(c.persona), i.staffId, i.role)),
+    move: forStaff(z.object({ staffId: id, clinicId: id }), (deps, c, i) => team.move(deps, actor(c.persona), i.staffId, i.clinicId)),
+    setActive: forStaff(z.object({ staffId: id, active: z.boolean() }), (deps, c, i) => team.setActive(deps, actor(c.persona), i.staffId, i.active)),
+    history: forStaff(z.object({ staffId: id.optional() }), (deps, _c, i) => team.history(deps, i.staffId)),
+  },
+})

@@ -1,0 +1,75 @@
+/**
+ * Binding by the desk's one-time code (issue 10, item 3): proof of presence. Reception looks the
+ * patient up and shows a signed, short-lived, single-use code; the patient scans it here (weapp:
+ * the in-app scanner) or pastes its text (H5). WeChat's camera may also open this page with the
+ * code as `b` in the query: then it is filled in and the patient confirms with one tap.
+ */
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { callFunction } from '../../services/cloud'
+import { Btn, TextField } from '../../components/controls'
+import { deskToken } from './deskCode'
+import type { BindingStepProps } from './PhoneBinding'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+const NOT_A_CODE = { zh: '这不是前台绑定码，请重新扫描或粘贴', en: 'This is not a binding code from the desk; scan or paste it again', code: 'VALIDATION' }
+
+export function DeskCodeBinding({ onBound, onError, fromLink }: Omit<BindingStepProps, 'onUseDeskCode'> & { fromLink: string }) {
+  const [text, setText] = useState(fromLink)
+  const [busy, setBusy] = useState(false)
+  const lock = useRef(false)
+
+  async function bind(raw: string) {
+    const token = deskToken(raw)
+    if (!token) return onError(NOT_A_CODE)
+    if (lock.current) return
+    lock.current = true
+    setBusy(true)
+    try {
+      const { persona } = await callFunction('identity', 'bindByDeskCode', { token })
+      onBound(persona)
+    } catch (e) {
+      onError(e)
+    } finally {
+      lock.current = false
+      setBusy(false)
+    }
+  }
+
+  async function scan() {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      // A plain QR gives its text; a mini-program code gives the page path with `b`.
+      await bind(res.result || (res as { path?: string }).path || '')
+    } catch (e) {
+      if (/cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? ''))) return // closed the camera
+      onError(e)
+    }
+  }
+
+  return (
+    <View id='bind-desk-box' className='card'>
+      <Text className='card__title'>扫描前台绑定码</Text>
+      <Text className='para small muted'>请前台工作人员为您出示绑定码。绑定码 5 分钟内有效，只能使用一次。</Text>
+      {fromLink && deskToken(fromLink) ? (
+        <View id='bind-desk-from-link' className='notice'>
+          <Text>已读取前台绑定码，确认后即可绑定。</Text>
+        </View>
+      ) : null}
+      {isWeapp ? (
+        <>
+          {fromLink ? <Btn id='bind-desk-submit' disabled={busy} onClick={() => void bind(fromLink)}>{busy ? '绑定中…' : '确认绑定'}</Btn> : null}
+          <Btn id='bind-scan' variant={fromLink ? 'secondary' : 'primary'} disabled={busy} onClick={() => void scan()}>扫一扫</Btn>
+        </>
+      ) : (
+        <>
+          <Text className='field-label'>绑定码</Text>
+          <TextField id='bind-desk-token' value={text} onChange={setText} placeholder='粘贴前台给您的绑定码' onConfirm={() => void bind(text)} />
+          <Btn id='bind-desk-submit' disabled={busy} onClick={() => void bind(text)}>{busy ? '绑定中…' : '绑定'}</Btn>
+        </>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,187 @@
+/**
+ * Binding by a verified phone (issue 10, item 2): the person proves the phone, then picks which
+ * record on it is theirs (a parent and children may share one phone) and confirms. A typed phone
+ * alone never binds anything: the server binds only to a record on the phone verified just now.
+ *  - weapp: WeChat's own `getPhoneNumber` button; its one-time code goes to the server, which
+ *    exchanges it with WeChat. A text message code stays available as the other way.
+ *  - H5 (local mode): the phone and a 6-digit code, which the local server delivers to this
+ *    person's messages; one code a minute.
+ */
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { ButtonProps } from '@tarojs/components'
+import type { BaseEventOrig } from '@tarojs/components/types/common'
+import type { Persona, PhoneRecord, VerifiedPhone } from '../../api/contract'
+import { callFunction } from '../../services/cloud'
+import { isMobile } from '../../services/format'
+import type { BannerMessage } from '../../components/ErrorBanner'
+import { Btn, TextField } from '../../components/controls'
+import { useCountdown } from './useCountdown'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+/** The server sends at most one code a minute to a phone; the button waits as long. */
+const RESEND_WAIT_S = 60
+
+export interface BindingStepProps {
+  onBound: (persona: Persona) => void
+  onError: (e: unknown) => void
+  /** Shows the desk-code way (when the phone has no record yet). */
+  onUseDeskCode: () => void
+}
+
+export function PhoneBinding({ onBound, onError, onUseDeskCode }: BindingStepProps) {
+  const [phone, setPhone] = useState('')
+  const [code, setCode] = useState('')
+  const [sentTo, setSentTo] = useState<string | null>(null)
+  const [resendAt, setResendAt] = useState<number | null>(null)
+  const wait = useCountdown(resendAt)
+  const [busy, setBusy] = useState<'send' | 'verify' | 'bind' | null>(null)
+  const [verified, setVerified] = useState<VerifiedPhone | null>(null)
+  const [chosen, setChosen] = useState<PhoneRecord | null>(null)
+  const [smsOnWeapp, setSmsOnWeapp] = useState(false)
+  const lock = useRef(false)
+
+  /** One call at a time: a second tap before React re-renders is ignored. */
+  async function run(kind: 'send' | 'verify' | 'bind', call: () => Promise<void>) {
+    if (lock.current) return
+    lock.current = true
+    setBusy(kind)
+    try {
+      await call()
+    } catch (e) {
+      onError(e)
+    } finally {
+      lock.current = false
+      setBusy(null)
+    }
+  }
+
+  const refuse = (message: BannerMessage) => onError(message)
+
+  const showVerified = (v: VerifiedPhone) => {
+    setVerified(v)
+    const open = v.records.filter((r) => !r.yours)
+    // One record on the phone: it is preselected, yet the person still confirms it is them.
+    setChosen(open.length === 1 && v.records.length === 1 ? open[0] : null)
+  }
+
+  function sendCode() {
+    const p = phone.trim()
+    if (!isMobile(p)) return refuse({ zh: '请输入 11 位手机号', en: 'Enter an 11-digit mobile number', code: 'VALIDATION' })
+    void run('send', async () => {
+      const sent = await callFunction('identity', 'sendPhoneCode', { phone: p })
+      setSentTo(sent.maskedPhone)
+      setResendAt(Date.now() + RESEND_WAIT_S * 1000)
+      onError(null)
+    })
+  }
+
+  function verify() {
+    const p = phone.trim()
+    const c = code.trim()
+    if (!isMobile(p)) return refuse({ zh: '请输入 11 位手机号', en: 'Enter an 11-digit mobile number', code: 'VALIDATION' })
+    if (!/^\d{6}$/.test(c)) return refuse({ zh: '请输入 6 位验证码', en: 'Enter the 6-digit code', code: 'VALIDATION' })
+    void run('verify', async () => {
+      showVerified(await callFunction('identity', 'verifyPhone', { phone: p, code: c }))
+      onError(null)
+    })
+  }
+
+  /** weapp: WeChat answers the button with a one-time code (none when the person said no). */
+  function onWeChatPhone(e: BaseEventOrig<ButtonProps.onGetPhoneNumberEventDetail>) {
+    const wxCode = e.detail?.code
+    if (!wxCode) {
+      setSmsOnWeapp(true)
+      const denied = /deny|cancel/i.test(e.detail?.errMsg ?? '')
+      return refuse(denied
+        ? { zh: '您未允许使用微信手机号，可改用短信验证码', en: 'You did not share your WeChat phone number; use a text message code instead', code: 'VALIDATION' }
+        : { zh: '未能获取微信手机号，请改用短信验证码', en: 'Could not get the phone number from WeChat; use a text message code instead', code: 'WECHAT_PHONE_FAILED' })
+    }
+    void run('verify', async () => {
+      showVerified(await callFunction('identity', 'verifyWeChatPhone', { wxCode }))
+      onError(null)
+    })
+  }
+
+  function bind() {
+    if (!chosen) return
+    void run('bind', async () => {
+      const { persona } = await callFunction('identity', 'bindVerified', { patientId: chosen.patientId })
+      onBound(persona)
+    })
+  }
+
+  if (verified) {
+    return (
+      <View id='bind-records' className='card'>
+        <Text id='bind-verified' className='card__title'>已验证手机号 {verified.maskedPhone}</Text>
+        {verified.records.length === 0 ? (
+          <View id='bind-no-records' className='notice notice--warn'>
+            <Text className='para'>没有找到该手机号的就诊档案，请到前台办理</Text>
+            <Text className='para small'>前台可为您出示绑定码，扫码即可绑定。</Text>
+          </View>
+        ) : (
+          <Text className='muted'>{verified.records.length > 1 ? '这个手机号下有多份档案，请选择您本人的档案：' : '找到以下就诊档案：'}</Text>
+        )}
+        {verified.records.map((r, i) => (
+          <Btn
+            key={r.patientId}
+            id={`bind-record-${i}`}
+            variant='plain'
+            className={`bind-record ${chosen?.patientId === r.patientId ? 'bind-record--on' : ''}`}
+            disabled={r.yours || busy !== null}
+            onClick={() => setChosen(r)}
+          >
+            {r.name}{r.birthYear ? ` · ${r.birthYear} 年生` : ''} · {r.clinicName}{r.yours ? ' · 已绑定' : ''}
+          </Btn>
+        ))}
+        {chosen ? (
+          <View id='bind-confirm-box' className='bind-confirm'>
+            <Text className='para'>确认将您的微信绑定到「<Text id='bind-chosen-name'>{chosen.name}</Text>」的就诊档案？</Text>
+            <Text className='para small muted'>绑定后可在本小程序查看该档案的会员等级、消费、奖励金和消息。请只绑定您本人的档案，孩子等家人的档案由家庭主账户管理。</Text>
+            <Btn id='bind-confirm' disabled={busy !== null} onClick={bind}>{busy === 'bind' ? '绑定中…' : '确认绑定'}</Btn>
+            {verified.records.length > 1 ? <Btn id='bind-choose-again' variant='plain' onClick={() => setChosen(null)}>重新选择</Btn> : null}
+          </View>
+        ) : null}
+        {verified.records.length === 0 ? <Btn id='bind-goto-desk' variant='secondary' onClick={onUseDeskCode}>扫描前台绑定码</Btn> : null}
+        <Btn id='bind-other-phone' variant='plain' onClick={() => { setVerified(null); setChosen(null); setCode('') }}>换一个手机号</Btn>
+      </View>
+    )
+  }
+
+  const smsForm = !isWeapp || smsOnWeapp
+  return (
+    <View id='bind-phone-box' className='card'>
+      <Text className='card__title'>验证手机号</Text>
+      <Text className='para small muted'>请使用在诊所登记的手机号。验证后，这个手机号下的就诊档案会列出供您选择。</Text>
+      {isWeapp ? (
+        <Button id='bind-wechat-phone' className='btn btn--primary' openType='getPhoneNumber' disabled={busy !== null} onGetPhoneNumber={onWeChatPhone}>
+          {busy === 'verify' ? '验证中…' : '使用微信手机号验证'}
+        </Button>
+      ) : null}
+      {isWeapp && !smsOnWeapp ? <Btn id='bind-use-sms' variant='plain' onClick={() => setSmsOnWeapp(true)}>使用短信验证码</Btn> : null}
+      {smsForm ? (
+        <View id='bind-sms-form'>
+          <Text className='field-label'>手机号</Text>
+          <TextField id='bind-phone' kind='decimal' value={phone} onChange={setPhone} placeholder='11 位手机号' />
+          <Btn id='bind-send-code' variant='secondary' disabled={busy !== null || wait > 0} onClick={sendCode}>
+            {busy === 'send' ? '发送中…' : wait > 0 ? `${wait} 秒后可重新获取` : sentTo ? '重新获取验证码' : '获取验证码'}
+          </Btn>
+          {sentTo ? (
+            <View id='bind-code-sent' className='notice bind-sent'>
+              <Text>验证码已发送至 {sentTo}</Text>
+              {isWeapp ? null : (
+                <Text className='bind-link' onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}>在「消息」中查看 ›</Text>
+              )}
+            </View>
+          ) : null}
+          <Text className='field-label'>验证码</Text>
+          <TextField id='bind-code' kind='decimal' value={code} onChange={setCode} placeholder='6 位验证码' onConfirm={verify} />
+          <Btn id='bind-verify' disabled={busy !== null} onClick={verify}>{busy === 'verify' ? '验证中…' : '验证'}</Btn>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,126 @@
+/**
+ * Desk binding with proof of presence (issue 10, item 3): reception shows a patient a one-time
+ * binding code (signed, short-lived, single use) as a QR and as text; the patient scans it in the
+ * mini-program's 绑定就诊档案 page (or pastes the text on H5) and is bound.
+ *
+ * Also the desk's answer when a registration names a phone that already has a record
+ * (PHONE_HAS_RECORD): never link a WeChat identity to that record silently, offer its binding code.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { BindingCode } from '../../api/contract'
+import { callFunction, isApiError, toApiError } from '../../services/cloud'
+import type { BannerMessage } from '../../components/ErrorBanner'
+import { QrCode } from '../../components/QrCode'
+import { Btn } from '../../components/controls'
+import { useCountdown } from '../../pages/bind/useCountdown'
+import './BindingCodePanel.css'
+
+/**
+ * What the desk's error banner shows for what these panels report: null clears it, a message made
+ * on this page ({ zh, en, code }) shows as is, anything thrown shows as the server put it.
+ */
+export function bannerOf(e: unknown): BannerMessage | null {
+  if (e === null) return null
+  if (!isApiError(e) && typeof e === 'object' && 'zh' in e && 'en' in e) return e as BannerMessage
+  return toApiError(e)
+}
+
+/** The record a registration's phone already belongs to, when the server said PHONE_HAS_RECORD. */
+export interface ExistingRecord { patientId: string; recordNo: string }
+
+export function phoneHasRecord(e: unknown): ExistingRecord | null {
+  if (!isApiError(e) || e.code !== 'PHONE_HAS_RECORD') return null
+  const { patientId, recordNo } = e.details ?? {}
+  return typeof patientId === 'string' ? { patientId, recordNo: typeof recordNo === 'string' ? recordNo : '' } : null
+}
+
+/**
+ * The code for one patient, fetched when shown and again on "重新生成". It is not renewed by
+ * itself: a code replaced while the patient is typing it would only fail them.
+ */
+export function BindingCodePanel({ patientId, patientName, onClose, onError }: {
+  patientId: string
+  patientName?: string
+  onClose: () => void
+  onError: (e: unknown) => void
+}) {
+  const [held, setHeld] = useState<{ code: BindingCode; deadline: number } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const seconds = useCountdown(held?.deadline ?? null)
+  const lock = useRef(false)
+  const onErrorRef = useRef(onError)
+  onErrorRef.current = onError
+
+  async function fetchCode() {
+    if (lock.current) return
+    lock.current = true
+    setBusy(true)
+    try {
+      const code = await callFunction('reception', 'bindingCode', { patientId })
+      // Counted on this device's clock from arrival: the server's clock may differ from it.
+      setHeld({ code, deadline: Date.now() + Math.max(1, code.ttlSeconds) * 1000 })
+    } catch (e) {
+      setHeld(null)
+      onErrorRef.current(e)
+    } finally {
+      lock.current = false
+      setBusy(false)
+    }
+  }
+
+  useEffect(() => {
+    setHeld(null)
+    void fetchCode()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one code per patient shown
+  }, [patientId])
+
+  const expired = held !== null && seconds === 0
+  const name = held?.code.patientName ?? patientName ?? ''
+  return (
+    <View id='binding-panel' className='binding'>
+      <Text className='card__title register__title'>绑定码{name ? ` · ${name}` : ''}</Text>
+      {held ? (
+        <View className='binding__code'>
+          <QrCode id='binding-qr' text={held.code.token} className={expired ? 'qr--stale' : ''} />
+          <Text id='binding-countdown' className='code-countdown'>{expired ? '已过期，请重新生成' : `${seconds} 秒内有效，仅可使用一次`}</Text>
+          <Text className='muted small'>请患者打开小程序「绑定就诊档案」，选择「扫描前台绑定码」扫描上方二维码，或粘贴下方绑定码。</Text>
+          <Text id='binding-token' className='code-text' selectable userSelect>{held.code.token}</Text>
+        </View>
+      ) : (
+        <Text className='muted'>{busy ? '正在生成…' : '未能生成绑定码'}</Text>
+      )}
+      <View className='row'>
+        <Btn id='binding-renew' variant='secondary' disabled={busy} onClick={() => void fetchCode()}>重新生成</Btn>
+        <Btn id='binding-close' variant='plain' onClick={onClose}>关闭</Btn>
+      </View>
+    </View>
+  )
+}
+
+/**
+ * PHONE_HAS_RECORD at the desk: the phone belongs to a record. If it is this person's own record,
+ * show them its binding code; if a family member shares the phone (walk-ins only), a new record
+ * may still be made on purpose.
+ */
+export function PhoneHasRecordNotice({ existing, onSharedPhone, onError }: {
+  existing: ExistingRecord
+  onSharedPhone?: () => void
+  onError: (e: unknown) => void
+}) {
+  const [showCode, setShowCode] = useState(false)
+  return (
+    <View id='phone-has-record' className='notice notice--warn phone-has-record'>
+      <Text className='para'>该手机号已有就诊档案{existing.recordNo ? `（病历号 ${existing.recordNo}）` : ''}，不能再登记为新患者。</Text>
+      <Text className='para small'>如是本人，请出示绑定码，让患者在小程序中扫码绑定。</Text>
+      {showCode ? (
+        <BindingCodePanel patientId={existing.patientId} onClose={() => setShowCode(false)} onError={onError} />
+      ) : (
+        <Btn id='phone-has-record-bind' variant='secondary' onClick={() => setShowCode(true)}>出示绑定码</Btn>
+      )}
+      {onSharedPhone ? (
+        <Btn id='walkin-shared-phone' variant='plain' onClick={onSharedPhone}>家人共用此手机号，仍新建档案</Btn>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,73 @@
+/**
+ * 查找患者 (issue 10, items 3 and 4): reception finds a patient by record number, full phone or
+ * the phone's last 4 digits (phones masked, C2), then either bills them (选为付款人: the desk
+ * loads them as by record number, with no payer ticket, so spending their stored value needs a
+ * reason, R5, M4) or shows them a one-time binding code so they bind their WeChat.
+ */
+import { useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { PatientMatch } from '../../api/contract'
+import { callFunction } from '../../services/cloud'
+import { Btn, TextField } from '../../components/controls'
+import { BindingCodePanel } from './BindingCodePanel'
+
+export function PatientLookup({ onSelect, onError }: { onSelect: (m: PatientMatch) => void; onError: (e: unknown) => void }) {
+  const [query, setQuery] = useState('')
+  const [matches, setMatches] = useState<PatientMatch[] | null>(null)
+  const [binding, setBinding] = useState<PatientMatch | null>(null)
+  const [busy, setBusy] = useState(false)
+  const lock = useRef(false)
+
+  async function find() {
+    const q = query.trim()
+    if (!q) {
+      onError({ zh: '请输入病历号、手机号或手机尾号 4 位', en: 'Enter a record number, a phone number or its last 4 digits', code: 'VALIDATION' })
+      return
+    }
+    if (lock.current) return
+    lock.current = true
+    setBusy(true)
+    setBinding(null)
+    try {
+      setMatches(await callFunction('reception', 'lookup', { query: q }))
+      onError(null)
+    } catch (e) {
+      setMatches(null)
+      onError(e)
+    } finally {
+      lock.current = false
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View id='patient-lookup' className='card'>
+      <Text className='card__title'>查找患者</Text>
+      <View className='row'>
+        <TextField id='lookup-input' className='grow' value={query} onChange={setQuery} placeholder='病历号 / 手机号 / 手机尾号 4 位' onConfirm={() => void find()} />
+        <Btn id='lookup-submit' variant='secondary' disabled={busy} onClick={() => void find()}>{busy ? '查找中…' : '查找'}</Btn>
+      </View>
+      {matches && matches.length === 0 ? <Text id='lookup-empty' className='muted'>没有找到匹配的患者</Text> : null}
+      {matches && matches.length > 0 ? (
+        <View id='lookup-results'>
+          {matches.map((m, i) => (
+            <View key={m.patientId} id={`lookup-result-${i}`} className='lookup-row'>
+              <View className='row row--between'>
+                <Text className='lookup-row__name'>{m.name}</Text>
+                <Text className={`tier ${m.hasWeChat ? 'tier--annual' : ''}`}>{m.hasWeChat ? '已绑定微信' : '未绑定微信'}</Text>
+              </View>
+              <Text className='muted small'>病历号 {m.recordNo} · {m.maskedPhone}{m.birthYear ? ` · ${m.birthYear} 年生` : ''}</Text>
+              <View className='row'>
+                <Btn id={`lookup-select-${i}`} variant='secondary' onClick={() => { setBinding(null); onSelect(m) }}>选为付款人</Btn>
+                <Btn id={`lookup-bind-${i}`} variant='plain' onClick={() => setBinding(m)}>出示绑定码</Btn>
+              </View>
+              {binding?.patientId === m.patientId ? (
+                <BindingCodePanel patientId={m.patientId} patientName={m.name} onClose={() => setBinding(null)} onError={onError} />
+              ) : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,79 @@
+/**
+ * One colleague in the admin's list: name, role, clinic, masked phone (C2), whether they joined.
+ * "调整" opens the role and clinic choices; disabling asks for confirmation first (Taro.showModal).
+ * The server refuses what must not happen (e.g. the last admin), and the banner says so.
+ */
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { ClinicView, StaffMember, StaffRole } from '../../api/contract'
+import { clinicDateTime } from '../../services/format'
+import { Btn } from '../../components/controls'
+import { ROLE_LABEL, ROLES } from './labels'
+
+export type StaffChangeRequest =
+  | { action: 'setRole'; staffId: string; role: StaffRole }
+  | { action: 'move'; staffId: string; clinicId: string }
+  | { action: 'setActive'; staffId: string; active: boolean }
+  | { action: 'reinvite'; staffId: string }
+
+function status(s: StaffMember): { text: string; tone: 'ok' | 'wait' | 'off' } {
+  if (!s.active) return { text: '已停用', tone: 'off' }
+  if (s.joined) return { text: '在职', tone: 'ok' }
+  if (s.invitation?.state === 'open') return { text: `待加入 · 邀请有效至 ${clinicDateTime(s.invitation.expiresAt)}`, tone: 'wait' }
+  return { text: '待加入 · 邀请已失效', tone: 'off' }
+}
+
+export function StaffRow({ s, clinics, busy, onChange }: { s: StaffMember; clinics: ClinicView[]; busy: boolean; onChange: (req: StaffChangeRequest) => void }) {
+  const [open, setOpen] = useState(false)
+  const st = status(s)
+
+  async function disable() {
+    const { confirm } = await Taro.showModal({
+      title: '停用员工账号',
+      content: `停用后，${s.name}将无法再使用员工功能；之后可以重新启用。确定停用吗？`,
+      confirmText: '停用',
+      cancelText: '取消',
+    })
+    if (confirm) onChange({ action: 'setActive', staffId: s.staffId, active: false })
+  }
+
+  return (
+    <View id={`staff-${s.staffId}`} className='staff-row'>
+      <View className='row row--between staff-row__head'>
+        <Text className='staff-row__who'>{s.name} · {ROLE_LABEL[s.role]} · {s.clinicName}</Text>
+        <Text id={`staff-status-${s.staffId}`} className={`staff-row__status staff-row__status--${st.tone}`}>{st.text}</Text>
+      </View>
+      {s.maskedPhone ? <Text className='muted small'>{s.maskedPhone}</Text> : null}
+      <View className='row'>
+        <Btn id={`staff-edit-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => setOpen(!open)}>{open ? '收起' : '调整'}</Btn>
+        {s.active ? (
+          <Btn id={`staff-disable-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => void disable()}>停用</Btn>
+        ) : (
+          <Btn id={`staff-enable-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => onChange({ action: 'setActive', staffId: s.staffId, active: true })}>重新启用</Btn>
+        )}
+        {s.active && !s.joined ? (
+          <Btn id={`staff-reinvite-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => onChange({ action: 'reinvite', staffId: s.staffId })}>重新邀请</Btn>
+        ) : null}
+      </View>
+      {open ? (
+        <View id={`staff-editor-${s.staffId}`} className='staff-row__editor'>
+          <Text className='field-label'>角色</Text>
+          <View className='chips'>
+            {ROLES.map((r) => (
+              <Btn key={r} id={`staff-role-${s.staffId}-${r}`} variant='plain' className={`chip ${s.role === r ? 'chip--on' : ''}`} disabled={busy || s.role === r}
+                onClick={() => onChange({ action: 'setRole', staffId: s.staffId, role: r })}>{ROLE_LABEL[r]}</Btn>
+            ))}
+          </View>
+          <Text className='field-label'>诊所</Text>
+          <View className='chips'>
+            {clinics.map((c) => (
+              <Btn key={c.clinicId} id={`staff-clinic-${s.staffId}-${c.clinicId}`} variant='plain' className={`chip ${s.clinicId === c.clinicId ? 'chip--on' : ''}`} disabled={busy || s.clinicId === c.clinicId}
+                onClick={() => onChange({ action: 'move', staffId: s.staffId, clinicId: c.clinicId })}>{c.name}</Btn>
+            ))}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

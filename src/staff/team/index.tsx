@@ -1,0 +1,103 @@
+/**
+ * Staff management (admin; staff subpackage): invite a colleague with a one-time code (QR and text),
+ * the team with roles, clinics and who has joined (phones masked, C2), role and clinic changes,
+ * disabling with a confirmation, and the record of every change (who, when, before and after).
+ */
+import { useRef, useState } from 'react'
+import { useShareAppMessage } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { StaffAuditView } from '../../api/contract'
+import { can } from '../../domain/permissions'
+import { callFunction, toApiError } from '../../services/cloud'
+import { clinicDateTime } from '../../services/format'
+import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
+import { Btn } from '../../components/controls'
+import { useLoad } from '../../components/hooks'
+import { StaffPage, type StaffPersona } from '../../components/StaffPage'
+import { InvitationCard, InviteForm, invitationShare, type Invited } from './InviteForm'
+import { StaffRow, type StaffChangeRequest } from './StaffRow'
+import { describeChange } from './labels'
+import './index.css'
+
+export default function StaffTeamPage() {
+  const [invited, setInvited] = useState<Invited | null>(null)
+  // weapp: the share button on the invitation card sends the invitation to the colleague's chat.
+  useShareAppMessage(() => (invited ? invitationShare(invited) : { title: '牙友', path: '/pages/index/index' }))
+  return (
+    <StaffPage title='员工管理' subtitle='邀请、角色、诊所与停用'>
+      {(staff) => (can(staff, 'team', 'list')
+        ? <TeamDesk key={staff.staffId} me={staff} invited={invited} onInvited={setInvited} />
+        : <View id='team-admin-only' className='card'><Text className='muted'>仅管理员可以管理员工。</Text></View>)}
+    </StaffPage>
+  )
+}
+
+async function loadTeam() {
+  const [clinics, staff, history] = await Promise.all([
+    callFunction('team', 'clinics', {}), callFunction('team', 'list', {}), callFunction('team', 'history', {}),
+  ])
+  return { clinics, staff, history }
+}
+
+function TeamDesk({ me, invited, onInvited }: { me: StaffPersona; invited: Invited | null; onInvited: (i: Invited | null) => void }) {
+  const [load, reload] = useLoad(loadTeam)
+  const [error, setError] = useState<BannerMessage | null>(null)
+  const [busy, setBusy] = useState(false)
+  const lock = useRef(false)
+  const data = load.data ?? null
+
+  async function change(req: StaffChangeRequest) {
+    if (lock.current) return
+    lock.current = true
+    setBusy(true)
+    setError(null)
+    try {
+      if (req.action === 'reinvite') {
+        const s = data?.staff.find((x) => x.staffId === req.staffId)
+        const inv = await callFunction('team', 'reinvite', { staffId: req.staffId })
+        onInvited({ ...inv, name: s?.name ?? '', role: s?.role ?? 'receptionist', clinicName: s?.clinicName ?? '' })
+      } else if (req.action === 'setRole') await callFunction('team', 'setRole', { staffId: req.staffId, role: req.role })
+      else if (req.action === 'move') await callFunction('team', 'move', { staffId: req.staffId, clinicId: req.clinicId })
+      else await callFunction('team', 'setActive', { staffId: req.staffId, active: req.active })
+    } catch (e) {
+      setError(toApiError(e))
+    } finally {
+      lock.current = false
+      setBusy(false)
+      reload() // the list and the record come from the server again
+    }
+  }
+
+  return (
+    <View className='stack'>
+      <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试</Btn> : null}
+      {!data ? (load.state === 'loading' ? <Text className='muted'>加载中…</Text> : null) : (
+        <>
+          <InviteForm clinics={data.clinics} defaultClinicId={me.clinicId} onInvited={(i) => { onInvited(i); reload() }} />
+          {invited ? <InvitationCard inv={invited} /> : null}
+          <View id='staff-list' className='card'>
+            <Text className='card__title'>员工（{data.staff.filter((s) => s.active).length} 位在职）</Text>
+            {data.staff.map((s) => <StaffRow key={s.staffId} s={s} clinics={data.clinics} busy={busy} onChange={(r) => void change(r)} />)}
+          </View>
+          <History entries={data.history} clinicName={(id) => data.clinics.find((c) => c.clinicId === id)?.name ?? ''} />
+        </>
+      )}
+    </View>
+  )
+}
+
+function History({ entries, clinicName }: { entries: StaffAuditView[]; clinicName: (id?: string) => string }) {
+  return (
+    <View id='history-list' className='card'>
+      <Text className='card__title'>变更记录</Text>
+      {entries.length === 0 ? <Text className='muted'>暂无记录</Text> : null}
+      {entries.map((e) => (
+        <View key={e.id} className='history-row'>
+          <Text className='history-row__what'>{e.staffName}：{describeChange(e, clinicName)}</Text>
+          <Text className='muted small'>{clinicDateTime(e.at)} · 操作人 {e.byName || '系统初始化'}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

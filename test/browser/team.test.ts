@@ -1,0 +1,95 @@
+/**
+ * Staff onboarding in a real browser (Chromium on the H5 build): the admin invites a new
+ * receptionist for 西湖 from 员工管理; she opens the invitation on her own phone with a WeChat
+ * identity the clinic has never seen, sees who invited her as what and where, joins, and lands on
+ * the staff desk, where the front desk's pages are hers and the admin's are not. The code is spent.
+ *
+ * Run: `npm run build:h5` first, then `npx jest --selectProjects browser test/browser/team.test.ts`.
+ */
+import type { Page } from 'playwright-core'
+import type { Persona, StaffMember } from '../../src/api/contract'
+import { byId, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+
+jest.setTimeout(120_000)
+
+const HOME = 'pages/index/index'
+const ADMIN = 'demo-staff-admin' // 管理员 孙琳
+const NEWBIE = 'wx-browser-new-colleague' // a WeChat user nobody has seen
+const LATECOMER = 'wx-browser-someone-else'
+
+let h: Harness
+beforeAll(async () => { h = await startHarness() }, 120_000)
+afterAll(async () => { await h?.close() }, 60_000)
+
+/** The privacy notice a new WeChat user sees first (C2): she agrees, as she would. */
+async function agreeIfAsked(page: Page): Promise<void> {
+  const accept = byId(page, 'privacy-accept')
+  try {
+    await accept.waitFor({ state: 'visible', timeout: 3000 })
+  } catch {
+    return
+  }
+  await accept.click()
+  await byId(page, 'privacy-notice').waitFor({ state: 'hidden' })
+}
+
+test('the admin invites a receptionist for 西湖; she joins with her own WeChat and works the front desk', async () => {
+  const admin = await h.openAs(ADMIN, HOME)
+  await agreeIfAsked(admin)
+  await tap(admin, 'goto-staff-team')
+  await waitForId(admin, 'invite-form')
+  await typeInto(admin, 'invite-name', '前台 小吴')
+  await typeInto(admin, 'invite-phone', '13812345678')
+  await tap(admin, 'invite-role-receptionist')
+  await tap(admin, 'invite-clinic-clinic_hz')
+  await tap(admin, 'invite-submit')
+  await waitForText(admin, 'invite-result', '给 前台 小吴 的邀请')
+  expect(await textOf(admin, 'invite-result')).toContain('只能使用一次')
+  const link = (await byId(admin, 'invite-qr').getAttribute('data-text')) ?? ''
+  expect(link).toMatch(/\/#\/staff\/join\/index\?t=YY1\.S\./)
+  await waitForText(admin, 'staff-list', '前台 小吴 · 前台 · 牙友口腔 · 西湖店')
+  expect(await textOf(admin, 'staff-list')).toContain('138****5678') // C2: masked
+  expect(await textOf(admin, 'staff-list')).not.toContain('13812345678')
+  const list = await h.api<StaffMember[]>('team', { action: 'list' }, ADMIN)
+  const staffId = list.ok ? list.data.find((s) => s.name === '前台 小吴')?.staffId : undefined
+  expect(staffId).toBeTruthy()
+  expect(await textOf(admin, `staff-status-${staffId}`)).toContain('待加入')
+  await shot(admin, '90-team-invite')
+
+  const path = link.slice(link.indexOf('#/') + 2)
+  const newbie = await h.openAs(NEWBIE, path)
+  await agreeIfAsked(newbie)
+  await waitForText(newbie, 'join-invitation', '管理员 孙琳 邀请您加入')
+  expect(await textOf(newbie, 'join-name')).toBe('前台 小吴')
+  expect(await textOf(newbie, 'join-role')).toBe('前台')
+  expect(await textOf(newbie, 'join-clinic')).toBe('牙友口腔 · 西湖店')
+  await shot(newbie, '91-team-join')
+  await tap(newbie, 'join-btn')
+  await waitForText(newbie, 'join-done', '欢迎加入')
+  await tap(newbie, 'goto-staff-home')
+  await waitForText(newbie, 'whoami-name', '前台 小吴')
+  // The table decides what she sees: the front desk's pages, not the admin's.
+  await waitForId(newbie, 'goto-staff-referral')
+  expect(await byId(newbie, 'goto-reception').count()).toBe(1)
+  expect(await byId(newbie, 'goto-staff-team').count()).toBe(0)
+  expect(await byId(newbie, 'goto-staff-outbox').count()).toBe(0)
+  await shot(newbie, '92-team-joined-desk')
+  await tap(newbie, 'goto-staff-referral')
+  await waitForId(newbie, 'day-sheet')
+
+  const persona = await h.api<{ persona: Persona }>('identity', { action: 'whoami' }, NEWBIE)
+  expect(persona).toMatchObject({ ok: true, data: { persona: { kind: 'staff', role: 'receptionist', clinicId: 'clinic_hz' } } })
+
+  // The code is spent: someone else opening the same link cannot join.
+  const late = await h.openAs(LATECOMER, path)
+  await agreeIfAsked(late)
+  await waitForText(late, 'join-state', '这个邀请已被使用')
+  expect(await byId(late, 'join-btn').count()).toBe(0)
+
+  // The admin's list shows her as working, and the record says who did what.
+  const again = await h.openAs(ADMIN, 'staff/team/index')
+  await agreeIfAsked(again)
+  await waitForText(again, `staff-status-${staffId}`, '在职')
+  await waitForText(again, 'history-list', '前台 小吴：打开邀请，绑定微信加入')
+  expect(await textOf(again, 'history-list')).toContain('操作人 管理员 孙琳')
+})
