@@ -1,6 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
-import prodConfig from './prod'
+import prodConfig, { cloudTarget } from './prod'
 
 /**
  * Taro build config (webpack5). One source tree, two targets:
@@ -9,8 +9,16 @@ import prodConfig from './prod'
  */
 const isH5 = process.env.TARO_ENV === 'h5'
 
-/** CloudBase environment id for `Taro.cloud.init` on weapp; override with CLOUD_ENV=... at build time. */
-const cloudEnv = process.env.CLOUD_ENV || 'yayou-dev'
+/**
+ * CloudBase environment id for `Taro.cloud.init` on weapp, and the AppID (config/prod.ts): a release
+ * build (YAYOU_TARGET=cloudbase, `npm run build:cloudbase`) stops without YAYOU_ENV and YAYOU_APPID;
+ * a local build uses a placeholder that reaches no environment.
+ */
+const target = cloudTarget(process.env)
+// Taro writes dist/project.config.json with this AppID (@tarojs/cli generateProjectConfig).
+if (target.appid) process.env.TARO_APP_ID = target.appid
+const cloudEnv = target.envId
+if (!target.release && !isH5) console.log(`[yayou] local weapp build (env "${cloudEnv}", tourist AppID): not for CloudBase; a release is \`npm run build:cloudbase\` (docs/deploy.md)`)
 
 /**
  * N3: WeChat subscribe-message template ids, one per message (src/domain/notify/messages.ts

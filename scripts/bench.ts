@@ -3,6 +3,7 @@
  * - The weapp production main package against WeChat's 2 MB limit (our budget: 600 KB).
  * - The deployable cloud function bundles.
  * - The bill engine and the confirm-bill path on the embedded database.
+ * - Store round trips per request-path action (each a network call on CloudBase).
  * - The daily job (N1) on 200,000 patients / 1,000,000 cards against 10× fewer, same due count.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -13,6 +14,7 @@ import { DEFAULT_POLICY } from '../src/domain/policy'
 import { buildFunctions } from './build-functions'
 import { benchDaily } from './bench-daily'
 import { benchImport } from './bench-import'
+import { benchRoundTrips } from './bench-roundtrips'
 import { buildApp, ROOT } from './lib'
 
 const KB = 1024
@@ -83,6 +85,7 @@ async function main() {
   await timeAsync('member home (50 ledger lines)', 500, () => cloud.call('member', { action: 'home' }, 'demo-patient-plain'))
   await cloud.close()
 
+  await benchRoundTrips()
   await benchDaily()
   await benchImport()
 }

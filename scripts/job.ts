@@ -3,7 +3,9 @@
  * (`YAYOU_DATA_DIR`, default .data/, the same one `npm start` uses), with a progress bar and a
  * summary of what was expired, queued, sent and deferred. Options:
  *   --now ISO        the instant the job runs at (default: now); times in messages follow it
- *   --resume-only    only finish a stopped run and deliver due messages (the 10-minute timer)
+ *   --timer          as CloudBase's 10-minute timer: open the day's window only at or after 09:00
+ *                    clinic time if none has yet; otherwise finish a stopped run and deliver
+ *   --resume-only    only finish a stopped run and deliver due messages; open no window
  *   --stop-after N   stop after N documents, as the cloud function does at its time limit
  */
 import { join } from 'node:path'
@@ -11,14 +13,17 @@ import { LocalClock, LocalCloud } from '../cloudfunctions/_local/local-cloud'
 import type { DailySummary } from '../cloudfunctions/_core/usecases/daily'
 import { ROOT } from './lib'
 
-function args(argv: string[]): { now?: Date; resumeOnly: boolean; stopAfter?: number } {
-  const out: { now?: Date; resumeOnly: boolean; stopAfter?: number } = { resumeOnly: false }
+interface JobArgs { now?: Date; opens: 'always' | 'when-due' | 'never'; stopAfter?: number }
+
+function args(argv: string[]): JobArgs {
+  const out: JobArgs = { opens: 'always' }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--now') {
       out.now = new Date(argv[++i] ?? '')
       if (Number.isNaN(out.now.getTime())) throw new Error(`--now needs an ISO 8601 instant such as 2026-12-01T09:00+08:00, got ${JSON.stringify(argv[i])}`)
-    } else if (a === '--resume-only') out.resumeOnly = true
+    } else if (a === '--resume-only') out.opens = 'never'
+    else if (a === '--timer') out.opens = 'when-due'
     else if (a === '--stop-after') {
       out.stopAfter = Number(argv[++i])
       if (!Number.isInteger(out.stopAfter) || out.stopAfter < 0) throw new Error('--stop-after needs a whole number')
@@ -64,7 +69,7 @@ async function main() {
   let budget = o.stopAfter ?? Infinity
   try {
     const r = await cloud.runDaily({
-      resumeOnly: o.resumeOnly,
+      opens: o.opens,
       stop: () => budget-- <= 0,
       onProgress: ({ step, index, steps, handled }) => {
         if (tty) process.stderr.write(`\r${bar(index, steps, step, handled)}`)

@@ -1,19 +1,20 @@
 /**
- * CloudBase entry of the daily job (N1), fired by the timers in config.json (China time):
- * - `daily-0900`: a new window — expiry, reminders, greetings, invitations, the birthday list, delivery;
- * - `every-10-min` (at :05, :15 … 08:05–21:55, clear of 09:00): finishes a run that stopped at the
- *   time limit, opens today's window if the 09:00 run did not, and delivers what is due (R4 "told
- *   the same day", messages held overnight by quiet hours, retries).
- * Each run stops 10 s before the function's 60 s limit and leaves a cursor for the next.
+ * CloudBase entry of the daily job (N1–N4), fired by its one timer (config.json: every 10
+ * minutes, China time; a WeChat cloud function takes a single trigger). Each run:
+ * - finishes a window that stopped at the time limit, and delivers what is due (R4 "told the same
+ *   day", messages held overnight by quiet hours, retries);
+ * - opens the day's window — expiry, reminders, greetings, invitations, the birthday list — on the
+ *   first run at or after 09:00 clinic time (`windowDue`, policy.timezone), so a missed 09:00 run
+ *   is made up ten minutes later, and a window opens once a day.
+ * The run stops a margin before the time limit CloudBase gives this invocation (never an assumed
+ * 60 s: see usecases/daily/schedule.ts) and leaves a cursor for the next; its lease lasts as long
+ * as the function may run, plus the margin.
  */
 import { cloudbaseTimer } from '../_core/runtime/cloudbase'
 import { runDaily } from '../_core/usecases/daily'
+import { timeBudget, timeLimitOf } from '../_core/usecases/daily/schedule'
 
-const LIMIT_MS = 60_000
-const MARGIN_MS = 10_000
-
-export const main = cloudbaseTimer((deps, event) => {
-  const deadline = Date.now() + LIMIT_MS - MARGIN_MS
-  const resumeOnly = (event as { TriggerName?: string } | undefined)?.TriggerName === 'every-10-min'
-  return runDaily(deps, { resumeOnly, stop: () => Date.now() > deadline })
+export const main = cloudbaseTimer((deps, _event, context) => {
+  const budget = timeBudget(timeLimitOf(context), Date.now())
+  return runDaily(deps, { opens: 'when-due', leaseMs: budget.leaseMs, stop: () => Date.now() > budget.stopAt })
 })

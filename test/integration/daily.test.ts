@@ -7,7 +7,8 @@ import type { ConsentCounts, InboxItem, OutboxReport } from '../../src/api/contr
 import type { FriendCard } from '../../src/domain/friendcard/card'
 import type { OutboxMessage } from '../../src/domain/notify/messages'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
-import type { DailySummary } from '../../cloudfunctions/_core/usecases/daily'
+import { runDaily, type DailySummary } from '../../cloudfunctions/_core/usecases/daily'
+import { timeBudget } from '../../cloudfunctions/_core/usecases/daily/schedule'
 import type { CouponDoc, PatientDoc } from '../../cloudfunctions/_core/model'
 import { code, data, openCloud, RECEPTION } from './helpers'
 
@@ -170,8 +171,20 @@ describe('quiet hours, retries (N3)', () => {
   })
 })
 
-describe('no day without a window; no late greetings (N1)', () => {
-  const tenMinutes = async (at: Date) => { cloud.clock.pin(at); return data(await cloud.runDaily({ resumeOnly: true })) as DailySummary }
+describe('one 10-minute timer: no day without a window, no late greetings (N1)', () => {
+  // What CloudBase's one trigger runs (cloudfunctions/daily/index.ts), at a given clinic time.
+  const tenMinutes = async (at: Date) => { cloud.clock.pin(at); return data(await cloud.runDaily({ opens: 'when-due' })) as DailySummary }
+
+  test('before 09:00 the timer only delivers; the 09:00 run opens the day, and the runs after it do not', async () => {
+    await daily(sh('2026-11-30 09:00'))
+    for (const t of ['2026-12-01 00:00', '2026-12-01 08:50']) expect((await tenMinutes(sh(t))).windows).toEqual([])
+    expect(await cloud.store.get('outbox', 'bday:pat_annual_lapsing:2026')).toBeNull() // 刘洋's birthday waits for 09:00
+    const nine = await tenMinutes(sh('2026-12-01 09:00'))
+    expect(nine.windows).toEqual([expect.objectContaining({ from: sh('2026-11-30 09:00').toISOString(), to: sh('2026-12-01 09:00').toISOString(), resumed: false, complete: true })])
+    expect(nine.queued.birthday).toBe(1)
+    for (const t of ['2026-12-01 09:10', '2026-12-01 23:50', '2026-12-02 08:50']) expect((await tenMinutes(sh(t))).windows).toEqual([])
+    expect((await tenMinutes(sh('2026-12-02 09:00'))).windows).toHaveLength(1)
+  })
 
   test('when the 09:00 run never came, the next 10-minute run opens the day, once', async () => {
     await daily(sh('2026-11-30 09:00'))
@@ -186,9 +199,29 @@ describe('no day without a window; no late greetings (N1)', () => {
     let budget = 0
     const stopped = data(await cloud.runDaily({ stop: () => budget++ > 2 })) as DailySummary // stops in the expiry step
     expect(stopped.complete).toBe(false)
-    const next = await tenMinutes(sh('2026-12-02 08:05'))
-    expect(next.windows.map((w) => w.resumed)).toEqual([true, false]) // yesterday's window, then today's
+    const next = await tenMinutes(sh('2026-12-02 08:10'))
+    expect(next.windows.map((w) => w.resumed)).toEqual([true]) // yesterday's window; today's waits for 09:00
     expect(await cloud.store.get('outbox', 'bday:pat_annual_lapsing:2026')).toBeNull()
+    expect((await tenMinutes(sh('2026-12-02 09:00'))).windows.map((w) => w.resumed)).toEqual([false])
+  })
+
+  test('a run the platform kills holds the lease only for its time limit plus the margin', async () => {
+    cloud.clock.pin(sh('2026-12-01 09:00'))
+    const leaseMs = timeBudget(60_000, 0).leaseMs
+    // Killed: from some moment on, nothing the run does reaches the database (not even the release).
+    let writes = 0
+    const dying = new Proxy(cloud.store, { get: (store, k) => {
+      const v = Reflect.get(store, k) as unknown
+      if (typeof v !== 'function') return v
+      return (...a: unknown[]) => { if (['updateIf', 'set', 'create', 'transaction'].includes(String(k)) && ++writes > 6) throw new Error('killed'); return (v as (...x: unknown[]) => unknown).apply(store, a) }
+    } })
+    await expect(runDaily({ ...cloud.deps, store: dying }, { opens: 'when-due', leaseMs })).rejects.toThrow('killed')
+    const left = (await cloud.store.get<{ _id: string; leaseUntil: string; run: unknown }>('jobs', 'daily'))!
+    expect(left.leaseUntil).toBe(new Date(sh('2026-12-01 09:00').getTime() + leaseMs).toISOString())
+    expect(left.run).not.toBeNull() // it stopped in the middle of the window
+    expect(await tenMinutes(new Date(Date.parse(left.leaseUntil) - 1))).toMatchObject({ busy: true, windows: [] })
+    const next = await tenMinutes(sh('2026-12-01 09:10'))
+    expect(next).toMatchObject({ busy: false, complete: true, windows: [expect.objectContaining({ to: sh('2026-12-01 09:00').toISOString(), resumed: true, complete: true })] })
   })
 
   test('due messages go out even while a window is stopped halfway', async () => {

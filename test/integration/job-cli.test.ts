@@ -32,6 +32,16 @@ test('stopped early, it says so, and the next run resumes the same window', () =
   expect(resumed.stdout).toMatch(/complete\s+yes/)
 }, 60_000)
 
+test('--timer runs as CloudBase\'s 10-minute timer: no window before 09:00 clinic time, the day\'s window at 09:00', () => {
+  const early = job('--now', '2027-01-01T08:50+08:00', '--timer')
+  expect(early.status).toBe(0)
+  expect(early.stdout).not.toContain('window 1')
+  expect(early.stdout).not.toContain('queued: holiday')
+  const nine = job('--now', '2027-01-01T09:00+08:00', '--timer')
+  expect(nine.stdout).toContain('window 1                               (first run) → 2027-01-01T01:00:00.000Z')
+  expect(nine.stdout).toMatch(/queued: holiday\s+8/)
+}, 60_000)
+
 test('a bad --now is refused with a clear message', () => {
   const r = job('--now', 'tomorrow')
   expect(r.status).toBe(1)

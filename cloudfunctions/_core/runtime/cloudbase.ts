@@ -36,7 +36,11 @@ export function cloudbaseMain<F extends FnName>(def: FunctionDef<F>) {
   }
 }
 
-/** A timer-triggered function: no caller; the event names the trigger; the job's summary is the result. */
-export function cloudbaseTimer<R>(job: (deps: Deps, event: unknown) => Promise<R>) {
-  return async (event: unknown) => job(cloudDeps(), event)
+/**
+ * A timer-triggered function (or an operator's call): no caller; the context, when CloudBase
+ * passes one, carries the invocation's time limit (usecases/daily/schedule.ts reads it); the job's
+ * summary is the result.
+ */
+export function cloudbaseTimer<R>(job: (deps: Deps, event: unknown, context: unknown) => Promise<R>) {
+  return async (event: unknown, context?: unknown) => job(cloudDeps(), event, context)
 }

@@ -148,7 +148,7 @@ export async function join(deps: Deps, openid: string, token: string): Promise<{
 
 /** Staff id → the WeChat user bound to it (the users collection is the binding; `StaffDoc.openid` only records a join). */
 export async function boundStaff(deps: Deps): Promise<Map<string, string>> {
-  const users = await deps.store.query<UserDoc>(C.users, { where: { staffId: { $exists: true } }, limit: 1000 })
+  const users = await deps.store.query<UserDoc>(C.users, { where: { staffId: { $gt: '' } } /* bound to staff: a range the index serves */, limit: 1000 })
   return new Map(users.filter((u) => u.staffId).map((u) => [u.staffId!, u._id]))
 }
 

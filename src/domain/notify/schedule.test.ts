@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY as P } from '../policy'
-import { retryAt, sendableFrom } from './schedule'
+import { retryAt, sendableFrom, windowDue } from './schedule'
 
 const at = (iso: string) => new Date(iso)
 
@@ -33,5 +33,34 @@ describe('N3 retries back off, then give up', () => {
   })
   test('after the last delay there is no retry: the message is dead', () => {
     expect(retryAt(6, now, P)).toBeNull()
+  })
+})
+
+describe('N1 the day\'s window on the one 10-minute timer (clinic time)', () => {
+  const tz = P.timezone
+  const yesterday0900 = at('2026-11-30T01:00:00Z')
+  test('before 09:00 no window opens, whatever ran yesterday', () => {
+    expect(windowDue(at('2026-12-01T00:50:00Z'), yesterday0900, tz)).toBe(false) // 08:50
+    expect(windowDue(at('2026-11-30T16:10:00Z'), yesterday0900, tz)).toBe(false) // 00:10 on the 1st
+  })
+  test('the 09:00 run opens it, and so does the first later run when 09:00 was missed', () => {
+    expect(windowDue(at('2026-12-01T01:00:00Z'), yesterday0900, tz)).toBe(true) // 09:00
+    expect(windowDue(at('2026-12-01T05:20:00Z'), yesterday0900, tz)).toBe(true) // 13:20, after an outage
+  })
+  test('once a window reached 09:00 today, no other opens until tomorrow', () => {
+    expect(windowDue(at('2026-12-01T01:10:00Z'), at('2026-12-01T01:00:00Z'), tz)).toBe(false) // 09:10 after the 09:00 run
+    expect(windowDue(at('2026-12-01T15:50:00Z'), at('2026-12-01T01:00:00Z'), tz)).toBe(false) // 23:50
+    expect(windowDue(at('2026-12-02T01:00:00Z'), at('2026-12-01T01:00:00Z'), tz)).toBe(true) // 09:00 the next day
+  })
+  test('a manual run before 09:00 does not take the place of the day\'s window', () => {
+    expect(windowDue(at('2026-12-01T01:00:00Z'), at('2026-12-01T00:30:00Z'), tz)).toBe(true) // the CLI ran at 08:30
+  })
+  test('the first window ever opens at 09:00 too', () => {
+    expect(windowDue(at('2026-12-01T00:59:59Z'), null, tz)).toBe(false)
+    expect(windowDue(at('2026-12-01T01:00:00Z'), null, tz)).toBe(true)
+  })
+  test('the clinic\'s own zone decides, not the server\'s', () => {
+    expect(windowDue(at('2026-12-01T01:00:00Z'), null, 'Europe/Berlin')).toBe(false) // 02:00 in Berlin
+    expect(windowDue(at('2026-12-01T08:00:00Z'), null, 'Europe/Berlin')).toBe(true) // 09:00 in Berlin
   })
 })

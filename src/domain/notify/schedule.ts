@@ -1,5 +1,8 @@
-/** N3: when a message may go out — never in quiet hours — and when a failed one is tried again. */
-import { dayjs, memoByInstant } from '../clock'
+/**
+ * N1/N3 timing: when the day's window opens on the one 10-minute timer, when a message may go
+ * out — never in quiet hours — and when a failed one is tried again.
+ */
+import { businessDate, dayjs, memoByInstant } from '../clock'
 import type { Policy } from '../policy'
 
 const minutes = (hhmm: string) => {
@@ -34,4 +37,19 @@ export function retryAt(attempts: number, now: Date, policy: Policy): Date | nul
   const delays = policy.notify.retryDelaysMin
   if (attempts > delays.length) return null
   return sendableFrom(new Date(now.getTime() + delays[attempts - 1] * 60_000), policy)
+}
+
+/** N1: the clinic-clock time at which the daily job opens the day's window. */
+export const WINDOW_OPENS_AT = '09:00'
+
+/**
+ * N1 on CloudBase's one timer (every 10 minutes; a WeChat cloud function takes one trigger): does
+ * this run open the day's window? Yes on the first run at or after 09:00 clinic time whose last
+ * window ended before today's 09:00 — so a run missed at 09:00 is made up by the next, and a
+ * window opens once a day. Before 09:00 a run only finishes a stopped window and delivers.
+ * `lastWindowEnd` is null before the first window ever.
+ */
+export function windowDue(now: Date, lastWindowEnd: Date | null, tz: string): boolean {
+  const opens = dayjs.tz(`${businessDate(now, tz)} ${WINDOW_OPENS_AT}`, tz).toDate()
+  return now >= opens && (lastWindowEnd === null || lastWindowEnd < opens)
 }

@@ -22,7 +22,7 @@ function memberParts(key: string, msg: (p: PatientDoc, ctx: JobCtx) => { key: st
   }
   return [
     part<PatientDoc>({ key: `${key}:tier`, coll: C.patients, where: { tier: { $in: ['annual', 'lifetime'] } }, each }),
-    part<PatientDoc>({ key: `${key}:family`, coll: C.patients, where: { familyOwnerId: { $exists: true } }, each }),
+    part<PatientDoc>({ key: `${key}:family`, coll: C.patients, where: { familyOwnerId: { $gt: '' } } /* any owner: a range the index serves ($exists would read it all) */, each }),
   ]
 }
 

@@ -9,8 +9,12 @@
  * - its cost grows with what is due, not with the number of patients: each query is an indexed
  *   range over the window (see sweep.ts and INDEXES).
  * A lease on the state document keeps two runs (the timer and the CLI) from working at once.
+ * On CloudBase one timer fires every 10 minutes; whether a run opens the day's window is the clinic
+ * clock's call (`windowDue`, src/domain/notify/schedule.ts), and its time budget the function's
+ * own limit (./schedule.ts).
  */
 import { businessDate } from '../../../../src/domain/clock'
+import { windowDue } from '../../../../src/domain/notify/schedule'
 import { currentPolicy, type Deps } from '../../deps'
 import { C } from '../../model'
 import { deliverDue, noDelivery, type DeliveryStats } from '../outbox'
@@ -21,6 +25,7 @@ import { reminders } from './reminders'
 import { sweep, type Cursor, type JobCtx, type Step } from './sweep'
 
 const STEPS: Step[] = [expiry, reminders, greetings, invitations, giftList]
+/** The lease of a run with no time limit (the CLI, the local server), renewed at every save. */
 const LEASE_MS = 15 * 60_000
 
 interface RunState { from: string | null; to: string; step: number; cursor: Cursor; startedAt: string }
@@ -29,8 +34,15 @@ interface JobDoc { _id: string; leaseUntil?: string | null; seq?: number; run?: 
 export interface DailyOptions {
   /** Asked between documents: true means save the cursor and stop now (the function's time limit). */
   stop?: () => boolean
-  /** Only finish a run that was stopped (and deliver due messages); start no new window. */
-  resumeOnly?: boolean
+  /**
+   * Whether this run may open a new window (a stopped one is always finished first):
+   * `always` — a run by hand (the CLI, `POST /api/dev/run-daily`): a window up to now;
+   * `when-due` — the timer: only the day's window, once the clinic clock says so (`windowDue`);
+   * `never` — only finish a stopped window and deliver what is due.
+   */
+  opens?: 'always' | 'when-due' | 'never'
+  /** How long each hold of the lease lasts: on CloudBase the function's time limit plus a margin. */
+  leaseMs?: number
   onProgress?: (p: { step: string; index: number; steps: number; handled: number }) => void
 }
 
@@ -54,18 +66,20 @@ export const STEP_NAMES = [...STEPS.map((s) => s.name), 'deliver']
 
 export async function runDaily(deps: Deps, opts: DailyOptions = {}): Promise<DailySummary> {
   const stop = opts.stop ?? (() => false)
+  const opens = opts.opens ?? 'always'
+  const leaseMs = opts.leaseMs ?? LEASE_MS
   const now = deps.clock.now()
   const policy = await currentPolicy(deps.store)
   const today = businessDate(now, policy.timezone)
   const counts: Record<string, number> = {}
   const summary: DailySummary = { now: now.toISOString(), complete: true, busy: false, windows: [], annualLapsed: 0, couponsExpired: 0, cardsExpired: 0, queued: {}, giftsListed: 0, delivery: noDelivery() }
-  let lease = await acquire(deps, now)
+  let lease = await acquire(deps, now, leaseMs)
   if (!lease) return { ...summary, complete: false, busy: true }
   let handled = 0
   // Every save renews the lease and bumps `seq`, so it always changes the document (CloudBase
   // reports an update that changes nothing as not matched).
   const save = async (patch: Partial<JobDoc>) => {
-    const renewed = new Date(deps.clock.now().getTime() + LEASE_MS).toISOString()
+    const renewed = new Date(deps.clock.now().getTime() + leaseMs).toISOString()
     if (!(await deps.store.updateIf(C.jobs, 'daily', { leaseUntil: lease }, { set: { ...patch, leaseUntil: renewed }, inc: { seq: 1 } }))) throw new Error('daily job: lost the lease to another run')
     lease = renewed
   }
@@ -81,9 +95,8 @@ export async function runDaily(deps: Deps, opts: DailyOptions = {}): Promise<Dai
     let job = (await deps.store.get<JobDoc>(C.jobs, 'daily'))!
     for (let pass = 0; pass < 2; pass++) {
       const resumed = Boolean(job.run)
-      // A new window opens at most once an invocation: on the daily timer, or on any later run
-      // when no window has covered today yet (the 09:00 run lost the lease, or never came).
-      const due = !opts.resumeOnly || !job.last || businessDate(new Date(job.last.to), policy.timezone) < today
+      // A new window opens at most once an invocation, and on the timer only when it is due.
+      const due = opens === 'always' || (opens === 'when-due' && windowDue(now, job.last ? new Date(job.last.to) : null, policy.timezone))
       if (!resumed && (!due || summary.windows.some((w) => !w.resumed))) break
       const run: RunState = job.run ?? newRun(job, now)
       if (!resumed) await save({ run })
@@ -119,7 +132,7 @@ function newRun(job: JobDoc, now: Date): RunState {
   return { from, to: now.toISOString(), step: 0, cursor: {}, startedAt: now.toISOString() }
 }
 
-async function acquire(deps: Deps, now: Date): Promise<string | null> {
+async function acquire(deps: Deps, now: Date, leaseMs: number): Promise<string | null> {
   let job = await deps.store.get<JobDoc>(C.jobs, 'daily')
   if (!job) {
     try { await deps.store.create<JobDoc>(C.jobs, { _id: 'daily', leaseUntil: null, run: null }) } catch { /* created by a concurrent run */ }
@@ -127,7 +140,7 @@ async function acquire(deps: Deps, now: Date): Promise<string | null> {
   }
   const held = job?.leaseUntil ?? null
   if (held && held > now.toISOString()) return null
-  const lease = new Date(now.getTime() + LEASE_MS).toISOString()
+  const lease = new Date(now.getTime() + leaseMs).toISOString()
   return (await deps.store.updateIf(C.jobs, 'daily', { leaseUntil: held }, { set: { leaseUntil: lease } })) ? lease : null
 }
 
