@@ -8,6 +8,7 @@
  * does not use up the environment's collection quota), every id prefixed with a per-run id, every
  * query and count filtered by that run id, and every document the suite wrote deleted afterwards.
  */
+import { describeIsolation } from './isolation-contract'
 import { MAX_PAGE, StoreError, isStoreError, type Doc, type Store, type StoreErrorCode, type Where } from '../../cloudfunctions/_core/ports/store'
 
 /** Long enough for a remote environment (the paging test writes 2500 documents). */
@@ -431,6 +432,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
         expect(conflicts).toBeGreaterThanOrEqual(0) // adapters may serialise (0) or conflict (>0)
       }, T)
     })
+
+    describeIsolation({ store: () => store, id, put, coll: C.tx, run: RUN, timeout: T })
 
     describe('value semantics as on CloudBase (MongoDB)', () => {
       const base = { run: RUN, kind: 'types' }

@@ -4,13 +4,18 @@
  * the fields in INDEXES. It implements exactly the Store port, no more, so that what passes here
  * also works on CloudBase.
  *
- * better-sqlite3 is synchronous, but the port's transactions are async (a use case awaits between
- * reads and writes). An in-process mutex keeps one transaction (or single operation) at a time on
- * the connection; BEGIN IMMEDIATE plus busy_timeout serialises against other processes (the job CLI).
+ * better-sqlite3 is synchronous; every single operation runs alone (an in-process queue) and
+ * atomically. Transactions behave as CloudBase's (snapshot isolation, see `snapshots.ts`): their
+ * bodies interleave, reads see the snapshot taken at the start, writes are buffered and land at
+ * commit in one short BEGIN IMMEDIATE, or fail with CONFLICT when another commit wrote one of the
+ * same documents since the snapshot. busy_timeout serialises against other processes (the job
+ * CLI); their writes are not tracked for conflicts (one process serves the requests).
  */
 import Database from 'better-sqlite3'
 import { MAX_PAGE, INDEXES, StoreError, type Doc, type Patch, type Query, type Store, type TxContext, type Where } from '../../ports/store'
 import { applyPatch, whereSql, fieldExpr } from './sql'
+import { docKey, SnapshotTracker, type RowImage } from './snapshots'
+import { runSnapshotTransaction, type TxHost } from './snapshot-tx'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
 
@@ -22,6 +27,7 @@ export class SqliteStore implements Store {
   private queue: Promise<unknown> = Promise.resolve()
   /** Prepared statements by SQL text: preparing costs more than running a small query. */
   private statements = new Map<string, Database.Statement>()
+  private snapshots = new SnapshotTracker()
 
   constructor(opts: SqliteStoreOptions) {
     this.db = new Database(opts.file)
@@ -106,25 +112,42 @@ export class SqliteStore implements Store {
     return this.db.transaction(body).immediate()
   }
 
+  private rowImage(coll: string, id: string): RowImage {
+    const row = this.sql(`SELECT data FROM ${this.table(coll)} WHERE id = ?`).get(id) as { data: string } | undefined
+    return row ? row.data : null
+  }
+
+  /**
+   * A single write outside transactions. While a transaction is open it is a commit of its own: the
+   * replaced image is kept for snapshot reads and the document counts as changed for conflicts.
+   */
+  private tracked<R>(coll: string, id: string, write: () => R, wrote: (r: R) => boolean = () => true): R {
+    if (!this.snapshots.tracking) return write()
+    const before = this.rowImage(coll, id)
+    const r = write()
+    if (wrote(r)) this.snapshots.wrote(docKey(coll, id), this.snapshots.nextCommit(), before)
+    return r
+  }
+
   // ---- the port ----
   get<T extends Doc>(coll: string, id: string): Promise<T | null> {
     return this.exclusive(() => this.getSync<T>(coll, id))
   }
 
   create<T extends Doc>(coll: string, doc: T): Promise<void> {
-    return this.exclusive(() => this.atomically(() => this.createSync(coll, doc)))
+    return this.exclusive(() => { assertDoc(doc); return this.atomically(() => this.tracked(coll, doc._id, () => this.createSync(coll, doc))) })
   }
 
   set<T extends Doc>(coll: string, doc: T): Promise<void> {
-    return this.exclusive(() => this.setSync(coll, doc))
+    return this.exclusive(() => { assertDoc(doc); return this.tracked(coll, doc._id, () => this.setSync(coll, doc)) })
   }
 
   updateIf(coll: string, id: string, expected: Where, patch: Patch): Promise<boolean> {
-    return this.exclusive(() => this.atomically(() => this.updateSync(coll, id, expected, patch)))
+    return this.exclusive(() => this.atomically(() => this.tracked(coll, id, () => this.updateSync(coll, id, expected, patch), (ok) => ok)))
   }
 
   delete(coll: string, id: string): Promise<void> {
-    return this.exclusive(() => this.deleteSync(coll, id))
+    return this.exclusive(() => this.tracked(coll, id, () => this.deleteSync(coll, id)))
   }
 
   query<T extends Doc>(coll: string, q: Query = {}): Promise<T[]> {
@@ -151,39 +174,43 @@ export class SqliteStore implements Store {
   }
 
   transaction<R>(fn: (tx: TxContext) => Promise<R>): Promise<R> {
-    return this.exclusive(async () => {
-      this.db.exec('BEGIN IMMEDIATE')
-      let open = true
-      const guard = () => { if (!open) throw new StoreError('BAD_QUERY', 'transaction already finished') }
-      const tx: TxContext = {
-        get: async <T extends Doc>(c: string, id: string) => { guard(); return this.getSync<T>(c, id) },
-        create: async (c, doc) => { guard(); this.createSync(c, doc) },
-        set: async (c, doc) => { guard(); this.setSync(c, doc) },
-        update: async (c, id, patch) => {
-          guard()
-          if (!this.updateSync(c, id, null, patch)) throw new StoreError('NOT_FOUND', `${c}/${id} not found`)
-        },
-        delete: async (c, id) => { guard(); this.deleteSync(c, id) },
-      }
-      try {
-        const result = await fn(tx)
-        this.db.exec('COMMIT')
-        return result
-      } catch (e) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK')
-        this.loadTables() // a rollback also undoes tables created inside it
-        this.statements.clear()
-        throw e
-      } finally {
-        open = false
-      }
-    })
+    return runSnapshotTransaction(this.txHost(), fn)
+  }
+
+  /** What a snapshot transaction needs from the store (see `snapshot-tx.ts`). */
+  private txHost(): TxHost {
+    return {
+      snapshots: this.snapshots,
+      exclusive: (f) => this.exclusive(f),
+      readCurrent: (coll, id) => this.rowImage(coll, id),
+      commit: (writes, start) => {
+        for (const w of writes) this.table(w.coll) // outside the SQL transaction: a rollback keeps them
+        this.atomically(() => {
+          for (const w of writes) {
+            if (this.snapshots.changedSince(docKey(w.coll, w.id), start)) {
+              throw new StoreError('CONFLICT', `${w.coll}/${w.id} was written by another transaction`)
+            }
+          }
+          const befores = this.snapshots.tracking ? writes.map((w) => this.rowImage(w.coll, w.id)) : []
+          for (const w of writes) {
+            const t = this.table(w.coll)
+            if (w.image === null) this.deleteSync(w.coll, w.id)
+            else if (w.created && this.sql(`SELECT 1 FROM ${t} WHERE id = ?`).get(w.id)) throw new StoreError('DUPLICATE', `${w.coll}/${w.id} exists`)
+            else this.sql(`INSERT INTO ${t} (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data`).run(w.id, w.image)
+          }
+          // Recorded once the SQL commit cannot fail any more (a throw above rolls everything back).
+          const at = this.snapshots.nextCommit()
+          writes.forEach((w, i) => this.snapshots.wrote(docKey(w.coll, w.id), at, befores[i]))
+        })
+      },
+    }
   }
 
   /** Drops every collection (local `POST /api/dev/reset` and tests only; not part of the port). */
   wipe(): Promise<void> {
     return this.exclusive(() => {
       this.statements.clear()
+      this.snapshots.reset()
       for (const t of this.tables) this.db.exec(`DROP TABLE IF EXISTS "c_${t}"`)
       this.tables.clear()
     })
