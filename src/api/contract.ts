@@ -7,8 +7,7 @@ import type { BillItem, BillResult } from '../domain/bill/engine'
 import type { Tier } from '../domain/membership/tier'
 import type { ErrorCode, ErrorMessage } from '../domain/errors'
 import type { EntryKind } from '../domain/ledger'
-import type { Category } from '../domain/policy'
-import type { OutboxStatus, SkipReason, TemplateKey } from '../domain/notify/messages'
+import type { OutboxStatus, TemplateKey } from '../domain/notify/messages'
 import type { EventKind } from '../domain/events/calendar'
 import type { BindingCode, NewPatient, PatientMatch, PhoneCodeSent, PublicProfile, VerifiedPhone } from './identity'
 export type * from './identity'
@@ -18,6 +17,10 @@ import type { RecordsApi } from './records'
 export type * from './records'
 import type { PrivacyApi } from './privacy'
 export type * from './privacy'
+import type { CardCode, CardOffer, CardReminderView, CardShare, CardState, CardSummary, IssuedCard, MyCards, ScannedCard } from './friendcard'
+export type * from './friendcard'
+import type { Attendee, BirthdayGift, BirthdayList, ConsentCounts, EventPlan, InboxItem, MemberEvent, OutboxReport } from './messages'
+export type * from './messages'
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: ErrorMessage; details?: Record<string, unknown> } }
 
@@ -102,87 +105,7 @@ export interface ConfirmedBill {
   replayed: boolean
 }
 
-// ---- Friends stored-value card (F1–F7) ----
-
-/** What a person sees: "partly used" is a claimed card with some of its value spent. */
-export type CardState = 'issued' | 'shared' | 'claimed' | 'partly_used' | 'used_up' | 'expired' | 'revoked'
-
-/** F4, C1: the full rules, shown before sharing and on the friend's landing page. */
-export interface CardRules { faceValueFen: number; validMonths: number; excludedCategories: Category[]; lines: Array<{ zh: string; en: string }> }
-
-export interface GivenCard {
-  cardId: string
-  state: CardState
-  faceValueFen: number
-  balanceFen: number
-  issuedAt: string
-  expiresAt: string
-  /** The friend's WeChat display name once claimed; nothing about treatment (C2). */
-  friendName?: string
-  claimedAt?: string
-  registered: boolean
-}
-
-export interface ReceivedCard {
-  cardId: string
-  state: CardState
-  giverDisplayName: string
-  faceValueFen: number
-  balanceFen: number
-  /** null once the friend has registered at the clinic (F5: no longer expires). */
-  expiresAt: string | null
-}
-
-export interface MyCards { given: GivenCard[]; received: ReceivedCard[]; rules: CardRules }
-
-/** F3: what the share carries. `path` is the mini-program page with the unguessable token. */
-export interface CardShare { cardId: string; path: string; title: string; token: string }
-
-export type CardAvailability = 'available' | 'taken' | 'yours' | 'own' | 'expired' | 'revoked' | 'used_up'
-
-/** The friend's landing page: the giver's display name and the offer, nothing else (C2). */
-export interface CardOffer {
-  giverDisplayName: string
-  faceValueFen: number
-  balanceFen: number
-  /** null once the friend has registered at the clinic (F5: no longer expires). */
-  expiresAt: string | null
-  rules: CardRules
-  availability: CardAvailability
-  cardId?: string
-}
-
-export interface CardCode { token: string; expiresAt: string; ttlSeconds: number }
-
-/** S1: what reception sees when it scans a friend card. */
-export interface ScannedCard {
-  cardId: string
-  /** Lets this desk bill the card for 30 minutes (a screenshot of the friend's code cannot). */
-  ticket: string
-  state: CardState
-  holderName: string
-  giverDisplayName: string
-  /** The holder's patient record, once registered (F5). */
-  holderPatientId?: string
-  registered: boolean
-  balanceFen: number
-  expiresAt: string | null
-  excludedCategories: Category[]
-}
-
 export type ScanResult = ({ kind: 'patient' } & ScannedPatient) | ({ kind: 'friend_card' } & ScannedCard) | ({ kind: 'coupon' } & ScannedCoupon)
-
-export interface IssuedCard { cardId: string; giverName: string; faceValueFen: number; expiresAt: string }
-
-/** F7: what the programme earns. */
-export interface CardSummary {
-  counts: Record<'issued' | 'shared' | 'claimed' | 'registered' | 'redeemed' | 'usedUp' | 'expired' | 'revoked', number>
-  redeemedFen: number
-  friendsRevenueFen: number
-  cards: Array<{ cardId: string; giverName: string; giverMaskedPhone?: string; friendName?: string; friendMaskedPhone?: string; state: CardState; balanceFen: number; friendSpendFen: number }>
-}
-
-export interface CardReminderView { key: string; kind: 'unshared' | 'unused' | 'expiry'; cardId: string; days: number; to: { patientId: string } | { openid: string } }
 
 // ---- Membership and family (M1–M7) ----
 
@@ -235,39 +158,6 @@ export interface AuditReport {
 export interface PayoutView { payoutId: string; referrerName: string; amountFen: number; status: 'due' | 'paid' | 'void'; method?: string; reference?: string; paidAt?: string }
 export interface FollowUpTask { taskId: string; patientName: string; billId: string; score: number; comment?: string; status: 'open' | 'done'; createdAt: string }
 export interface PartnerView { partnerId: string; code: string; name: string; consultantName: string; deals: number; commissionDueFen: number; commissionPaidFen: number }
-
-// ---- Messages, greetings and member events (N1–N4) ----
-
-/** N3: a message delivered to this person (the local channel's inbox). */
-export interface InboxItem { id: string; template: TemplateKey | 'phone_code'; title: Line; body: Line; page: string; at: string }
-/** N3: one-time subscribe-message consents left, per template; each message spends one. */
-export interface ConsentCounts { counts: Partial<Record<TemplateKey, number>> }
-/** N3: an outbox record as staff see it: who (masked), what, and why it is where it is. */
-export interface OutboxView {
-  id: string; template: TemplateKey; toName: string; status: OutboxStatus; reason?: SkipReason; attempts: number
-  createdAt: string; notBefore: string; heldUntil?: string; sentAt?: string; lastError?: string
-}
-export interface OutboxReport { counts: Partial<Record<OutboxStatus, number>>; recent: OutboxView[] }
-
-/** N2: one member on next month's birthday list, with the gift budget. */
-export interface BirthdayGift {
-  patientId: string; name: string; maskedPhone: string; clinicId: string
-  /** The birthday in that month (29 February becomes the 28th in a common year). */
-  birthday: string
-  spend12mFen: number; budgetFen: number
-  status: 'todo' | 'bought' | 'delivered'; boughtAt?: string; deliveredAt?: string
-}
-export interface BirthdayList { month: string; preparedAt?: string; gifts: BirthdayGift[]; totalBudgetFen: number; csv: string }
-
-/** N4: a member event, with this person's reply. */
-export interface MemberEvent {
-  eventId: string; kind: EventKind; title: Line; date: string; place: string; capacity: number; inviteOn: string
-  /** People coming: members who said yes plus their guests. */
-  going: number
-  myAnswer?: 'yes' | 'no'; myGuests?: number; checkedIn?: boolean
-}
-export interface EventPlan { year: number; suggestions: Array<{ kind: EventKind; title: Line; date: string }>; events: MemberEvent[] }
-export interface Attendee { patientId: string; name: string; maskedPhone: string; answer: 'yes' | 'no'; guests: number; checkedInAt?: string }
 
 export interface Api {
   identity: {

@@ -73,7 +73,7 @@ export async function issue(deps: Deps, staffId: string, input: { patientId: str
   const cardId = `fc_${input.requestId}`
   const giver = await deps.store.get<PatientDoc>(C.patients, input.patientId)
   if (!giver) throw new DomainError('PATIENT_NOT_FOUND')
-  const giverName = await giverDisplayName(deps, giver)
+  const giverName = publicName(giver) // C2: the name friends see, never the record's
   return withRetry(() => deps.store.transaction(async (tx) => {
     const existing = await tx.get<FriendCard>(C.friendCards, cardId)
     if (existing) {
@@ -95,11 +95,6 @@ export async function issue(deps: Deps, staffId: string, input: { patientId: str
     await tx.create<LedgerEntry>(C.ledger, entry(card, { _id: `${card._id}:issue`, kind: 'card_issue', amountFen: card.faceValueFen, balanceAfterFen: card.balanceFen, at: card.issuedAt, actor: staffId, memo: '发放亲友卡 card issued' }))
     return issued(card, p.name)
   }))
-}
-
-/** C2: the friend sees the name the giver chose (default: surname + *), never the record's name. */
-async function giverDisplayName(_deps: Deps, p: PatientDoc): Promise<string> {
-  return publicName(p)
 }
 
 /** The consultant who issued it sees the member by the name on the record (staff, C2 allows). */

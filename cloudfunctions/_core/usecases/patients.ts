@@ -4,8 +4,13 @@ import { birthdayMd } from '../../../src/domain/notify/birthday'
 import type { Store, TxContext } from '../ports/store'
 import { C, type BillDoc, type PatientDoc, type UserDoc } from '../model'
 
+/** The WeChat users bound to a patient record (a parent may bind a phone's records to one WeChat each). */
+export async function usersOf(store: Store, patientId: string): Promise<UserDoc[]> {
+  return store.query<UserDoc>(C.users, { where: { patientId }, limit: 20 })
+}
+
 export async function openidsOf(store: Store, patientId: string): Promise<string[]> {
-  return (await store.query<UserDoc>(C.users, { where: { patientId }, limit: 20 })).map((u) => u._id)
+  return (await usersOf(store, patientId)).map((u) => u._id)
 }
 
 /** R6: an existing patient is one with any earlier payment anywhere in the chain, or a history imported from the clinic's system. */

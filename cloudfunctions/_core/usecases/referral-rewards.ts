@@ -12,8 +12,8 @@ import type { Policy } from '../../../src/domain/policy'
 import { clawbackForRefund, rewardForPayment } from '../../../src/domain/referral/rewards'
 import type { Store, TxContext } from '../ports/store'
 import type { Deps } from '../deps'
-import { C, type BillDoc, type CouponDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc, type UserDoc } from '../model'
-import { familyHead, hasPaid, openidsOf } from './patients'
+import { C, type BillDoc, type CouponDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc } from '../model'
+import { familyHead, hasPaid, usersOf } from './patients'
 import { queueMessageInTx } from './outbox'
 import { assertCouponActive, checkEligible, referralIdForOpenid, referralIdForPatient, referrerByDeskCode } from './referral'
 
@@ -33,19 +33,16 @@ const NONE: ReferralRefs = { referralId: null, couponId: null, firstVisit: false
 /** Resolved before the transaction: tokens, codes and queries. Re-checked inside it by id. */
 export async function resolveReferral(deps: Deps, store: Store, req: BillRequest, payer: PatientDoc | null): Promise<ReferralRefs> {
   if (!payer) return NONE
-  const refs = await findReferral(deps, store, req, payer)
+  // One read of the payer's WeChat users serves both the referral lookup and the R6 facts.
+  const users = await usersOf(store, payer._id)
+  const openids = users.map((u) => u._id)
+  const refs = await findReferral(deps, store, req, payer, openids)
   if (!refs.referralId) return refs
-  const openids = await openidsOf(store, payer._id)
-  const verifiedPhones: string[] = []
-  for (const id of openids) {
-    const phone = (await store.get<UserDoc>(C.users, id))?.verifiedPhone
-    if (phone) verifiedPhones.push(phone)
-  }
+  const verifiedPhones = users.map((u) => u.verifiedPhone).filter((p): p is string => Boolean(p))
   return { ...refs, payer: { openids, verifiedPhones, hadPaidBefore: await hasPaid(store, payer) } }
 }
 
-async function findReferral(deps: Deps, store: Store, req: BillRequest, payer: PatientDoc): Promise<ReferralRefs> {
-  const openids = await openidsOf(store, payer._id)
+async function findReferral(deps: Deps, store: Store, req: BillRequest, payer: PatientDoc, openids: string[]): Promise<ReferralRefs> {
   const candidates = [referralIdForPatient(payer._id), ...openids.map(referralIdForOpenid)]
   let existing: ReferralDoc | null = null
   for (const id of candidates) {

@@ -44,10 +44,6 @@ export function rulesOf(policy: Policy): { forFriend: Line[]; forReferrer: Line[
   }
 }
 
-async function displayNameOf(_deps: Deps, p: PatientDoc): Promise<string> {
-  return publicName(p)
-}
-
 /** R1: what a friend types or opens — the member's personal code only; lookups are rate-limited per caller. */
 export async function referrerByCode(deps: Deps, code: string, caller: string): Promise<PatientDoc> {
   await spendRate(deps.store, 'lookup', caller, deps.clock.now(), LOOKUP_RULE)
@@ -69,7 +65,7 @@ export async function card(deps: Deps, patientId: string): Promise<ReferralCard>
   const code = await ensureReferralCode(deps, patientId)
   const p = await loadPatient(deps, patientId)
   const policy = await currentPolicy(deps.store)
-  const name = await displayNameOf(deps, p)
+  const name = publicName(p)
   return {
     code,
     referrerDisplayName: name,
@@ -123,7 +119,7 @@ export async function offer(deps: Deps, openid: string, code: string): Promise<R
   const referrer = await referrerByCode(deps, code, openid)
   const policy = await currentPolicy(deps.store)
   const base = {
-    referrerDisplayName: await displayNameOf(deps, referrer),
+    referrerDisplayName: publicName(referrer),
     discountFen: policy.referral.firstVisitDiscountFen,
     gift: policy.referral.firstVisitGift,
     validMonths: policy.referral.couponValidMonths,
@@ -176,14 +172,14 @@ export async function takeCoupon(deps: Deps, openid: string, code: string, devic
     if (isStoreError(e, 'DUPLICATE')) throw new DomainError('REFERRAL_TAKEN') // a second claim lost the race
     throw e
   }
-  return couponView(coupon, await displayNameOf(deps, referrer), now)
+  return couponView(coupon, publicName(referrer), now)
 }
 
 export async function coupons(deps: Deps, openid: string): Promise<CouponView[]> {
   const now = deps.clock.now()
   const list = await deps.store.query<CouponDoc>(C.coupons, { where: { friendOpenid: openid }, orderBy: [['issuedAt', 'desc']], limit: 20 })
   const out: CouponView[] = []
-  for (const c of list) out.push(couponView(c, c.referrerPatientId ? await displayNameOf(deps, await loadPatient(deps, c.referrerPatientId)) : '合作伙伴', now))
+  for (const c of list) out.push(couponView(c, c.referrerPatientId ? publicName(await loadPatient(deps, c.referrerPatientId)) : '合作伙伴', now))
   return out
 }
 
@@ -218,7 +214,7 @@ export async function scanCoupon(deps: Deps, token: string): Promise<ScannedCoup
     couponId: c._id, ticket: deps.qr.sign('T', c._id, now, COUPON_TICKET_TTL_SECONDS).token,
     holderName: holder?.name ?? user?.displayName ?? '朋友', holderPatientId: holder?._id,
     discountFen: c.discountFen, gift: c.gift, expiresAt: c.expiresAt,
-    referrerDisplayName: referrer ? await displayNameOf(deps, referrer) : partner?.name ?? '',
+    referrerDisplayName: referrer ? publicName(referrer) : partner?.name ?? '',
   }
 }
 

@@ -2,7 +2,7 @@
  * The CloudBase store: the Store port on CloudBase's document database through
  * `@cloudbase/node-sdk` (3.x; its database layer is `@cloudbase/database` 1.4).
  *
- * Mapping (details and sources in translate.ts and errors.ts):
+ * Mapping (details and sources in translate.ts and errors.ts; SDK types in cloudbase-sdk.ts):
  * - get      → `collection(c).doc(id).get()` → `data[0]` or null;
  * - create   → `collection(c).add({ _id, ... })`; an existing `_id` → StoreError('DUPLICATE');
  * - set      → `doc(id).set(body)` (body without `_id`: the SDK refuses it; `set` upserts and replaces);
@@ -11,7 +11,8 @@
  *              store does) / skip / limit; a limit outside 1..1000 is refused before any request
  *              (the SDK itself would silently cut it to 1000);
  * - count    → `where(...).count()` → `total`;
- * - transaction → `db.runTransaction(t => fn(tx))`, tx operations through `t.collection(c).doc(id)`.
+ * - transaction → `db.runTransaction(t => fn(tx))`, tx operations through `t.collection(c).doc(id)`
+ *                 (cloudbase-tx.ts).
  *
  * CloudBase does not create a collection on first write: writes that meet "collection does not
  * exist" create it (`db.createCollection`) and retry once; reads of a missing collection see
@@ -22,48 +23,13 @@
 import * as tcb from '@cloudbase/node-sdk'
 import { MAX_PAGE, StoreError, type Doc, type Patch, type Query, type Store, type TxContext, type Where } from '../../ports/store'
 import { checkField, patchAlreadyAppliedWhere, translatePatch, translateWhere, whereForId, withoutId, type DbCommand } from './translate'
-import { classify, errorMessage, unwrap } from './errors'
+import { classify, mapError, unwrap } from './errors'
+import { firstDoc, isCommand, type CbApp, type CbCollection, type CbDb, type CbQuery, type Result } from './cloudbase-sdk'
+import { checkCollection, checkDoc, checkId } from './checks'
+import { txContext } from './cloudbase-tx'
 
-// ---- the part of the SDK used here (structural, so a stub can stand in for it in unit tests) ----
-type Result = Record<string, unknown>
-
-export interface CbDocRef {
-  get(): Promise<unknown>
-  set(data: object): Promise<unknown>
-  update(data: object): Promise<unknown>
-  remove(): Promise<unknown>
-}
-
-export interface CbQuery {
-  where(query: object): CbQuery
-  orderBy(field: string, dir: 'asc' | 'desc'): CbQuery
-  skip(n: number): CbQuery
-  limit(n: number): CbQuery
-  get(): Promise<unknown>
-  count(): Promise<unknown>
-  update(data: object): Promise<unknown>
-}
-
-export interface CbCollection extends CbQuery {
-  doc(id: string): CbDocRef
-  add(data: object): Promise<unknown>
-}
-
-export interface CbTransaction {
-  collection(name: string): CbCollection
-}
-
-export interface CbDb {
-  command: DbCommand
-  collection(name: string): CbCollection
-  createCollection(name: string): Promise<unknown>
-  runTransaction<R>(fn: (t: CbTransaction) => Promise<R>, times?: number): Promise<R>
-}
-
-/** An initialised `tcb.init(...)` app (only `database()` is used). */
-export interface CbApp {
-  database(): unknown
-}
+// The SDK's structural types live in cloudbase-sdk.ts; re-exported for existing importers.
+export type { CbApp, CbCollection, CbDb, CbDocRef, CbQuery, CbTransaction } from './cloudbase-sdk'
 
 export interface CloudBaseStoreOptions {
   /** An app from `tcb.init(...)`. Without it one is made from `env`/`secretId`/`secretKey`. */
@@ -108,7 +74,7 @@ export class CloudBaseStore implements Store {
     try {
       unwrap(await this.db.createCollection(coll))
     } catch (e) {
-      if (classify(e) !== 'COLLECTION_EXISTS') throw this.mapError(e)
+      if (classify(e) !== 'COLLECTION_EXISTS') throw mapError(e)
     }
     this.known.add(coll)
   }
@@ -127,7 +93,7 @@ export class CloudBaseStore implements Store {
       try {
         return unwrap(await op())
       } catch (e) {
-        if (classify(e) !== 'NO_COLLECTION' || attempt >= 4) throw this.mapError(e)
+        if (classify(e) !== 'NO_COLLECTION' || attempt >= 4) throw mapError(e)
         this.known.delete(coll)
         await this.ensureCollection(coll)
         if (attempt > 1) await new Promise((r) => setTimeout(r, attempt === 2 ? 100 : 300))
@@ -142,16 +108,7 @@ export class CloudBaseStore implements Store {
     } catch (e) {
       const kind = classify(e)
       if (kind === 'NO_COLLECTION' || kind === 'NO_DOCUMENT') return empty
-      throw this.mapError(e)
-    }
-  }
-
-  private mapError(e: unknown): unknown {
-    if (e instanceof StoreError) return e
-    switch (classify(e)) {
-      case 'DUPLICATE': return new StoreError('DUPLICATE', errorMessage(e) || 'duplicate _id')
-      case 'CONFLICT': return new StoreError('CONFLICT', errorMessage(e) || 'transaction conflict')
-      default: return e
+      throw mapError(e)
     }
   }
 
@@ -237,7 +194,13 @@ export class CloudBaseStore implements Store {
   async transaction<R>(fn: (tx: TxContext) => Promise<R>): Promise<R> {
     try {
       return await this.db.runTransaction(async (t) => {
-        const tx = this.txContext(t)
+        const tx = txContext(t, {
+          command: this._,
+          recreateCollection: async (coll) => {
+            this.known.delete(coll)
+            await this.ensureCollection(coll)
+          },
+        })
         try {
           return await fn(tx.ctx)
         } finally {
@@ -245,122 +208,13 @@ export class CloudBaseStore implements Store {
         }
       }, this.txRetries)
     } catch (e) {
-      throw this.mapError(e)
+      throw mapError(e)
     }
   }
 
   async close(): Promise<void> {
     // The SDK keeps no connection of its own to close (HTTP requests, keep-alive agent).
   }
-
-  // ---- inside a transaction ----
-
-  private txContext(t: CbTransaction): { ctx: TxContext; finish: () => void } {
-    let open = true
-    const guard = () => { if (!open) throw new StoreError('BAD_QUERY', 'transaction already finished') }
-    const ref = (coll: string, id: string) => { checkCollection(coll); checkId(id); return t.collection(coll).doc(id) }
-
-    // A conflict must leave the callback with CloudBase's own code: `runTransaction` re-runs the
-    // callback only on `DATABASE_TRANSACTION_CONFLICT`. Everything else becomes a StoreError here.
-    const txError = (e: unknown): unknown => (classify(e) === 'CONFLICT' ? e : this.mapError(e))
-
-    const get = async <T extends Doc>(coll: string, id: string): Promise<T | null> => {
-      guard()
-      try {
-        const res = unwrap(await ref(coll, id).get()) as Result
-        return firstDoc<T>(res.data, id)
-      } catch (e) {
-        if (classify(e) === 'NO_COLLECTION' || classify(e) === 'NO_DOCUMENT') return null
-        throw txError(e)
-      }
-    }
-
-    /**
-     * A write in the transaction. A missing collection cannot be created inside it: for a write
-     * that creates documents the collection is created now and the transaction is failed as
-     * retryable (CONFLICT); for an update it just means the document is not there.
-     */
-    const txWrite = async (coll: string, op: () => Promise<unknown>, missing: 'create' | 'notFound', id: string): Promise<Result> => {
-      try {
-        return unwrap(await op()) as Result
-      } catch (e) {
-        const kind = classify(e)
-        if (missing === 'notFound' && (kind === 'NO_COLLECTION' || kind === 'NO_DOCUMENT')) {
-          throw new StoreError('NOT_FOUND', `${coll}/${id} not found`)
-        }
-        if (kind === 'NO_COLLECTION') {
-          this.known.delete(coll)
-          await this.ensureCollection(coll)
-          throw new StoreError('CONFLICT', `collection ${coll} did not exist; it has been created — retry the transaction`)
-        }
-        throw txError(e)
-      }
-    }
-
-    const ctx: TxContext = {
-      get,
-      create: async (coll, doc) => {
-        guard()
-        checkDoc(doc)
-        // Set-if-absent: read then upsert. A concurrent create of the same id makes one of the two
-        // transactions conflict; its re-run then reads the document and reports DUPLICATE.
-        if (await get(coll, doc._id)) throw new StoreError('DUPLICATE', `${coll}/${doc._id} exists`)
-        await txWrite(coll, () => ref(coll, doc._id).set(withoutId(doc)), 'create', doc._id)
-      },
-      set: async (coll, doc) => {
-        guard()
-        checkDoc(doc)
-        await txWrite(coll, () => ref(coll, doc._id).set(withoutId(doc)), 'create', doc._id)
-      },
-      update: async (coll, id, patch) => {
-        guard()
-        const data = translatePatch(patch, this._)
-        if (Object.keys(data).length === 0) {
-          if (!(await get(coll, id))) throw new StoreError('NOT_FOUND', `${coll}/${id} not found`)
-          return
-        }
-        const res = await txWrite(coll, () => ref(coll, id).update(data), 'notFound', id)
-        if (Number(res.updated) === 0 && !(await get(coll, id))) throw new StoreError('NOT_FOUND', `${coll}/${id} not found`)
-      },
-      delete: async (coll, id) => {
-        guard()
-        try {
-          unwrap(await ref(coll, id).remove())
-        } catch (e) {
-          if (classify(e) === 'NO_COLLECTION' || classify(e) === 'NO_DOCUMENT') return
-          throw txError(e)
-        }
-      },
-    }
-    return { ctx, finish: () => { open = false } }
-  }
-}
-
-// ---- helpers ----
-
-/** CloudBase collection names: letters, digits, `_`, `-`, `.`; kept to the embedded store's rule. */
-const COLLECTION = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
-
-function checkCollection(name: string): void {
-  if (typeof name !== 'string' || !COLLECTION.test(name)) throw new StoreError('BAD_QUERY', `bad collection name ${JSON.stringify(name)}`)
-}
-
-function checkId(id: string): void {
-  if (typeof id !== 'string' || id.length === 0) throw new StoreError('BAD_QUERY', 'a document id must be a non-empty string')
-}
-
-function checkDoc(doc: Doc): void {
-  if (!doc || typeof doc !== 'object') throw new StoreError('BAD_QUERY', 'document must be an object')
-  checkId(doc._id)
-}
-
-const isCommand = (v: unknown): boolean => typeof v === 'object' && v !== null && '_internalType' in v
-
-/** `doc().get()` answers `data: [doc]` outside a transaction and `data: doc | null` inside one. */
-function firstDoc<T extends Doc>(data: unknown, id: string): T | null {
-  const d = Array.isArray(data) ? data[0] : data
-  if (!d || typeof d !== 'object') return null
-  return { ...(d as object), _id: id } as T
 }
 
 /**

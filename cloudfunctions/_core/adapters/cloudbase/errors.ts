@@ -23,6 +23,8 @@
  * - `DATABASE_TRANSACTION_FAIL` / TransactionNotExist: a transaction used after commit/abort or
  *   older than CloudBase's 30-second limit; passed through unchanged.
  */
+import { StoreError } from '../../ports/store'
+
 export type CloudBaseFailure = 'DUPLICATE' | 'CONFLICT' | 'NO_COLLECTION' | 'NO_DOCUMENT' | 'COLLECTION_EXISTS' | 'TX_GONE'
 
 export function errorCode(e: unknown): string | undefined {
@@ -64,4 +66,14 @@ export function unwrap<T>(res: T): T {
     throw new CloudBaseError(String(r.code), typeof r.message === 'string' ? r.message : String(r.code), typeof r.requestId === 'string' ? r.requestId : undefined)
   }
   return res
+}
+
+/** A CloudBase failure the port names, as a StoreError (DUPLICATE, CONFLICT); anything else unchanged. */
+export function mapError(e: unknown): unknown {
+  if (e instanceof StoreError) return e
+  switch (classify(e)) {
+    case 'DUPLICATE': return new StoreError('DUPLICATE', errorMessage(e) || 'duplicate _id')
+    case 'CONFLICT': return new StoreError('CONFLICT', errorMessage(e) || 'transaction conflict')
+    default: return e
+  }
 }

@@ -1,0 +1,54 @@
+/** S2: the lines of the bill, each with what applies to it and why once previewed. */
+import { View, Text } from '@tarojs/components'
+import type { BillItem, BillResult } from '../../domain/bill/engine'
+import { CATEGORY_LABEL } from '../../domain/policy'
+import { formatFen } from '../../domain/money'
+import { ADJ_LABEL } from './desk'
+
+export interface BillLinesProps {
+  items: BillItem[]
+  lines: BillResult['lines'] | undefined
+  onRemove: (index: number) => void
+}
+
+export function BillLines({ items, lines, onRemove }: BillLinesProps) {
+  return (
+    <View id='bill-lines' className='bill-lines'>
+      {items.length === 0 ? <Text className='muted'>尚未添加项目 No items yet</Text> : null}
+      {items.map((it, i) => {
+        const line = lines?.[i]
+        return (
+          <View key={`${i}-${it.name}`} className='bill-line'>
+            <View className='row row--between'>
+              <View className='bill-line__main'>
+                <Text className='bill-line__name'>{it.name}</Text>
+                <Text className='bill-line__cat'>{CATEGORY_LABEL[it.category].zh}</Text>
+              </View>
+              <Text className='bill-line__amount'>{formatFen(it.amountFen)}</Text>
+              <Text className='bill-line__remove' onClick={() => onRemove(i)}>删除</Text>
+            </View>
+            {line ? (
+              <View className='bill-line__adj'>
+                {line.adjustments.map((a, k) => (
+                  <View key={`a${k}`} className='row row--between adj'>
+                    <Text>{ADJ_LABEL[a.kind]} · {a.reason.zh}</Text>
+                    <Text className='neg'>-{formatFen(a.amountFen)}</Text>
+                  </View>
+                ))}
+                {line.skipped.map((s, k) => (
+                  <View key={`s${k}`} className='adj adj--skip'>
+                    <Text>未享{ADJ_LABEL[s.kind]}：{s.reason.zh}</Text>
+                  </View>
+                ))}
+                <View className='row row--between adj adj--due'>
+                  <Text>本项应付 Line due</Text>
+                  <Text>{formatFen(line.dueFen)}</Text>
+                </View>
+              </View>
+            ) : null}
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,84 @@
+/**
+ * M4: a family member pays from the owner's balance with the owner's consent: a standing
+ * permission, or a request the owner approves in the app; its id rides on the bill.
+ */
+import type { MutableRefObject } from 'react'
+import { View, Text } from '@tarojs/components'
+import type { BalanceRequest } from '../../api/contract'
+import { formatFen } from '../../domain/money'
+import { callFunction } from '../../services/cloud'
+import type { BannerMessage } from '../../components/ErrorBanner'
+import { Btn, TextField } from '../../components/controls'
+import { ownerFen } from './desk'
+
+export interface OwnerBalancePanelProps {
+  patientId: string
+  ownerText: string
+  setOwnerText: (v: string) => void
+  consentText: string
+  setConsentText: (v: string) => void
+  consentNeeded: boolean
+  consentRequest: BalanceRequest | null
+  setConsentRequest: (r: BalanceRequest) => void
+  requestingConsent: boolean
+  setRequestingConsent: (v: boolean) => void
+  consentLock: MutableRefObject<boolean>
+  touchBill: () => void
+  setError: (e: BannerMessage | null) => void
+  show: (e: unknown) => void
+}
+
+export function OwnerBalancePanel(props: OwnerBalancePanelProps) {
+  const { patientId, ownerText, setOwnerText, consentText, setConsentText, consentNeeded, consentRequest, requestingConsent, touchBill } = props
+  const { setConsentRequest, setRequestingConsent, consentLock, setError, show } = props
+
+  /** M4: ask the owner (in their app) to approve paying this amount from their balance. */
+  async function requestConsent() {
+    if (consentLock.current) return
+    const owner = ownerFen(ownerText)
+    if (!owner.ok || owner.fen === 0) {
+      setError(owner.ok ? { zh: '请输入使用主账户余额的金额', en: 'Enter the amount to pay from the owner\'s balance', code: 'VALIDATION' } : owner.message)
+      return
+    }
+    consentLock.current = true
+    setRequestingConsent(true)
+    setError(null)
+    try {
+      const r = await callFunction('reception', 'requestOwnerBalance', { patientId, amountFen: owner.fen })
+      setConsentRequest(r)
+      setConsentText(r.requestId)
+    } catch (e) {
+      show(e)
+    } finally {
+      consentLock.current = false
+      setRequestingConsent(false)
+    }
+  }
+
+  return (
+    <View id='owner-balance-box' className='owner-balance'>
+      <Text className='field-label'>使用主账户奖励金（元，可选） Pay from the owner's balance (optional)</Text>
+      <TextField id='owner-balance' kind='decimal' value={ownerText} onChange={(v) => { setOwnerText(v); touchBill() }} placeholder='0.00' />
+      {consentNeeded || consentRequest ? (
+        <View id='consent-box' className='notice notice--warn consent'>
+          <Text>使用主账户余额需主账户同意。The owner must agree to this payment.</Text>
+          <Btn id='request-consent' variant='secondary' disabled={requestingConsent} onClick={() => void requestConsent()}>
+            {requestingConsent ? '发送中… Sending…' : '请求主账户同意 Ask the owner'}
+          </Btn>
+          {consentRequest ? (
+            <Text id='consent-request' className='small'>
+              已发送请求 <Text id='consent-request-id'>{consentRequest.requestId}</Text>（{formatFen(consentRequest.amountFen)}），主账户同意后再预览并收款。
+              Request sent; once the owner approves, preview and confirm.
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+      {consentNeeded || consentRequest || consentText ? (
+        <>
+          <Text className='field-label'>同意编号 Consent id</Text>
+          <TextField id='consent-id' value={consentText} onChange={(v) => { setConsentText(v); touchBill() }} placeholder='主账户同意的请求编号' />
+        </>
+      ) : null}
+    </View>
+  )
+}

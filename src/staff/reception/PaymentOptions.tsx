@@ -1,0 +1,56 @@
+/**
+ * S2: what else goes on the bill: R2 the referrer's number (works like a coupon), M5 a member named
+ * by a non-member, R5 bonus to use (with the payer proof when their code was not scanned). The
+ * owner's balance (M4) is passed in as children and shown between them.
+ */
+import type { ReactNode } from 'react'
+import { Text } from '@tarojs/components'
+import type { ScannedCoupon, ScannedPatient } from '../../api/contract'
+import { formatFen } from '../../domain/money'
+import { TextField } from '../../components/controls'
+import { OverrideReason } from './OverrideReason'
+
+export interface PaymentOptionsProps {
+  patient: ScannedPatient | null
+  coupon: ScannedCoupon | null
+  referrerText: string
+  setReferrerText: (v: string) => void
+  namedText: string
+  setNamedText: (v: string) => void
+  bonusText: string
+  setBonusText: (v: string) => void
+  ownerText: string
+  overrideText: string
+  setOverrideText: (v: string) => void
+  touchBill: () => void
+  children?: ReactNode
+}
+
+export function PaymentOptions(props: PaymentOptionsProps) {
+  const { patient, coupon, referrerText, setReferrerText, namedText, setNamedText, bonusText, setBonusText, ownerText, overrideText, setOverrideText, touchBill, children } = props
+  return (
+    <>
+      {/* R2: the referrer's number works like a coupon; M5: a non-member names a member. */}
+      {!coupon ? (
+        <>
+          <Text className='field-label'>推荐人编号（可选） Referrer code (optional)</Text>
+          <TextField id='referrer-code' value={referrerText} onChange={(v) => { setReferrerText(v); touchBill() }} placeholder='如 100007' />
+        </>
+      ) : null}
+      {!patient?.discount ? (
+        <>
+          <Text className='field-label'>报会员编号（可选） Named member (optional)</Text>
+          <TextField id='named-member' value={namedText} onChange={(v) => { setNamedText(v); touchBill() }} placeholder='会员病历号 member record no.' />
+        </>
+      ) : null}
+      {children}
+      {patient ? (
+        <>
+          <Text className='field-label'>使用奖励金（元，可选） Use bonus (optional, ≤ {formatFen(patient.bonusBalanceFen)})</Text>
+          <TextField id='bonus-use' kind='decimal' value={bonusText} onChange={(v) => { setBonusText(v); touchBill() }} placeholder='0.00' />
+          {!patient.payerTicket && (bonusText.trim() || ownerText.trim()) ? <OverrideReason value={overrideText} onChange={setOverrideText} /> : null}
+        </>
+      ) : null}
+    </>
+  )
+}

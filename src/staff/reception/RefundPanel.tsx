@@ -1,0 +1,73 @@
+/** M6: a director or admin refunds (part of) the bill just paid, idempotently like every money action (S3). */
+import { useRef, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import type { ConfirmedBill, RefundResult } from '../../api/contract'
+import { formatFen } from '../../domain/money'
+import { callFunction } from '../../services/cloud'
+import { TIER_LABEL, parseYuan, newRequestId } from '../../services/format'
+import type { BannerMessage } from '../../components/ErrorBanner'
+import { Btn, TextField } from '../../components/controls'
+
+export interface RefundPanelProps {
+  receipt: ConfirmedBill
+  setError: (e: BannerMessage | null) => void
+  show: (e: unknown) => void
+}
+
+export function RefundPanel({ receipt, setError, show }: RefundPanelProps) {
+  const [refundAmount, setRefundAmount] = useState('')
+  const [refundReason, setRefundReason] = useState('')
+  const [refunding, setRefunding] = useState(false)
+  const [refundDone, setRefundDone] = useState<RefundResult | null>(null)
+  /** S3: one requestId per refund content; a retry reuses it. */
+  const refundRequest = useRef<{ fp: string; id: string } | null>(null)
+  const refundLock = useRef(false)
+
+  /** M6: refund (part of) the bill just paid; one requestId per refund content (S3). */
+  async function refund() {
+    if (!receipt || refundLock.current) return
+    const parsed = parseYuan(refundAmount)
+    if (!parsed.ok) {
+      setError({ ...parsed.message, code: 'VALIDATION' })
+      return
+    }
+    const reason = refundReason.trim()
+    if (reason.length < 2) {
+      setError({ zh: '请填写退款原因', en: 'Enter the reason for the refund', code: 'VALIDATION' })
+      return
+    }
+    const fp = JSON.stringify([receipt.billId, parsed.fen, reason])
+    if (!refundRequest.current || refundRequest.current.fp !== fp) refundRequest.current = { fp, id: newRequestId() }
+    refundLock.current = true
+    setRefunding(true)
+    setError(null)
+    try {
+      const r = await callFunction('reception', 'refund', { billId: receipt.billId, amountFen: parsed.fen, reason, requestId: refundRequest.current.id })
+      setRefundDone(r)
+    } catch (e) {
+      show(e) // the same requestId is kept: tapping again is a safe retry
+    } finally {
+      refundLock.current = false
+      setRefunding(false)
+    }
+  }
+
+  return (
+    <View id='refund-box' className='refund'>
+      <Text className='card__title register__title'>退款 Refund</Text>
+      <Text className='field-label'>退款金额（元） Amount (yuan, ≤ {formatFen(receipt.paidFen)})</Text>
+      <TextField id='refund-amount' kind='decimal' value={refundAmount} onChange={setRefundAmount} placeholder='0.00' />
+      <Text className='field-label'>原因 Reason</Text>
+      <TextField id='refund-reason' value={refundReason} onChange={setRefundReason} placeholder='如：治疗取消 treatment cancelled' />
+      <Btn id='refund-btn' variant='secondary' disabled={refunding} onClick={() => void refund()}>
+        {refunding ? '退款中… Refunding…' : '退款 Refund'}
+      </Btn>
+      {refundDone ? (
+        <View id='refund-result' className='notice'>
+          <Text>已退款 {formatFen(refundDone.amountFen)}{refundDone.replayed ? '（重复提交，未重复退款 replayed）' : ''}</Text>
+          <Text className='notice__en'>Refunded · tier {TIER_LABEL[refundDone.tierAfter].zh} · spend {formatFen(refundDone.cumulativeSpendAfterFen)}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
