@@ -4,6 +4,7 @@
  * - The deployable cloud function bundles.
  * - The bill engine and the confirm-bill path on the embedded database.
  * - Store round trips per request-path action (each a network call on CloudBase).
+ * - Cold start: each function bundle's load time against `node -e 0`.
  * - The daily job (N1) on 200,000 patients / 1,000,000 cards against 10× fewer, same due count.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -15,6 +16,8 @@ import { buildFunctions } from './build-functions'
 import { benchDaily } from './bench-daily'
 import { benchImport } from './bench-import'
 import { benchRoundTrips } from './bench-roundtrips'
+import { benchColdStart } from './bench-cold-start'
+import { benchThroughput } from './bench-throughput'
 import { buildApp, ROOT } from './lib'
 
 const KB = 1024
@@ -68,6 +71,7 @@ async function main() {
 
   console.log('\ncloud function bundles (dist-functions/)')
   for (const f of await buildFunctions()) console.log(`  ${f.name.padEnd(12)} ${(f.bytes / KB).toFixed(1)} KB`)
+  benchColdStart()
 
   console.log('\nbill engine (pure)')
   const items: BillItem[] = Array.from({ length: 20 }, (_, i) => ({ name: `item ${i}`, category: i % 4 === 0 ? 'special_price' : 'treatment', amountFen: 10_000 + i }))
@@ -79,11 +83,9 @@ async function main() {
   const clock = new LocalClock()
   clock.pin(new Date('2026-11-22T02:00:00Z'))
   const cloud = await LocalCloud.open({ dataDir: ':memory:', clock, qrSecret: 'b'.repeat(64) })
-  const bill = [{ name: '洁牙 cleaning', category: 'treatment', amountFen: 30_000 }]
-  await timeAsync('confirmBill (new bill, one transaction)', 2_000, (i) => cloud.call('reception', { action: 'confirmBill', patientId: 'pat_plain', items: bill, requestId: `bench-${i}-xxxxx`, expectedDueFen: 30_000 }, 'demo-staff-receptionist'))
-  await timeAsync('confirmBill (retry of a confirmed bill)', 2_000, () => cloud.call('reception', { action: 'confirmBill', patientId: 'pat_plain', items: bill, requestId: 'bench-0-xxxxx', expectedDueFen: 30_000 }, 'demo-staff-receptionist'))
   await timeAsync('member home (50 ledger lines)', 500, () => cloud.call('member', { action: 'home' }, 'demo-patient-plain'))
   await cloud.close()
+  await benchThroughput()
 
   await benchRoundTrips()
   await benchDaily()

@@ -13,6 +13,7 @@ import { accountId, type Account, type LedgerEntry } from '../../src/domain/ledg
 import { DEFAULT_POLICY } from '../../src/domain/policy'
 import { claimCard, expireCard, issueCard, shareCard, type FriendCard } from '../../src/domain/friendcard/card'
 import type { Store } from '../_core/ports/store'
+import { savePolicy } from '../_core/deps'
 import { C, type ClinicDoc, type ConsentDoc, type EventDoc, type PatientDoc, type ReferralDoc, type StaffDoc, type UserDoc } from '../_core/model'
 import { birthdayFields, phoneFields } from '../_core/usecases/patients'
 import type { TemplateKey } from '../../src/domain/notify/messages'
@@ -76,7 +77,7 @@ export const demoReferralCode = (patientId: string): string =>
 /** Loads the demo chain into an empty store. Returns the personas the H5 switcher lists. */
 export async function loadDemoData(store: Store, now: Date): Promise<void> {
   const at = now.toISOString()
-  await store.set(C.policies, { _id: 'current', policy: DEFAULT_POLICY })
+  await savePolicy(store, DEFAULT_POLICY)
   for (const c of CLINICS) await store.set(C.clinics, c)
   for (const { openid, label: _label, ...s } of STAFF) {
     await store.set(C.staff, s)

@@ -9,6 +9,7 @@ import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { bootstrapAdmin } from '../../cloudfunctions/_core/usecases/team-invites'
 import { bootstrapFromOperator, isBootstrapEvent } from '../../cloudfunctions/_core/usecases/team-bootstrap'
 import { DEFAULT_POLICY } from '../../src/domain/policy'
+import { savePolicy } from '../../cloudfunctions/_core/deps'
 import { code, data, openCloud, RECEPTION } from './helpers'
 import { changes, snapshotAll } from './snapshot-all'
 import { DIRECTOR_HZ, HZ_EVENT, RECEPTION_HZ, SH_EVENT, seedTwoClinics } from './clinic-fixtures'
@@ -253,7 +254,7 @@ describe('clinic scoping', () => {
   test('directors see their own clinic unless the policy lets them see the chain', async () => {
     const sheet = async () => (data(await ref({ action: 'daySheet' }, DIRECTOR_HZ)) as DaySheet).rows.map((r) => r.billId)
     expect(await sheet()).toEqual(['b_hz'])
-    await cloud.store.set('policies', { _id: 'current', policy: { ...DEFAULT_POLICY, staff: { directorSeesChain: true } } })
+    await savePolicy(cloud.store, { ...DEFAULT_POLICY, staff: { directorSeesChain: true } })
     expect(await sheet()).toEqual(['b_sh', 'b_hz'])
     expect((data(await ref({ action: 'daySheet' }, RECEPTION_HZ)) as DaySheet).rows.map((r) => r.billId)).toEqual(['b_hz'])
   })

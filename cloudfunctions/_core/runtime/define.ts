@@ -10,6 +10,7 @@ import { DomainError, ERRORS, isDomainError } from '../../../src/domain/errors'
 import { allows, whoMay, type Who, type WhoOf } from '../../../src/domain/permissions'
 import type { Deps } from '../deps'
 import { resolvePersona } from '../usecases/identity'
+import { requestStore } from './request-store'
 
 export type { Who }
 
@@ -70,10 +71,12 @@ export async function invoke(def: FunctionDef<FnName>, event: unknown, openid: s
     if (!act) throw new DomainError('UNKNOWN_ACTION', { function: def.name, action: typeof name === 'string' ? name : null })
     // An OPENID is what the platform says; anything not shaped like one is nobody (and never becomes an id).
     if (!openid || !OPENID.test(openid)) throw new DomainError('UNAUTHENTICATED')
-    const persona = await resolvePersona(deps.store, openid)
+    // Issue 11: one request reads each document once (the caller's records, the policy …).
+    const scoped: Deps = { ...deps, store: requestStore(deps.store) }
+    const persona = await resolvePersona(scoped.store, openid)
     if (!allowed(whoMay(def.name, name as ActionOf<FnName>), act.kind, persona)) throw new DomainError('FORBIDDEN', { action: name })
     const input = act.input.parse(event)
-    return { ok: true, data: await act.run(deps, { openid, persona }, input) }
+    return { ok: true, data: await act.run(scoped, { openid, persona }, input) }
   } catch (e) {
     if (isDomainError(e)) return errorResult(e)
     if (e instanceof ZodError) {

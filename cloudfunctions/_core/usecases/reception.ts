@@ -109,23 +109,32 @@ function replay(doc: BillDoc, req: ConfirmBillRequest, refs: BillRefs): Confirme
   return { billId: doc._id, result: doc.result, paidFen: doc.paidFen, tierAfter: doc.tierAfter, cumulativeSpendAfterFen: doc.cumulativeSpendAfterFen, replayed: true }
 }
 
+/** A confirmed bill's answer again, checked against what was recorded (tickets may have expired since). */
+function replayRecorded(done: BillDoc, req: ConfirmBillRequest): ConfirmedBill {
+  const recorded = { referralId: done.referralId ?? null, couponId: done.couponId ?? null, firstVisit: done.result.totals.couponFen > 0 }
+  return replay(done, req, { cardId: done.friendCardId ?? null, namedMemberId: done.namedMemberId ?? null, referral: recorded })
+}
+
 export async function confirmBill(deps: Deps, staff: StaffActor, req: ConfirmBillRequest): Promise<ConfirmedBill> {
   const billId = billIdOf(req.requestId)
   const policy = await currentPolicy(deps.store)
-  const done = await deps.store.get<BillDoc>(C.bills, billId)
-  // A retry after the card ticket expired still gets its answer: compare with what was recorded.
-  if (done) {
-    const recorded = { referralId: done.referralId ?? null, couponId: done.couponId ?? null, firstVisit: done.result.totals.couponFen > 0 }
-    return replay(done, req, { cardId: done.friendCardId ?? null, namedMemberId: done.namedMemberId ?? null, referral: recorded })
+  let refs: BillRefs
+  try {
+    refs = await resolveRefs(deps, deps.store, req)
+  } catch (e) {
+    // A retry after the card ticket expired (or the referral locked) still gets its answer. Looked
+    // up only here: on the usual path the transaction finds a confirmed bill by its id (issue 11).
+    const done = await deps.store.get<BillDoc>(C.bills, billId)
+    if (done) return replayRecorded(done, req)
+    throw e
   }
-  const refs = await resolveRefs(deps, deps.store, req)
   try {
     return await withRetry(() => deps.store.transaction((tx) => confirmInTx(tx, deps, staff, req, billId, refs, policy)))
   } catch (e) {
     // Two first attempts raced on CloudBase: the loser sees the winner's bill and replays it.
     if (isStoreError(e, 'DUPLICATE')) {
       const doc = await deps.store.get<BillDoc>(C.bills, billId)
-      if (doc) return replay(doc, req, refs)
+      if (doc) return replayRecorded(doc, req)
     }
     throw e
   }
@@ -133,7 +142,7 @@ export async function confirmBill(deps: Deps, staff: StaffActor, req: ConfirmBil
 
 async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: ConfirmBillRequest, billId: string, refs: BillRefs, policy: Policy): Promise<ConfirmedBill> {
   const existing = await tx.get<BillDoc>(C.bills, billId)
-  if (existing) return replay(existing, req, refs)
+  if (existing) return replayRecorded(existing, req)
 
   const now = deps.clock.now()
   const at = now.toISOString()

@@ -43,12 +43,11 @@ export async function resolveReferral(deps: Deps, store: Store, req: BillRequest
 }
 
 async function findReferral(deps: Deps, store: Store, req: BillRequest, payer: PatientDoc, openids: string[]): Promise<ReferralRefs> {
+  // One query for every id the payer's referral may have (issue 11: not one read per candidate);
+  // the first live one in this order wins, as before.
   const candidates = [referralIdForPatient(payer._id), ...openids.map(referralIdForOpenid)]
-  let existing: ReferralDoc | null = null
-  for (const id of candidates) {
-    const r = await store.get<ReferralDoc>(C.referrals, id)
-    if (r && r.status !== 'void') { existing = r; break }
-  }
+  const found = await store.query<ReferralDoc>(C.referrals, { where: { _id: { $in: candidates } }, limit: candidates.length })
+  const existing = candidates.map((id) => found.find((r) => r._id === id)).find((r) => r !== undefined && r.status !== 'void') ?? null
   if (req.couponTicket) {
     const v = deps.qr.verify(req.couponTicket, deps.clock.now())
     if (!v.ok) throw new DomainError(v.reason === 'expired' ? 'CODE_EXPIRED' : 'CODE_INVALID')

@@ -15,8 +15,8 @@ export interface TxHost {
   exclusive<R>(fn: () => R): Promise<R>
   /** The current row (the store's own table checks apply). */
   readCurrent(coll: string, id: string): RowImage
-  /** Applies the writes atomically, or throws CONFLICT when one was written since `start`. */
-  commit(writes: TxWrite[], start: number): void
+  /** Applies the writes atomically, or throws CONFLICT when one was written since `start`; `token` is the committing transaction. */
+  commit(writes: TxWrite[], start: number, token: symbol): void
 }
 
 const parse = <T extends Doc>(image: RowImage, id: string): T | null => (image === null ? null : ({ ...JSON.parse(image), _id: id } as T))
@@ -63,7 +63,7 @@ export async function runSnapshotTransaction<R>(host: TxHost, fn: (tx: TxContext
   try {
     const result = await fn(tx)
     open = false
-    if (writes.size > 0) await host.exclusive(() => host.commit([...writes.values()], start))
+    if (writes.size > 0) await host.exclusive(() => host.commit([...writes.values()], start, token))
     return result
   } finally {
     open = false

@@ -52,6 +52,9 @@ export class SnapshotTracker {
   /** Whether writes must be recorded (some transaction may read behind them). */
   get tracking(): boolean { return this.open.size > 0 }
 
+  /** Whether a transaction other than `token` is open: only then can anyone read behind a commit of `token`. */
+  othersOpen(token: symbol): boolean { return this.open.size > (this.open.has(token) ? 1 : 0) }
+
   /** True when a commit after `start` wrote the document. */
   changedSince(key: string, start: number): boolean {
     return (this.lastWrite.get(key) ?? 0) > start

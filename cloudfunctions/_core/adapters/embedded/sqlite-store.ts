@@ -183,26 +183,39 @@ export class SqliteStore implements Store {
       snapshots: this.snapshots,
       exclusive: (f) => this.exclusive(f),
       readCurrent: (coll, id) => this.rowImage(coll, id),
-      commit: (writes, start) => {
+      commit: (writes, start, token) => {
         for (const w of writes) this.table(w.coll) // outside the SQL transaction: a rollback keeps them
+        // Images are kept only for other open transactions (none: nobody can read behind this commit).
+        const track = this.snapshots.othersOpen(token)
         this.atomically(() => {
           for (const w of writes) {
             if (this.snapshots.changedSince(docKey(w.coll, w.id), start)) {
               throw new StoreError('CONFLICT', `${w.coll}/${w.id} was written by another transaction`)
             }
           }
-          const befores = this.snapshots.tracking ? writes.map((w) => this.rowImage(w.coll, w.id)) : []
+          const befores = track ? writes.map((w) => this.rowImage(w.coll, w.id)) : []
           for (const w of writes) {
             const t = this.table(w.coll)
             if (w.image === null) this.deleteSync(w.coll, w.id)
-            else if (w.created && this.sql(`SELECT 1 FROM ${t} WHERE id = ?`).get(w.id)) throw new StoreError('DUPLICATE', `${w.coll}/${w.id} exists`)
+            else if (w.created) this.insertNew(t, w.coll, w.id, w.image)
             else this.sql(`INSERT INTO ${t} (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data`).run(w.id, w.image)
           }
+          if (!track) return
           // Recorded once the SQL commit cannot fail any more (a throw above rolls everything back).
           const at = this.snapshots.nextCommit()
           writes.forEach((w, i) => this.snapshots.wrote(docKey(w.coll, w.id), at, befores[i]))
         })
       },
+    }
+  }
+
+  /** A plain INSERT: the primary key refuses an existing id, which is the port's DUPLICATE. */
+  private insertNew(table: string, coll: string, id: string, image: string): void {
+    try {
+      this.sql(`INSERT INTO ${table} (id, data) VALUES (?, ?)`).run(id, image)
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreError('DUPLICATE', `${coll}/${id} exists`)
+      throw e
     }
   }
 
