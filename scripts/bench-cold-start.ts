@@ -38,3 +38,8 @@ export function benchColdStart(): void {
   }
   console.log(`  worst function: +${worst.toFixed(0)} ms over node -e 0`)
 }
+
+if (require.main === module) {
+  // Alone: `npx tsx scripts/bench-cold-start.ts` builds dist-functions/ first.
+  void import('./build-functions').then(async (b) => { await b.buildFunctions(); benchColdStart() })
+}

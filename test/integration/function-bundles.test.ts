@@ -91,3 +91,19 @@ test('a function installs wx-server-sdk exactly when it may make WeChat cloud ca
     expect({ n, deps }).toEqual({ n, deps: callsWeChat ? ['wx-server-sdk'] : [] })
   }
 })
+
+test('records keeps exceljs in a file of its own, read on the first XLSX only, that loads and reads a workbook', async () => {
+  const probe = `
+require('./records/index.js')
+const loadedAtStart = Object.keys(require.cache).some((k) => k.endsWith('exceljs.js'))
+import('./records/exceljs.js').then(async (m) => {
+  const wb = new m.default.Workbook()
+  wb.addWorksheet('患者').addRow(['病历号', '姓名'])
+  const again = new m.default.Workbook()
+  await again.xlsx.load(await wb.xlsx.writeBuffer())
+  console.log(JSON.stringify({ loadedAtStart, header: again.worksheets[0].getRow(1).values }))
+})`
+  const r = await node(probe)
+  expect(r.stderr).toBe('')
+  expect(JSON.parse(r.stdout)).toEqual({ loadedAtStart: false, header: [null, '病历号', '姓名'] })
+})
