@@ -80,7 +80,8 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
   await savePolicy(store, DEFAULT_POLICY)
   for (const c of CLINICS) await store.set(C.clinics, c)
   for (const { openid, label: _label, ...s } of STAFF) {
-    await store.set(C.staff, s)
+    // Joined staff: the staff record names its WeChat user and the user names the staff record, as `join` writes them.
+    await store.set<StaffDoc>(C.staff, openid ? { ...s, openid, joinedAt: at } : s)
     if (openid) await store.set<UserDoc>(C.users, { _id: openid, displayName: s.name, staffId: s._id, createdAt: at })
   }
   for (const { openid, label: _label, ...seed } of patients(now)) {

@@ -42,6 +42,6 @@ export async function seedTwoClinics(cloud: LocalCloud): Promise<void> {
   await s.set<EventDoc>('events', {
     _id: HZ_EVENT, kind: 'valentine', date: TODAY, place: '西湖店', capacity: 20, inviteOn: '2026-11-08', inviteAt: '2026-11-07T16:00:00.000Z', going: 0, createdAt: '2026-11-01T01:00:00.000Z', createdBy: 'staff_rec_hz', clinicId: 'clinic_hz',
   })
-  await s.set<StaffDoc>('staff', { _id: 'staff_dir_hz', name: '院长 钱进', role: 'director', clinicId: 'clinic_hz', phone: '13800000107', active: true })
+  await s.set<StaffDoc>('staff', { _id: 'staff_dir_hz', name: '院长 钱进', role: 'director', clinicId: 'clinic_hz', phone: '13800000107', active: true, openid: DIRECTOR_HZ })
   await s.set<UserDoc>('users', { _id: DIRECTOR_HZ, displayName: '院长 钱进', staffId: 'staff_dir_hz', createdAt: '2026-11-01T01:00:00.000Z' })
 }

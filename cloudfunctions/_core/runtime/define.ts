@@ -9,7 +9,7 @@ import type { ActionOf, FnName, In, Out, Persona, Result } from '../../../src/ap
 import { DomainError, ERRORS, isDomainError } from '../../../src/domain/errors'
 import { allows, whoMay, type Who, type WhoOf } from '../../../src/domain/permissions'
 import type { Deps } from '../deps'
-import { resolvePersona } from '../usecases/identity'
+import { resolvePersona, resolveStaffPersona } from '../usecases/identity'
 import { requestStore } from './request-store'
 
 export type { Who }
@@ -73,7 +73,7 @@ export async function invoke(def: FunctionDef<FnName>, event: unknown, openid: s
     if (!openid || !OPENID.test(openid)) throw new DomainError('UNAUTHENTICATED')
     // Issue 11: one request reads each document once (the caller's records, the policy …).
     const scoped: Deps = { ...deps, store: requestStore(deps.store) }
-    const persona = await resolvePersona(scoped.store, openid)
+    const persona = act.kind === 'staff' ? await resolveStaffPersona(scoped.store, openid) : await resolvePersona(scoped.store, openid)
     if (!allowed(whoMay(def.name, name as ActionOf<FnName>), act.kind, persona)) throw new DomainError('FORBIDDEN', { action: name })
     const input = act.input.parse(event)
     return { ok: true, data: await act.run(scoped, { openid, persona }, input) }

@@ -9,6 +9,7 @@ import { isStoreError } from '../ports/store'
 import type { Deps } from '../deps'
 import { C, type BillDoc, type FriendCardDoc, type PatientDoc, type RatingDoc, type TaskDoc } from '../model'
 import { clinicLookups, inScope, staffScope, type ScopedStaff } from './team-scope'
+import { withRetry } from './retry'
 
 /** A rating older than this no longer prompts staff to ask. */
 const PROMPT_DAYS = 30
@@ -19,12 +20,13 @@ export async function rate(deps: Deps, patientId: string, billId: string, score:
   const sentiment = sentimentOf(score)
   const at = deps.clock.now().toISOString()
   try {
-    await deps.store.transaction(async (tx) => {
+    await withRetry(() => deps.store.transaction(async (tx) => {
       await tx.create<RatingDoc>(C.ratings, { _id: billId, patientId, score, sentiment, comment, at })
+      await tx.update(C.patients, patientId, { set: { lastRating: { sentiment, at } } })
       if (sentiment === 'detractor') {
         await tx.create<TaskDoc>(C.tasks, { _id: `task_${billId}`, kind: 'follow_up', patientId, billId, score, comment, status: 'open', createdAt: at, clinicId: bill.clinicId })
       }
-    })
+    }))
   } catch (e) {
     if (isStoreError(e, 'DUPLICATE')) throw new DomainError('RATING_DONE')
     throw e
@@ -62,7 +64,7 @@ export async function closeTask(deps: Deps, staff: ScopedStaff, taskId: string, 
 /** R7 (seed 003 step 10): what reception is prompted to ask when this patient is at the desk. */
 export async function promptsFor(deps: Deps, p: PatientDoc, bonusFen: number): Promise<Prompt[]> {
   const now = deps.clock.now()
-  const [latest] = await deps.store.query<RatingDoc>(C.ratings, { where: { patientId: p._id }, orderBy: [['at', 'desc']], limit: 1 })
+  const latest = p.lastRating
   if (latest?.sentiment === 'detractor') return [] // dissatisfied: follow up, never ask
   const out: Prompt[] = []
   const fresh = latest && now.getTime() - Date.parse(latest.at) < PROMPT_DAYS * 86_400_000
@@ -71,8 +73,9 @@ export async function promptsFor(deps: Deps, p: PatientDoc, bonusFen: number): P
   }
   const unsent = await deps.store.query<FriendCardDoc>(C.friendCards, { where: { giverPatientId: p._id, status: 'issued' }, limit: 1 })
   if (unsent.length) out.push({ kind: 'offer_cards', zh: '患者有未送出的亲友卡，可提醒分享', en: 'The patient has a friend card not sent yet: remind them to share it' })
-  const visits = await deps.store.query<BillDoc>(C.bills, { where: { patientId: p._id }, limit: 2 })
-  if (bonusFen === 0 && (visits.length >= 2 || p.cumulativeSpendFen > 0)) {
+  // The visits are counted only when the patient's own record cannot already tell (issue 11: round trips).
+  const returning = () => p.cumulativeSpendFen > 0 || deps.store.query<BillDoc>(C.bills, { where: { patientId: p._id }, limit: 2 }).then((v) => v.length >= 2)
+  if (bonusFen === 0 && (await returning())) {
     out.push({ kind: 'zero_bonus', zh: '奖励金为零：可介绍推荐有礼', en: 'Bonus balance is zero: tell them how referrals earn one' })
   }
   return out

@@ -2,6 +2,18 @@ import type { Persona } from '../../../src/api/contract'
 import type { Store } from '../ports/store'
 import { C, type PatientDoc, type StaffDoc, type UserDoc } from '../model'
 
+/**
+ * A staff-only action's caller in one read (issue 11): the active staff member who joined with this
+ * WeChat user. `join` writes `StaffDoc.openid` and `users.staffId` in one transaction, and nothing
+ * unbinds either, so this finds the same staff member as `resolvePersona`; anyone else is a guest
+ * here, which a staff-only action refuses just the same.
+ */
+export async function resolveStaffPersona(store: Store, openid: string): Promise<Persona> {
+  const found = await store.query<StaffDoc>(C.staff, { where: { openid }, limit: 2 })
+  const staff = found.length === 1 && found[0].active ? found[0] : null
+  return staff ? { kind: 'staff', staffId: staff._id, name: staff.name, role: staff.role, clinicId: staff.clinicId } : { kind: 'guest' }
+}
+
 /** Who is calling: staff, a patient, or a WeChat user the clinic does not know yet (a guest). */
 export async function resolvePersona(store: Store, openid: string): Promise<Persona> {
   const user = await store.get<UserDoc>(C.users, openid)

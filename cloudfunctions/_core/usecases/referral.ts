@@ -14,7 +14,7 @@ import { currentPolicy, type Deps } from '../deps'
 import { newId } from '../ids'
 import { C, type CouponDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc, type UserDoc } from '../model'
 import { bonusBalance, loadPatient } from './member'
-import { familyHead, hasPaid, linkUserToPatient, openidsOf, recordsOnPhone } from './patients'
+import { familyHead, hasPaid, linkUserToPatient, recordsOnPhone } from './patients'
 import { withRetry } from './retry'
 import { ensureReferralCode, patientByReferralCode, publicName } from './public-profile'
 import { spendRate } from './rate-limit'
@@ -109,7 +109,9 @@ async function checkEligible(deps: Deps, referrer: PatientDoc, f: FriendFacts, e
   const existing = (await deps.store.get<ReferralDoc>(C.referrals, existingId)) ?? (f.patient ? await deps.store.get<ReferralDoc>(C.referrals, referralIdForPatient(f.patient._id)) : null)
   const phoneSeen = f.patient?.phone ? (await deps.store.query<ReferralDoc>(C.referrals, { where: { friendPhone: f.patient.phone }, limit: 1 })).length > 0 : false
   assertCanBeReferred(
-    { patientId: referrer._id, phone: referrer.phone, familyHead: familyHead(referrer), openids: await openidsOf(deps.store, referrer._id) },
+    // The referrer's WeChat users that could be this friend: only the friend's own, when it is bound to
+    // the referrer (a user names its patient record), so no query for all of them (issue 11).
+    { patientId: referrer._id, phone: referrer.phone, familyHead: familyHead(referrer), openids: f.patient?._id === referrer._id ? [f.openid] : [] },
     { openid: f.openid, patientId: f.patient?._id, phone: f.patient?.phone, familyHead: f.patient ? familyHead(f.patient) : undefined, hasPaid: f.patient ? await hasPaid(deps.store, f.patient) : false },
     { existing: Boolean(existing && existing.status !== 'void'), phoneSeen },
   )
