@@ -64,7 +64,17 @@ export async function benchRoundTrips(): Promise<void> {
   await measure('friendcard.offer', () => cloud.call('friendcard', { action: 'offer', token: 'demo-share-token-new-card-0001' }, 'rt-friend'))
   const claim = await measure('friendcard.claim', () => cloud.call('friendcard', { action: 'claim', token: 'demo-share-token-new-card-0001' }, 'rt-friend')) as { data: { cardId: string } }
   await measure('friendcard.code', () => cloud.call('friendcard', { action: 'code', cardId: claim.data.cardId }, 'rt-friend'))
-  await measure('referral.offer', () => cloud.call('referral', { action: 'offer', code: 'DKH87NJG' }, 'rt-friend-2'))
+  await measure('referral.offer (a new WeChat user)', () => cloud.call('referral', { action: 'offer', code: 'DKH87NJG' }, 'rt-friend-2'))
+  await measure('referral.offer (a known patient)', () => cloud.call('referral', { action: 'offer', code: 'DKH87NJG' }, 'demo-patient-bonus'))
+  // R2: the friend's first visit, from the coupon to the paid bill.
+  await measure('referral.takeCoupon', () => cloud.call('referral', { action: 'takeCoupon', code: 'DKH87NJG' }, 'rt-friend-2'))
+  const [coupon] = (await cloud.call('referral', { action: 'coupons' }, 'rt-friend-2') as { data: Array<{ couponId: string }> }).data
+  const qr = (await cloud.call('referral', { action: 'couponCode', couponId: coupon.couponId }, 'rt-friend-2') as { data: { token: string } }).data
+  const sc = await measure('reception.scan (coupon)', () => cloud.call('reception', { action: 'scan', code: qr.token }, desk)) as { data: { ticket: string } }
+  const reg = await measure('reception.register (coupon holder)', () => cloud.call('reception', { action: 'register', ticket: sc.data.ticket, name: '小美', phone: '13600001234' }, desk)) as { data: { patientId: string } }
+  const first = { patientId: reg.data.patientId, items, couponTicket: sc.data.ticket }
+  const pv = await measure('reception.previewBill (first visit)', () => cloud.call('reception', { action: 'previewBill', ...first }, desk)) as { data: { totals: { dueFen: number } } }
+  await measure('reception.confirmBill (first visit)', () => cloud.call('reception', { action: 'confirmBill', ...first, requestId: 'rt-bill-0002', expectedDueFen: pv.data.totals.dueFen }, desk))
   clock.pin(new Date('2026-12-01T01:00:00Z'))
   Object.assign(tally, { outside: 0, inTx: 0, txs: 0 })
   const daily = await cloud.runDaily()

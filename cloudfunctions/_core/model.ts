@@ -94,6 +94,8 @@ export interface PatientDoc extends MemberStanding {
   phoneTail?: string
   /** R1: the personal, non-guessable code the member shares (see referralCodes). */
   referralCode?: string
+  /** R6: when this patient's latest bill was confirmed (any bill, paid or covered); set by confirmBill's transaction. */
+  lastBillAt?: string
   /** R7: the latest rating's sentiment and time, written with the rating (the desk's prompts read it here, not by a query). */
   lastRating?: Pick<RatingDoc, 'sentiment' | 'at'>
   /** Patient import: where the record came from, when it was last imported, and its historical paid spend

@@ -83,7 +83,7 @@ test('real run: good rows imported with spend, tier, birthday and visit; bad row
   expect(runDoc).toMatchObject({ fileName: 'patients.csv', format: 'csv', by: { kind: 'staff', staffId: 'staff_dir_sh' }, startedAt: '2026-11-22T02:00:00.000Z' })
   expect(runDoc?.totals).toEqual({ rows: 6, ok: 3, created: 2, updated: 1, unchanged: 0, lifetime: 1, problems: 3, warnings: 0 })
   // R6: an imported patient with historical spend is an existing patient.
-  expect(await hasPaid(cloud.store, (await patient('pat_500002'))!)).toBe(true)
+  expect(hasPaid((await patient('pat_500002'))!)).toBe(true)
 })
 
 test('re-import updates by record number, never duplicates; an identical file writes nothing', async () => {
@@ -144,7 +144,7 @@ test('shared phones are normal: a family of three on one phone imports as three 
   expect(onPhone.map((p) => [p._id, p.name, p.phoneTail]).sort()).toEqual([['pat_810001', '赵刚', '9900'], ['pat_810002', '赵大宝', '9900'], ['pat_810003', '赵小宝', '9900']])
   expect(await patient('pat_lifetime')).toMatchObject({ name: '李明', phone: '13912345678' }) // untouched
   // R6: an imported record with historical spend is an existing patient, whoever shares its phone.
-  for (const p of onPhone) expect(await hasPaid(cloud.store, p)).toBe(true)
+  for (const p of onPhone) expect(hasPaid(p)).toBe(true)
   // The desk finds all three by the last 4 digits of the phone.
   const found = data(await cloud.call('reception', { action: 'lookup', query: '9900' }, RECEPTION)) as PatientMatch[]
   expect(found.map((m) => m.recordNo).sort()).toEqual(['810001', '810002', '810003'])

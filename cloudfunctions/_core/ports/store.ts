@@ -68,7 +68,7 @@ export const isStoreError = (e: unknown, code?: StoreErrorCode): e is StoreError
 /** Collections and the fields queried on them: CloudBase indexes, and SQLite expression indexes. */
 export const INDEXES: Record<string, string[][]> = {
   users: [['patientId'], ['staffId']],
-  patients: [['recordNo'], ['phone'], ['phoneTail'], ['familyOwnerId'], ['clinicId'], ['tier', 'annualUntil'], ['birthdayMd']],
+  patients: [['recordNo'], ['phone'], ['phoneTail'], ['familyOwnerId'], ['clinicId'], ['tier', 'annualUntil'], ['birthdayMd'], ['referralCode']],
   staff: [['openid'], ['role', 'active'], ['clinicId']],
   staffInvites: [['staffId', 'status']],
   staffAudit: [['staffId', 'at'], ['at']],

@@ -18,6 +18,8 @@ import { C, type BalanceRequestDoc, type PatientDoc } from '../model'
 import { cardIdFromTicket } from './friendcard'
 import { resolveReferral, type ReferralRefs } from './referral-rewards'
 
+const NO_REFERRAL: ReferralRefs = { referralId: null, couponId: null, firstVisit: false }
+
 type Reader = { get<T extends Doc>(coll: string, id: string): Promise<T | null> }
 
 /** Ids resolved before the transaction (queries and token checks are not allowed inside one). */
@@ -42,7 +44,12 @@ function payerOf(deps: Deps, req: BillRequest): PayerProof {
   return proof
 }
 
-export async function resolveRefs(deps: Deps, store: Store, req: BillRequest): Promise<BillRefs> {
+/**
+ * `preview`: the price only. A referral found by the payer's own ids, with nothing named on the bill,
+ * never changes the price (no first-visit amount), so a preview does not look for one (issue 11:
+ * round trips); the confirmation does, to share the payment (R3) and to lock or void it (R6).
+ */
+export async function resolveRefs(deps: Deps, store: Store, req: BillRequest, purpose: 'preview' | 'confirm' = 'confirm'): Promise<BillRefs> {
   const payer = payerOf(deps, req)
   const cardId = req.friendCardTicket ? cardIdFromTicket(deps, req.friendCardTicket) : null
   let namedMemberId: string | null = null
@@ -52,7 +59,9 @@ export async function resolveRefs(deps: Deps, store: Store, req: BillRequest): P
     namedMemberId = found[0]._id
   }
   const payerDoc = await store.get<PatientDoc>(C.patients, req.patientId)
-  return { cardId, namedMemberId, referral: await resolveReferral(deps, store, req, payerDoc), payer }
+  const namesReferral = Boolean(req.couponTicket || req.referrerCode || req.namedMemberCode)
+  const referral = purpose === 'preview' && !namesReferral ? NO_REFERRAL : await resolveReferral(deps, store, req, payerDoc)
+  return { cardId, namedMemberId, referral, payer }
 }
 
 export async function loadContext(r: Reader, req: BillRequest, refs: BillRefs): Promise<BillContext> {
@@ -65,7 +74,8 @@ export async function loadContext(r: Reader, req: BillRequest, refs: BillRefs): 
     payer,
     owner,
     named: refs.namedMemberId ? await r.get<PatientDoc>(C.patients, refs.namedMemberId) : null,
-    bonus: await r.get<Account>(C.accounts, accountId(payer._id, 'bonus')),
+    // Read only when the bill spends it: a bill without bonus never looks at the balance (issue 11).
+    bonus: (req.useBonusFen ?? 0) > 0 ? await r.get<Account>(C.accounts, accountId(payer._id, 'bonus')) : null,
     ownerBonus: owner && req.useOwnerBalanceFen ? await r.get<Account>(C.accounts, accountId(owner._id, 'bonus')) : null,
     consent: req.ownerConsentId ? await r.get<BalanceRequestDoc>(C.balanceRequests, req.ownerConsentId) : null,
     card,

@@ -2,7 +2,7 @@
 import { DomainError } from '../../../src/domain/errors'
 import { birthdayMd } from '../../../src/domain/notify/birthday'
 import type { Store, TxContext } from '../ports/store'
-import { C, type BillDoc, type PatientDoc, type UserDoc } from '../model'
+import { C, type PatientDoc, type UserDoc } from '../model'
 
 /** The WeChat users bound to a patient record (a parent may bind a phone's records to one WeChat each). */
 export async function usersOf(store: Store, patientId: string): Promise<UserDoc[]> {
@@ -13,10 +13,13 @@ export async function openidsOf(store: Store, patientId: string): Promise<string
   return (await usersOf(store, patientId)).map((u) => u._id)
 }
 
-/** R6: an existing patient is one with any earlier payment anywhere in the chain, or a history imported from the clinic's system. */
-export async function hasPaid(store: Store, p: PatientDoc): Promise<boolean> {
-  if (p.cumulativeSpendFen > 0 || p.importedAt !== undefined || (p.importedSpendFen ?? 0) > 0) return true
-  return (await store.query<BillDoc>(C.bills, { where: { patientId: p._id }, limit: 1 })).length > 0
+/**
+ * R6: an existing patient is one with any earlier bill anywhere in the chain (`lastBillAt`, written by
+ * every bill's transaction), or a history imported from the clinic's system. Read from the record, so
+ * no query of bills (issue 11: round trips).
+ */
+export function hasPaid(p: PatientDoc): boolean {
+  return p.cumulativeSpendFen > 0 || p.lastBillAt !== undefined || p.importedAt !== undefined || (p.importedSpendFen ?? 0) > 0
 }
 
 /** A birthday and its indexed month-day (the daily job's query field), always written together. */

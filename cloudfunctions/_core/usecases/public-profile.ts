@@ -40,8 +40,9 @@ export async function ensureReferralCode(deps: Deps, patientId: string): Promise
 export async function patientByReferralCode(deps: Deps, input: string): Promise<PatientDoc | null> {
   const code = normalizeReferralCode(input)
   if (!isReferralCode(code)) return null
-  const link = await deps.store.get<{ _id: string; patientId: string }>(C.referralCodes, code)
-  return link ? deps.store.get<PatientDoc>(C.patients, link.patientId) : null
+  // One query (issue 11): the record carries its code, written with the `referralCodes` document that keeps it unique.
+  const found = await deps.store.query<PatientDoc>(C.patients, { where: { referralCode: code }, limit: 2 })
+  return found.length === 1 ? found[0] : null
 }
 
 export async function profile(deps: Deps, patientId: string): Promise<PublicProfile> {

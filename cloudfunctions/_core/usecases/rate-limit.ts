@@ -6,14 +6,13 @@ import { C } from '../model'
 
 export async function spendRate(store: Store, action: string, caller: string, now: Date, rule: RateRule): Promise<void> {
   const id = rateDocId(action, caller, now, rule)
-  if (await store.updateIf(C.rateLimits, id, { count: { $lt: rule.max } }, { inc: { count: 1 } })) return
+  // The window's first use creates its counter: one call, the common case (issue 11: round trips).
   try {
     await store.create(C.rateLimits, { _id: id, count: 1, action, expiresAt: new Date(now.getTime() + rule.windowSeconds * 1000).toISOString() })
     return
   } catch (e) {
     if (!isStoreError(e, 'DUPLICATE')) throw e
   }
-  // Someone created the window's counter between our two steps: one more compare-and-set decides.
   if (await store.updateIf(C.rateLimits, id, { count: { $lt: rule.max } }, { inc: { count: 1 } })) return
   throw new DomainError('RATE_LIMITED')
 }

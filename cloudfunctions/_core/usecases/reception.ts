@@ -83,7 +83,7 @@ function discountShown(p: PatientDoc, owner: PatientDoc | null, now: Date): 'mem
 
 export async function previewBill(deps: Deps, req: BillRequest): Promise<BillResult> {
   const policy = await currentPolicy(deps.store)
-  const refs = await resolveRefs(deps, deps.store, req)
+  const refs = await resolveRefs(deps, deps.store, req, 'preview')
   const ctx = await loadContext(deps.store, req, refs)
   const r = computeBill(req.items, holdingsFor(ctx, req, deps.clock.now(), policy, refs), policy)
   assertCardUsed(ctx.card, r)
@@ -178,7 +178,7 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
     const e = post(p.cumulativeSpendFen, { ...base, _id: `${billId}:payment`, accountId: accountId(p._id, 'spend'), kind: 'bill_payment', amountFen: paidFen, memo: '就诊付款 payment' })
     if (e) entries.push(e)
   }
-  await tx.set<PatientDoc>(C.patients, { ...p, ...after })
+  await tx.set<PatientDoc>(C.patients, { ...p, ...after, lastBillAt: at }) // R6: hasPaid reads it
   const day = businessDate(now, policy.timezone)
   const override = refs.payer ? overrideToRecord(req, refs.payer) : undefined
   const ref = await applyReferralInTx(tx, refs.referral, p, { id: billId, paidFen, day }, now, staff.staffId, policy) // R2, R3, R6

@@ -39,15 +39,17 @@ export async function resolveReferral(deps: Deps, store: Store, req: BillRequest
   const refs = await findReferral(deps, store, req, payer, openids)
   if (!refs.referralId) return refs
   const verifiedPhones = users.map((u) => u.verifiedPhone).filter((p): p is string => Boolean(p))
-  return { ...refs, payer: { openids, verifiedPhones, hadPaidBefore: await hasPaid(store, payer) } }
+  return { ...refs, payer: { openids, verifiedPhones, hadPaidBefore: hasPaid(payer) } }
 }
 
 async function findReferral(deps: Deps, store: Store, req: BillRequest, payer: PatientDoc, openids: string[]): Promise<ReferralRefs> {
   // One query for every id the payer's referral may have (issue 11: not one read per candidate);
   // the first live one in this order wins, as before.
-  const candidates = [referralIdForPatient(payer._id), ...openids.map(referralIdForOpenid)]
-  const found = await store.query<ReferralDoc>(C.referrals, { where: { _id: { $in: candidates } }, limit: candidates.length })
-  const existing = candidates.map((id) => found.find((r) => r._id === id)).find((r) => r !== undefined && r.status !== 'void') ?? null
+  const liveReferral = async (): Promise<ReferralDoc | null> => {
+    const candidates = [referralIdForPatient(payer._id), ...openids.map(referralIdForOpenid)]
+    const found = await store.query<ReferralDoc>(C.referrals, { where: { _id: { $in: candidates } }, limit: candidates.length })
+    return candidates.map((id) => found.find((r) => r._id === id)).find((r) => r !== undefined && r.status !== 'void') ?? null
+  }
   if (req.couponTicket) {
     const v = deps.qr.verify(req.couponTicket, deps.clock.now())
     if (!v.ok) throw new DomainError(v.reason === 'expired' ? 'CODE_EXPIRED' : 'CODE_INVALID')
@@ -56,9 +58,10 @@ async function findReferral(deps: Deps, store: Store, req: BillRequest, payer: P
     if (!coupon) throw new DomainError('COUPON_NOT_FOUND')
     if (!openids.includes(coupon.friendOpenid)) throw new DomainError('COUPON_NOT_YOURS')
     assertCouponActive(coupon, deps.clock.now())
-    if (await hasPaid(store, payer)) throw new DomainError('REFERRAL_EXISTING_PATIENT')
+    if (hasPaid(payer)) throw new DomainError('REFERRAL_EXISTING_PATIENT')
     return { referralId: coupon.referralId, couponId: coupon._id, firstVisit: true }
   }
+  const existing = await liveReferral() // a coupon names its referral; the other ways look for one
   if (req.referrerCode) {
     const code = req.referrerCode.trim()
     const partner = code.startsWith('P') ? (await store.query<PartnerDoc>(C.partners, { where: { code }, limit: 1 }))[0] : undefined
@@ -68,14 +71,14 @@ async function findReferral(deps: Deps, store: Store, req: BillRequest, payer: P
       if (existing.firstPaidAt) throw new DomainError('REFERRAL_EXISTING_PATIENT')
       return { referralId: existing._id, couponId: null, firstVisit: true }
     }
-    if (await hasPaid(store, payer)) throw new DomainError('REFERRAL_EXISTING_PATIENT')
+    if (hasPaid(payer)) throw new DomainError('REFERRAL_EXISTING_PATIENT')
     if (partner) return { referralId: referralIdForPatient(payer._id), couponId: null, firstVisit: true, create: { partnerId: partner._id, source: 'code' } }
     const referrer = await referrerByDeskCode(deps, code)
     await checkEligible(deps, referrer, { openid: openids[0] ?? `none:${payer._id}`, patient: payer }, referralIdForPatient(payer._id))
     return { referralId: referralIdForPatient(payer._id), couponId: null, firstVisit: true, create: { referrerPatientId: referrer._id, source: 'code' } }
   }
   if (existing) return { referralId: existing._id, couponId: null, firstVisit: false }
-  if (req.namedMemberCode && !(await hasPaid(store, payer))) {
+  if (req.namedMemberCode && !(hasPaid(payer))) {
     // M5 counts as a referral (R6) when the friend is new; the discount stands either way.
     try {
       const referrer = await referrerByDeskCode(deps, req.namedMemberCode)

@@ -97,24 +97,28 @@ export async function mine(deps: Deps, patientId: string): Promise<MyReferrals> 
 
 // ---- the friend: landing page and coupon (R2, R6) ----
 
-interface FriendFacts { openid: string; patient: PatientDoc | null }
+/** `noUser`: this WeChat user has no record yet, so no claim of theirs exists (a claim creates the user). */
+interface FriendFacts { openid: string; patient: PatientDoc | null; noUser?: boolean }
 
 async function friendFacts(deps: Deps, openid: string): Promise<FriendFacts> {
   const user = await deps.store.get<UserDoc>(C.users, openid)
-  return { openid, patient: user?.patientId ? await deps.store.get<PatientDoc>(C.patients, user.patientId) : null }
+  return { openid, patient: user?.patientId ? await deps.store.get<PatientDoc>(C.patients, user.patientId) : null, noUser: !user }
 }
 
 /** Runs every R6 check for this friend against this referrer; throws the first refusal. */
 async function checkEligible(deps: Deps, referrer: PatientDoc, f: FriendFacts, existingId: string): Promise<void> {
-  const existing = (await deps.store.get<ReferralDoc>(C.referrals, existingId)) ?? (f.patient ? await deps.store.get<ReferralDoc>(C.referrals, referralIdForPatient(f.patient._id)) : null)
-  const phoneSeen = f.patient?.phone ? (await deps.store.query<ReferralDoc>(C.referrals, { where: { friendPhone: f.patient.phone }, limit: 1 })).length > 0 : false
-  assertCanBeReferred(
+  const who = {
     // The referrer's WeChat users that could be this friend: only the friend's own, when it is bound to
     // the referrer (a user names its patient record), so no query for all of them (issue 11).
-    { patientId: referrer._id, phone: referrer.phone, familyHead: familyHead(referrer), openids: f.patient?._id === referrer._id ? [f.openid] : [] },
-    { openid: f.openid, patientId: f.patient?._id, phone: f.patient?.phone, familyHead: f.patient ? familyHead(f.patient) : undefined, hasPaid: f.patient ? await hasPaid(deps.store, f.patient) : false },
-    { existing: Boolean(existing && existing.status !== 'void'), phoneSeen },
-  )
+    referrer: { patientId: referrer._id, phone: referrer.phone, familyHead: familyHead(referrer), openids: f.patient?._id === referrer._id ? [f.openid] : [] },
+    friend: { openid: f.openid, patientId: f.patient?._id, phone: f.patient?.phone, familyHead: f.patient ? familyHead(f.patient) : undefined, hasPaid: f.patient ? hasPaid(f.patient) : false },
+  }
+  // R6 in its order; the claims already made come last, so they are read only when nothing before them refuses (issue 11).
+  assertCanBeReferred(who.referrer, who.friend, { existing: false, phoneSeen: false })
+  const unclaimed = f.noUser === true && existingId === referralIdForOpenid(f.openid)
+  const existing = (unclaimed ? null : await deps.store.get<ReferralDoc>(C.referrals, existingId)) ?? (f.patient ? await deps.store.get<ReferralDoc>(C.referrals, referralIdForPatient(f.patient._id)) : null)
+  const phoneSeen = f.patient?.phone ? (await deps.store.query<ReferralDoc>(C.referrals, { where: { friendPhone: f.patient.phone }, limit: 1 })).length > 0 : false
+  assertCanBeReferred(who.referrer, who.friend, { existing: Boolean(existing && existing.status !== 'void'), phoneSeen })
 }
 
 export async function offer(deps: Deps, openid: string, code: string): Promise<ReferralOffer> {
@@ -127,13 +131,15 @@ export async function offer(deps: Deps, openid: string, code: string): Promise<R
     validMonths: policy.referral.couponValidMonths,
     forFriend: rulesOf(policy).forFriend,
   }
-  const mineRef = await deps.store.get<ReferralDoc>(C.referrals, referralIdForOpenid(openid))
+  // A claim creates the friend's WeChat user in its transaction: no user, no claim to look up (issue 11).
+  const friend = await friendFacts(deps, openid)
+  const mineRef = friend.noUser ? null : await deps.store.get<ReferralDoc>(C.referrals, referralIdForOpenid(openid))
   if (mineRef && mineRef.referrerPatientId === referrer._id && mineRef.status !== 'void') {
     const [coupon] = await deps.store.query<CouponDoc>(C.coupons, { where: { referralId: mineRef._id }, limit: 1 })
     return { ...base, state: 'yours', couponId: coupon?._id }
   }
   try {
-    await checkEligible(deps, referrer, await friendFacts(deps, openid), referralIdForOpenid(openid))
+    await checkEligible(deps, referrer, friend, referralIdForOpenid(openid))
     return { ...base, state: 'available' }
   } catch (e) {
     const code = (e as DomainError).code
