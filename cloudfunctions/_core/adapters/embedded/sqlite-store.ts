@@ -18,6 +18,7 @@ import { docKey, SnapshotTracker, type RowImage } from './snapshots'
 import { runSnapshotTransaction, type TxHost } from './snapshot-tx'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
+const MAX_STATEMENTS = 500
 
 export interface SqliteStoreOptions { file: string }
 
@@ -28,12 +29,14 @@ export class SqliteStore implements Store {
   /** Prepared statements by SQL text: preparing costs more than running a small query. */
   private statements = new Map<string, Database.Statement>()
   private snapshots = new SnapshotTracker()
+  private readonly inTransaction: Database.Transaction<(body: () => unknown) => unknown>
 
   constructor(opts: SqliteStoreOptions) {
     this.db = new Database(opts.file)
     if (opts.file !== ':memory:') this.db.pragma('journal_mode = WAL')
     this.db.pragma('busy_timeout = 5000')
     this.db.pragma('synchronous = NORMAL')
+    this.inTransaction = this.db.transaction((body: () => unknown) => body())
     this.loadTables()
   }
 
@@ -47,6 +50,7 @@ export class SqliteStore implements Store {
   private sql(text: string): Database.Statement {
     let st = this.statements.get(text)
     if (!st) {
+      if (this.statements.size >= MAX_STATEMENTS) this.statements.clear() // pages over a large collection make many
       st = this.db.prepare(text)
       this.statements.set(text, st)
     }
@@ -107,9 +111,9 @@ export class SqliteStore implements Store {
     this.sql(`DELETE FROM ${this.table(coll)} WHERE id = ?`).run(id)
   }
 
-  /** Runs a synchronous body in one IMMEDIATE transaction. */
+  /** Runs a synchronous body in one IMMEDIATE transaction (one wrapper for all: making one costs ~15 µs). */
   private atomically<R>(body: () => R): R {
-    return this.db.transaction(body).immediate()
+    return this.inTransaction.immediate(body) as R
   }
 
   private rowImage(coll: string, id: string): RowImage {
@@ -159,8 +163,11 @@ export class SqliteStore implements Store {
       const w = whereSql(q.where ?? {})
       const order = (q.orderBy ?? []).map(([f, dir]) => `${fieldExpr(f)} ${dir === 'desc' ? 'DESC' : 'ASC'}`)
       order.push('id ASC') // stable pages, as CloudBase's default order by _id
-      const sql = `SELECT id, data FROM ${this.table(coll)} WHERE ${w.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`
-      const rows = this.sql(sql).all(...w.params, limit, q.skip ?? 0) as { id: string; data: string }[]
+      const skip = q.skip ?? 0
+      if (!Number.isInteger(skip) || skip < 0) throw new StoreError('BAD_QUERY', `skip must be a whole number ≥ 0, got ${skip}`)
+      // Checked integers, written into the SQL: a bound LIMIT costs better-sqlite3 ~10 µs a query.
+      const sql = `SELECT id, data FROM ${this.table(coll)} WHERE ${w.sql} ORDER BY ${order.join(', ')} LIMIT ${limit} OFFSET ${skip}`
+      const rows = this.sql(sql).all(...w.params) as { id: string; data: string }[]
       return rows.map((r) => ({ ...JSON.parse(r.data), _id: r.id }) as T)
     })
   }
