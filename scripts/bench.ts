@@ -5,6 +5,7 @@
  * - The bill engine and the confirm-bill path on the embedded database.
  * - Store round trips per request-path action (each a network call on CloudBase).
  * - Cold start: each function bundle's load time against `node -e 0`.
+ * - The friend's landing pages: interactive under a 4× CPU throttle against a trivial page (H5 build).
  * - The daily job (N1) on 200,000 patients / 1,000,000 cards against 10× fewer, same due count.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -18,6 +19,7 @@ import { benchImport } from './bench-import'
 import { benchRoundTrips } from './bench-roundtrips'
 import { benchColdStart } from './bench-cold-start'
 import { benchThroughput } from './bench-throughput'
+import { benchLanding } from './bench-landing'
 import { buildApp, ROOT } from './lib'
 
 const KB = 1024
@@ -88,6 +90,8 @@ async function main() {
   await benchThroughput()
 
   await benchRoundTrips()
+  buildApp('h5')
+  await benchLanding()
   await benchDaily()
   await benchImport()
 }

@@ -1,3 +1,5 @@
+// Issue 12, speed: first, so a landing page's data request leaves before the rest of the app has loaded.
+import './services/early'
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import './app.css'

@@ -4,14 +4,13 @@
  * Dev endpoints (`/api/dev/*`) exist only in local mode. Both the header and the dev endpoints
  * are honoured only for requests a foreign web page cannot make (see server-guard.ts).
  */
-import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { extname, join, normalize, resolve } from 'node:path'
 import { DomainError, type ErrorCode } from '../../src/domain/errors'
 import { isOpenid } from '../_core/runtime/schema'
 import { demoPersonas } from './demo-data'
 import type { LocalCloud } from './local-cloud'
 import { isTrustedLocalRequest } from './server-guard'
+import { serveStatic } from './static-files'
 
 export interface ServerOptions {
   cloud: LocalCloud
@@ -21,11 +20,6 @@ export interface ServerOptions {
   allowRemote?: boolean
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
-  '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.map': 'application/json',
-}
 /** An event is a few KB (WeChat's docs send callFunction data above ~100 KB through its CDN instead). */
 export const MAX_BODY = 256 * 1024
 /** Past this much, the rest is not read: the 413 goes out and the connection closes after it. */
@@ -118,7 +112,7 @@ export function createLocalServer({ cloud, staticDir, local, allowRemote = false
         return await dev(url.pathname.slice('/api/dev/'.length), req, res, cloud)
       }
       if (url.pathname.startsWith('/api/')) return send(res, 404, failure('UNKNOWN_FUNCTION', { path: url.pathname }))
-      return serveStatic(url.pathname, res, staticDir)
+      return serveStatic(req, url.pathname, res, staticDir)
     } catch (e) {
       console.error('[server]', e)
       if (!res.headersSent) send(res, 500, failure('INTERNAL'))
@@ -154,21 +148,4 @@ async function dev(what: string, req: IncomingMessage, res: ServerResponse, clou
     default:
       return send(res, 404, failure('UNKNOWN_ACTION', { path: what }))
   }
-}
-
-function serveStatic(pathname: string, res: ServerResponse, staticDir?: string) {
-  if (!staticDir || !existsSync(staticDir)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
-    return res.end('The H5 app is not built yet: run `npm run build:h5` (npm start does this for you).')
-  }
-  const root = resolve(staticDir)
-  let file = resolve(join(root, normalize(decodeURIComponent(pathname))))
-  if (!file.startsWith(root)) file = join(root, 'index.html')
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300',
-  })
-  // A file removed by a rebuild between the check and the read must not leave the request hanging.
-  createReadStream(file).on('error', () => res.end()).pipe(res)
 }

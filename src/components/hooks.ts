@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { onPersonaChange } from '../services/persona'
-import { toApiError, type ApiError } from '../services/cloud'
+import { answerOf, readAnswer, toApiError, type ApiError } from '../services/cloud'
+import type { Early } from '../services/early'
 
 /** A number that changes whenever the local persona changes: put it in a page's load deps. */
 export function usePersonaKey(): number {
@@ -17,23 +18,39 @@ export type Load<T> =
 
 /**
  * Runs `fetcher` on mount, on persona change and on `reload()`; a newer run wins over an older
- * one still in flight. Errors are kept for the banner, never dropped.
+ * one still in flight. Errors are kept for the banner, never dropped. `early`: the same request,
+ * already started when the app started (services/early.ts): the first load takes its answer instead
+ * of asking again, and when it has already come, the first render shows it (issue 12, speed).
  */
-export function useLoad<T>(fetcher: () => Promise<T>): [Load<T>, () => void] {
+export function useLoad<T>(fetcher: () => Promise<T>, early?: Early): [Load<T>, () => void] {
   const personaKey = usePersonaKey()
   const [tick, setTick] = useState(0)
-  const [load, setLoad] = useState<Load<T>>({ state: 'loading' })
+  const earlyRef = useRef(early)
+  const shownEarly = useRef(false)
+  const [load, setLoad] = useState<Load<T>>(() => {
+    if (!early?.settled) return { state: 'loading' }
+    shownEarly.current = true
+    try {
+      return { state: 'ready', data: readAnswer<T>(early.settled.value) }
+    } catch (e) {
+      return { state: 'error', error: toApiError(e) }
+    }
+  })
   const fetcherRef = useRef(fetcher)
   fetcherRef.current = fetcher
   const loadedFor = useRef(personaKey)
 
   useEffect(() => {
     let live = true
+    const first = earlyRef.current
+    earlyRef.current = undefined
     // A reload for the same person keeps the last data on screen; another persona never sees it.
     const samePerson = loadedFor.current === personaKey
     loadedFor.current = personaKey
+    if (first && shownEarly.current) return () => { live = false } // the first render already has it
     setLoad((prev) => (samePerson && prev.data !== undefined ? { state: 'loading', data: prev.data } : { state: 'loading' }))
-    fetcherRef.current().then(
+    const run = first ? answerOf<T>(first.answer) : fetcherRef.current()
+    run.then(
       (data) => { if (live) setLoad({ state: 'ready', data }) },
       (e: unknown) => { if (live) setLoad({ state: 'error', error: toApiError(e) }) },
     )

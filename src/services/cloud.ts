@@ -8,7 +8,7 @@
 import Taro from '@tarojs/taro'
 import type { ActionOf, Event, FnName, In, Out, Result } from '../api/contract'
 import type { ErrorCode, ErrorMessage } from '../domain/errors'
-import { currentOpenid } from './persona'
+import { postFunction, UnreadableAnswer } from './h5-transport'
 
 /** Codes the server sends, plus NETWORK for calls that never got a `Result` back. */
 export type ApiErrorCode = ErrorCode | 'NETWORK'
@@ -41,6 +41,11 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError('NETWORK', { zh: NETWORK.zh, en: `${NETWORK.en} (${detail})` })
 }
 
+/** A `Result` as its data, or thrown as an ApiError. */
+export function readAnswer<T>(res: unknown): T {
+  return unwrap<T>(res)
+}
+
 function unwrap<T>(res: unknown): T {
   const r = res as Result<T> | null | undefined
   if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') throw new ApiError('NETWORK', MALFORMED)
@@ -54,15 +59,23 @@ async function send(name: string, event: Record<string, unknown>): Promise<unkno
     const res = await Taro.cloud.callFunction({ name, data: event })
     return (res as { result?: unknown }).result
   }
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  const openid = currentOpenid()
-  if (openid) headers['x-yayou-openid'] = openid
-  const res = await fetch(`/api/fn/${name}`, { method: 'POST', headers, body: JSON.stringify(event) })
   try {
-    return await res.json()
-  } catch {
-    throw new ApiError('NETWORK', { zh: MALFORMED.zh, en: `${MALFORMED.en} (HTTP ${res.status})` })
+    return await postFunction(name, event)
+  } catch (e) {
+    if (e instanceof UnreadableAnswer) throw new ApiError('NETWORK', { zh: MALFORMED.zh, en: `${MALFORMED.en} (HTTP ${e.status})` })
+    throw e
   }
+}
+
+/** An answer an early request (early.ts) brought, read as `callFunction` reads its own. */
+export async function answerOf<T>(raw: Promise<unknown>): Promise<T> {
+  let res: unknown
+  try {
+    res = await raw
+  } catch (e) {
+    throw toApiError(e)
+  }
+  return unwrap<T>(res)
 }
 
 export async function callFunction<F extends FnName, A extends ActionOf<F>>(name: F, action: A, data: In<F, A>): Promise<Out<F, A>> {

@@ -15,6 +15,7 @@ import { queryParam } from '../../services/format'
 import { PageShell } from '../../components/PageShell'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
+import { takeEarly } from '../../services/early'
 import { useLoad, usePersonaKey } from '../../components/hooks'
 import { LinesList, deviceHint } from './shared'
 import './index.css'
@@ -33,10 +34,12 @@ const NO_CODE = new ApiError('REFERRAL_CODE_UNKNOWN', { zh: '链接不完整，�
 export default function ReferralLandingPage() {
   const router = useRouter()
   const code = queryParam(router.params, 'c')
+  // Issue 12, speed: the app asked already when it started (services/early.ts); take that answer once.
+  const [early] = useState(() => (code ? takeEarly('referral', 'offer', { code }) : undefined))
   const [load, reload] = useLoad(async () => {
     if (!code) throw NO_CODE
     return callFunction('referral', 'offer', { code })
-  })
+  }, early)
   const [taken, setTaken] = useState<ReferralOffer | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [taking, setTaking] = useState(false)

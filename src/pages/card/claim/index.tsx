@@ -19,6 +19,7 @@ import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { CardRulesList } from '../../../components/CardRules'
 import { Btn, CheckField } from '../../../components/controls'
+import { takeEarly } from '../../../services/early'
 import { useLoad, usePersonaKey } from '../../../components/hooks'
 import './index.css'
 
@@ -40,10 +41,12 @@ const NO_TOKEN = new ApiError('CARD_NOT_FOUND', { zh: '链接不完整，请让�
 export default function ClaimPage() {
   const router = useRouter()
   const token = queryParam(router.params, 't')
+  // Issue 12, speed: the app asked already when it started (services/early.ts); take that answer once.
+  const [early] = useState(() => (token ? takeEarly('friendcard', 'offer', { token }) : undefined))
   const [load, reload] = useLoad(async () => {
     if (!token) throw NO_TOKEN
     return callFunction('friendcard', 'offer', { token })
-  })
+  }, early)
   const [claimed, setClaimed] = useState<CardOffer | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [claiming, setClaiming] = useState(false)
