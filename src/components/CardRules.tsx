@@ -1,19 +1,25 @@
 import { View, Text } from '@tarojs/components'
-import type { CardRules } from '../api/contract'
+import type { CardRules, Line } from '../api/contract'
+import { useT } from '../i18n'
 
 /**
- * C1, F2–F5, C3: the full rules of the friend card, Chinese with English below, exactly as the
- * server words them (`rules.lines`). Shown before a member shares and before a friend claims.
+ * C1: rule lines exactly as the server words them, numbered, in the person's language (issue 12).
+ * The one list for the friend card's rules and the referral programme's.
  */
-export function CardRulesList({ id, rules }: { id: string; rules: CardRules }) {
+export function RuleLines({ id, lines }: { id?: string; lines: Line[] }) {
+  const t = useT()
   return (
     <View id={id} className='rules'>
-      {rules.lines.map((l, i) => (
+      {lines.map((l, i) => (
         <View key={i} className='rules__item'>
-          <Text className='rules__zh'>{i + 1}. {l.zh}</Text>
-          <Text className='rules__en'>{l.en}</Text>
+          <Text className='rules__zh'>{i + 1}. {t(l)}</Text>
         </View>
       ))}
     </View>
   )
+}
+
+/** C1, F2–F5, C3: the full rules of the friend card. Shown before a member shares and before a friend claims. */
+export function CardRulesList({ id, rules }: { id: string; rules: CardRules }) {
+  return <RuleLines id={id} lines={rules.lines} />
 }

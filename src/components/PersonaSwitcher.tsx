@@ -33,8 +33,8 @@ export function PersonaSwitcher() {
   if (process.env.TARO_ENV !== 'h5' || !personas) return null
   const known = openid !== null && personas.some((p) => p.openid === openid)
   return (
-    <View className='persona-bar'>
-      <Text className='persona-bar__label'>本地身份 Persona</Text>
+    <View id='persona-bar' className='persona-bar'>
+      <Text className='persona-bar__label'>本地身份</Text>
       <select
         id='persona-select'
         className='persona-bar__select'

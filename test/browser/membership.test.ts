@@ -95,7 +95,7 @@ test('张丽 pays ¥50 from 李明\'s balance: consent required, requested, appr
   await addItem(desk, '补牙 filling', 'treatment', '100')
   await typeInto(desk, 'owner-balance', '50')
   await tap(desk, 'preview-btn')
-  await waitForText(desk, 'error-banner', 'CONSENT_REQUIRED')
+  await waitForText(desk, 'error-banner', '需主账户同意') // CONSENT_REQUIRED, said in words (no code on screen)
   await waitForId(desk, 'request-consent')
   await tap(desk, 'request-consent')
   const requestId = await textOf(desk, 'consent-request-id')

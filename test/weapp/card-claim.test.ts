@@ -84,7 +84,7 @@ describe('friend card landing page on the compiled mini-program (F3, C1, C2)', (
 
     expect(p.byId('card-taken')).not.toBeNull()
     expect(p.textOf('card-taken')).toContain('这张卡已被领取')
-    expect(p.textOf('offer-state')).toContain('already claimed')
+    expect(p.textOf('offer-state')).toContain('已被领取')
     expect(p.byId('claim-btn')).toBeNull()
     expect(p.byId('offer-balance')).toBeNull() // nothing left for this friend
     expect(p.textOf('offer-giver')).toBe('周婷')

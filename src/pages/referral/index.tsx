@@ -12,7 +12,8 @@ import type { ReferralOffer, ReferralOfferState } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { ApiError, callFunction, toApiError } from '../../services/cloud'
 import { queryParam } from '../../services/format'
-import { PageShell } from '../../components/PageShell'
+import { Loading, PageShell } from '../../components/PageShell'
+import { COMMON, useT, type Msg } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { takeEarly } from '../../services/early'
@@ -21,7 +22,7 @@ import { LinesList, deviceHint } from './shared'
 import './index.css'
 
 /** What the friend reads for each state. */
-const STATE_TEXT: Record<ReferralOfferState, { zh: string; en: string; tone: '' | 'warn' | 'over' }> = {
+const STATE_TEXT: Record<ReferralOfferState, Msg & { tone: '' | 'warn' | 'over' }> = {
   available: { zh: '可以领取首诊优惠券', en: 'You can take this first-visit coupon', tone: '' },
   yours: { zh: '已领取，优惠券在“我的优惠券”中', en: 'Taken: the coupon is in My coupons', tone: '' },
   own: { zh: '这是您自己的推荐码，请分享给朋友', en: 'This is your own referral code; send it to a friend', tone: 'warn' },
@@ -32,6 +33,7 @@ const STATE_TEXT: Record<ReferralOfferState, { zh: string; en: string; tone: '' 
 const NO_CODE = new ApiError('REFERRAL_CODE_UNKNOWN', { zh: '链接不完整，请让朋友重新分享', en: 'The link is incomplete; ask your friend to send it again' })
 
 export default function ReferralLandingPage() {
+  const t = useT()
   const router = useRouter()
   const code = queryParam(router.params, 'c')
   // Issue 12, speed: the app asked already when it started (services/early.ts); take that answer once.
@@ -78,31 +80,33 @@ export default function ReferralLandingPage() {
   return (
     <PageShell title='朋友推荐 · 首诊优惠' subtitle='A first-visit offer from a friend'>
       <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
-      {!offer && load.state === 'loading' ? <View className='muted'>加载中… Loading…</View> : null}
-      {load.state === 'error' && load.error.code === 'NETWORK' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {!offer && load.state === 'loading' ? <Loading /> : null}
+      {load.state === 'error' && load.error.code === 'NETWORK' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {offer ? <OfferView offer={offer} taking={taking} onTake={() => void take()} /> : null}
     </PageShell>
   )
 }
 
 function OfferView({ offer: o, taking, onTake }: { offer: ReferralOffer; taking: boolean; onTake: () => void }) {
+  const t = useT()
   const state = STATE_TEXT[o.state]
   const live = o.state === 'available' || o.state === 'yours'
+  // The policy words the gift "中文 English" (as the bill's note does).
+  const [giftZh, ...giftEn] = o.gift.split(' ')
+  const gift = { zh: giftZh, en: giftEn.join(' ') || giftZh }
   return (
     <View className='stack'>
       <View className={`fcard ${live ? '' : 'fcard--over'}`}>
         <Text className='fcard__label'>
-          <Text id='ref-referrer' className='ref-referrer'>{o.referrerDisplayName}</Text> 推荐您来牙友口腔
+          <Text id='ref-referrer' className='ref-referrer'>{o.referrerDisplayName}</Text>{t({ zh: ' 推荐您来牙友口腔', en: ' recommends Yayou Dental to you' })}
         </Text>
-        <Text className='fcard__meta'>{o.referrerDisplayName} recommends Yayou Dental to you</Text>
         <Text id='ref-discount' className='fcard__value'>{formatFen(o.discountFen)}</Text>
-        <Text id='ref-gift' className='fcard__meta'>首诊立减 + 赠品：{o.gift} · off your first visit, plus a gift</Text>
-        <Text id='ref-validity' className='fcard__meta'>领取后 {o.validMonths} 个月内有效 · valid {o.validMonths} month{o.validMonths === 1 ? '' : 's'} after you take it</Text>
+        <Text id='ref-gift' className='fcard__meta'>{t({ zh: `首诊立减 + 赠品：${gift.zh}`, en: `Off your first visit, plus a gift: ${gift.en}` })}</Text>
+        <Text id='ref-validity' className='fcard__meta'>{t({ zh: `领取后 ${o.validMonths} 个月内有效`, en: `Valid ${o.validMonths} month${o.validMonths === 1 ? '' : 's'} after you take it` })}</Text>
       </View>
 
       <View id='offer-state' className={`notice ${state.tone ? `notice--${state.tone}` : ''}`}>
-        <Text>{state.zh}</Text>
-        <Text className='notice__en'>{state.en}</Text>
+        <Text>{t(state)}</Text>
       </View>
 
       {o.state === 'yours' ? (
@@ -110,35 +114,34 @@ function OfferView({ offer: o, taking, onTake }: { offer: ReferralOffer; taking:
           id='goto-coupon'
           onClick={() => void Taro.navigateTo({ url: o.couponId ? `/pages/coupon/code/index?couponId=${encodeURIComponent(o.couponId)}` : '/pages/coupon/index' })}
         >
-          出示优惠码 Show the coupon code
+          {t({ zh: '出示优惠码', en: 'Show the coupon code' })}
         </Btn>
       ) : null}
       {o.state === 'yours' ? (
-        <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>已在诊所就诊过？绑定档案</Btn>
+        <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>{t({ zh: '已在诊所就诊过？绑定档案', en: 'Been to our clinic before? Link your record' })}</Btn>
       ) : null}
       {o.state === 'own' ? (
         <Btn id='goto-referral-card' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/referral/card/index' })}>
-          去我的推荐卡 Go to my referral card
+          {t({ zh: '去我的推荐卡', en: 'Go to my referral card' })}
         </Btn>
       ) : null}
       {o.state === 'taken' ? (
         <Btn id='goto-coupons' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/coupon/index' })}>
-          查看我的优惠券 My coupons
+          {t({ zh: '查看我的优惠券', en: 'My coupons' })}
         </Btn>
       ) : null}
 
       {/* C1: the full rules before the friend decides. */}
       <View className='card'>
-        <Text className='card__title'>使用规则 Rules</Text>
+        <Text className='card__title'>{t({ zh: '使用规则', en: 'Rules' })}</Text>
         <LinesList id='ref-rules' lines={o.forFriend} />
       </View>
 
       {o.state === 'available' ? (
         <View className='card'>
-          <Text className='para'>领取后，首次到店时在前台出示优惠码即可使用。</Text>
-          <Text className='para small muted'>Take it, then show its code at reception on your first visit.</Text>
+          <Text className='para'>{t({ zh: '领取后，首次到店时在前台出示优惠码即可使用。', en: 'Take it, then show its code at reception on your first visit.' })}</Text>
           <Btn id='take-coupon' disabled={taking} onClick={onTake}>
-            {taking ? '领取中… Taking…' : '领取首诊优惠券 Take the coupon'}
+            {taking ? t({ zh: '领取中…', en: 'Taking…' }) : t({ zh: '领取首诊优惠券', en: 'Take the coupon' })}
           </Btn>
         </View>
       ) : null}

@@ -4,24 +4,12 @@
  * Kept here, beside the pages that use them, not in services/format.ts.
  */
 import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import type { CouponView, Line } from '../../api/contract'
+import type { CouponView } from '../../api/contract'
 import './shared.css'
 
 
-/** C1: rule lines, Chinese with English below, exactly as the server sends them. */
-export function LinesList({ id, lines }: { id?: string; lines: Line[] }) {
-  return (
-    <View id={id} className='rules'>
-      {lines.map((l, i) => (
-        <View key={i} className='rules__item'>
-          <Text className='rules__zh'>{i + 1}. {l.zh}</Text>
-          <Text className='rules__en'>{l.en}</Text>
-        </View>
-      ))}
-    </View>
-  )
-}
+/** C1: rule lines as the server sends them (one list for the whole app). */
+export { RuleLines as LinesList } from '../../components/CardRules'
 
 /** The link a friend opens on H5: the app's own origin with the page path in the hash route. */
 export function h5Link(path: string): string {

@@ -15,7 +15,8 @@ import { formatFen } from '../../../domain/money'
 import { ApiError, callFunction, toApiError } from '../../../services/cloud'
 import { clinicDate, queryParam } from '../../../services/format'
 import { askCardReminderConsent, cardReminderTemplate } from '../../../services/subscribe'
-import { PageShell } from '../../../components/PageShell'
+import { Loading, PageShell } from '../../../components/PageShell'
+import { COMMON, useT, type Msg } from '../../../i18n'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { CardRulesList } from '../../../components/CardRules'
 import { Btn, CheckField } from '../../../components/controls'
@@ -26,7 +27,7 @@ import './index.css'
 const isH5 = process.env.TARO_ENV === 'h5'
 
 /** What the friend reads for each availability (F3, F4, F5). */
-const STATE_TEXT: Record<CardAvailability, { zh: string; en: string; tone: '' | 'warn' | 'over' }> = {
+const STATE_TEXT: Record<CardAvailability, Msg & { tone: '' | 'warn' | 'over' }> = {
   available: { zh: '可以领取', en: 'You can claim this card', tone: '' },
   yours: { zh: '已领取，这张卡是您的了', en: 'Claimed: this card is yours', tone: '' },
   taken: { zh: '这张卡已被领取', en: 'This card has already been claimed by someone else', tone: 'warn' },
@@ -39,6 +40,7 @@ const STATE_TEXT: Record<CardAvailability, { zh: string; en: string; tone: '' | 
 const NO_TOKEN = new ApiError('CARD_NOT_FOUND', { zh: '链接不完整，请让朋友重新分享', en: 'The link is incomplete; ask your friend to send it again' })
 
 export default function ClaimPage() {
+  const t = useT()
   const router = useRouter()
   const token = queryParam(router.params, 't')
   // Issue 12, speed: the app asked already when it started (services/early.ts); take that answer once.
@@ -91,8 +93,8 @@ export default function ClaimPage() {
   return (
     <PageShell title='亲友储值卡' subtitle='A friends card, a gift from the clinic'>
       <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
-      {!offer && load.state === 'loading' ? <View className='muted'>加载中… Loading…</View> : null}
-      {load.state === 'error' && load.error.code === 'NETWORK' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {!offer && load.state === 'loading' ? <Loading /> : null}
+      {load.state === 'error' && load.error.code === 'NETWORK' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {offer ? (
         <OfferView
           offer={offer}
@@ -113,62 +115,58 @@ function OfferView({ offer: o, claiming, acceptReminders, onAcceptReminders, onC
   onAcceptReminders: (v: boolean) => void
   onClaim: () => void
 }) {
+  const t = useT()
   const state = STATE_TEXT[o.availability]
   const live = o.availability === 'available' || o.availability === 'yours'
   return (
     <View className='stack'>
       <View className={`fcard ${live ? '' : 'fcard--over'}`}>
         <Text className='fcard__label'>
-          <Text id='offer-giver' className='offer-giver'>{o.giverDisplayName}</Text> 送您一张亲友储值卡
+          <Text id='offer-giver' className='offer-giver'>{o.giverDisplayName}</Text>{t({ zh: ' 送您一张亲友储值卡', en: ' sends you a friends card' })}
         </Text>
-        <Text className='fcard__meta'>{o.giverDisplayName} sends you a friends card</Text>
         <Text id='offer-value' className='fcard__value'>{formatFen(o.faceValueFen)}</Text>
-        {live ? <Text id='offer-balance' className='fcard__meta'>可用余额 Balance {formatFen(o.balanceFen)}</Text> : null}
+        {live ? <Text id='offer-balance' className='fcard__meta'>{t({ zh: '可用余额 ', en: 'Balance ' })}{formatFen(o.balanceFen)}</Text> : null}
         {live || o.availability === 'own' || o.availability === 'expired' ? (
-          <Text id='offer-expiry' className='fcard__meta'>{o.expiresAt ? `有效期至 ${clinicDate(o.expiresAt)} · valid until ${clinicDate(o.expiresAt)}` : '已到店登记，长期有效 · registered, no expiry'}</Text>
+          <Text id='offer-expiry' className='fcard__meta'>{o.expiresAt ? t({ zh: `有效期至 ${clinicDate(o.expiresAt)}`, en: `Valid until ${clinicDate(o.expiresAt)}` }) : t({ zh: '已到店登记，长期有效', en: 'Registered at the clinic: no expiry' })}</Text>
         ) : null}
       </View>
 
       <View id='offer-state' className={`notice ${state.tone ? `notice--${state.tone}` : ''}`}>
-        {o.availability === 'taken'
-          ? <Text id='card-taken'>这张卡已被领取 already claimed</Text>
-          : <Text>{state.zh}</Text>}
-        <Text className='notice__en'>{state.en}</Text>
+        <Text id={o.availability === 'taken' ? 'card-taken' : undefined}>{t(state)}</Text>
       </View>
 
       {o.availability === 'yours' && o.cardId ? (
         <Btn id='goto-card-code' onClick={() => void Taro.navigateTo({ url: `/pages/card/code/index?cardId=${encodeURIComponent(o.cardId!)}` })}>
-          出示付款码 Show code
+          {t({ zh: '出示付款码', en: 'Show the code' })}
         </Btn>
       ) : null}
       {o.availability === 'yours' ? (
-        <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>已在诊所就诊过？绑定档案</Btn>
+        <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>{t({ zh: '已在诊所就诊过？绑定档案', en: 'Been to our clinic before? Link your record' })}</Btn>
       ) : null}
       {o.availability === 'own' ? (
         <Btn id='goto-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/cards/index' })}>
-          去我的亲友卡分享 Go to my cards
+          {t({ zh: '去我的亲友卡分享', en: 'Go to my cards to share it' })}
         </Btn>
       ) : null}
 
       {/* C1: the full rules before the friend decides. */}
       <View className='card'>
-        <Text className='card__title'>使用规则 Rules</Text>
+        <Text className='card__title'>{t({ zh: '使用规则', en: 'Rules' })}</Text>
         <CardRulesList id='offer-rules' rules={o.rules} />
       </View>
 
       {o.availability === 'available' ? (
         <View className='card'>
-          <Text className='para'>领取后，到任一家牙友口腔出示付款码即可使用；首次到店登记后长期有效。</Text>
-          <Text className='para small muted'>Claim it, then show its code at any of our clinics. Once you register at your first visit it no longer expires.</Text>
+          <Text className='para'>{t({ zh: '领取后，到任一家牙友口腔出示付款码即可使用；首次到店登记后长期有效。', en: 'Claim it, then show its code at any of our clinics. Once you register at your first visit it no longer expires.' })}</Text>
           {isH5 ? (
             <CheckField id='accept-reminders' checked={acceptReminders} onChange={onAcceptReminders}>
-              卡片到期前提醒我（可选） Remind me before it expires (optional)
+              {t({ zh: '卡片到期前提醒我（可选）', en: 'Remind me before it expires (optional)' })}
             </CheckField>
           ) : cardReminderTemplate() ? (
-            <Text className='muted small'>领取时微信会询问是否接收到期提醒，可以拒绝。WeChat asks whether to send you an expiry reminder; you may say no.</Text>
+            <Text className='muted small'>{t({ zh: '领取时微信会询问是否接收到期提醒，可以拒绝。', en: 'WeChat asks whether to send you an expiry reminder; you may say no.' })}</Text>
           ) : null}
           <Btn id='claim-btn' disabled={claiming} onClick={onClaim}>
-            {claiming ? '领取中… Claiming…' : '领取 Claim this card'}
+            {claiming ? t({ zh: '领取中…', en: 'Claiming…' }) : t({ zh: '领取', en: 'Claim this card' })}
           </Btn>
         </View>
       ) : null}
