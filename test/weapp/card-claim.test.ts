@@ -62,11 +62,11 @@ describe('friend card landing page on the compiled mini-program (F3, C1, C2)', (
     expect(p.textOf('offer-balance')).toContain('¥600.00')
     expect(p.textOf('offer-expiry')).toContain('2027-02-21')
     expect(p.textOf('offer-state')).toContain('可以领取')
-    // C1: every rule line, Chinese and English, before the friend claims.
+    // C1: every rule line before the friend claims, in Chinese (the default language).
     const rules = p.textOf('offer-rules') ?? ''
     for (const line of RULES.lines) {
       expect(rules).toContain(line.zh)
-      expect(rules).toContain(line.en)
+      expect(rules).not.toContain(line.en) // one language on screen (issue 12)
     }
     expect(p.byId('claim-btn')).not.toBeNull()
     expect(p.textOf('claim-btn')).toContain('领取')
