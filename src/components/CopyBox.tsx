@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Btn } from './controls'
+import { useT } from '../i18n'
 import './CopyBox.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -9,8 +10,10 @@ const isH5 = process.env.TARO_ENV === 'h5'
 /**
  * A text to copy: H5 a read-only textarea with a copy button, weapp selectable text with a
  * copy button (Taro.setClipboardData). The member's own tap copies; nothing is sent for them.
+ * `label` comes from the caller, already in the person's language.
  */
 export function CopyBox({ id, text, label, rows = 3, className = '' }: { id: string; text: string; label: string; rows?: number; className?: string }) {
+  const t = useT()
   const box = useRef<HTMLTextAreaElement | null>(null)
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
 
@@ -59,9 +62,9 @@ export function CopyBox({ id, text, label, rows = 3, className = '' }: { id: str
       ) : (
         <Text id={id} className='field copy-box__text' selectable userSelect>{text}</Text>
       )}
-      <Btn id={`${id}-copy`} variant='secondary' onClick={() => void copy()}>复制 Copy</Btn>
-      {copied === 'yes' ? <Text id={`${id}-copied`} className='muted small'>已复制 Copied</Text> : null}
-      {copied === 'no' ? <Text id={`${id}-copied`} className='muted small'>请长按上方文字手动复制 Select the text above and copy it</Text> : null}
+      <Btn id={`${id}-copy`} variant='secondary' onClick={() => void copy()}>{t({ zh: '复制', en: 'Copy' })}</Btn>
+      {copied === 'yes' ? <Text id={`${id}-copied`} className='muted small'>{t({ zh: '已复制', en: 'Copied' })}</Text> : null}
+      {copied === 'no' ? <Text id={`${id}-copied`} className='muted small'>{t({ zh: '请长按上方文字手动复制', en: 'Select the text above and copy it' })}</Text> : null}
     </View>
   )
 }

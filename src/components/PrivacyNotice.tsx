@@ -18,6 +18,7 @@ import { callFunction, toApiError, type ApiError } from '../services/cloud'
 import { currentOpenid } from '../services/persona'
 import { usePersonaKey } from './hooks'
 import { Btn } from './controls'
+import { useLang, useT } from '../i18n'
 import './PrivacyNotice.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -39,12 +40,21 @@ function rememberHere(): void {
   }
 }
 
+/** English readers: a faithful summary; the Chinese notice below is the text agreed to. */
+const EN_NOTE = 'This notice is in Chinese; the Chinese text is the one you agree to. In short: we keep your patient record, '
+  + 'visits and payments, membership and referral details and the messages we send, to bill you, give member discounts, '
+  + 'friend cards and referral rewards, and send the reminders you subscribe to. Treatment details are sensitive: only the '
+  + 'staff serving you see them as their work needs; friends see only the name you choose and the card or coupon. You can '
+  + 'see and export all of it at any time under My data.'
+
 type Step = 'checking' | 'asking' | 'declined' | 'done'
 
 /** Pages stay mounted under the one on top: agreeing on one closes the notice on all of them. */
 const onAgreed = new Set<() => void>()
 
 export function PrivacyNotice() {
+  const t = useT()
+  const lang = useLang()
   const personaKey = usePersonaKey()
   const [step, setStep] = useState<Step>(() => (agreedHere() ? 'done' : isH5 ? 'checking' : 'asking'))
   const [busy, setBusy] = useState(false)
@@ -108,6 +118,8 @@ export function PrivacyNotice() {
         <Text className='privacy-sheet__title'>{PRIVACY_NOTICE.title}</Text>
         {step === 'asking' ? (
           <View>
+            {/* The notice itself exists in Chinese only (the version people agree to); say so in English. */}
+            {lang === 'en' ? <Text id='privacy-en-note' className='privacy-sheet__summary'>{EN_NOTE}</Text> : null}
             <Text id='privacy-summary' className='privacy-sheet__summary'>{PRIVACY_NOTICE.summary}</Text>
             <View className='privacy-sheet__text'>
               {PRIVACY_NOTICE.sections.map((s) => (
@@ -116,20 +128,23 @@ export function PrivacyNotice() {
                   {s.paragraphs.map((p) => <Text key={p} className='privacy-section__para'>{p}</Text>)}
                 </View>
               ))}
-              <Text className='privacy-section__para muted'>生效日期：{PRIVACY_NOTICE.effectiveOn}</Text>
+              <Text className='privacy-section__para muted'>{t({ zh: '生效日期：', en: 'In effect from: ' })}{PRIVACY_NOTICE.effectiveOn}</Text>
             </View>
-            {error ? <Text id='privacy-error' className='privacy-sheet__error'>{error.zh}</Text> : null}
-            <Btn id='privacy-accept' onClick={() => void agree()} disabled={busy}>{busy ? '正在记录…' : '同意'}</Btn>
-            <Btn id='privacy-decline' variant='plain' onClick={() => setStep('declined')} disabled={busy}>不同意</Btn>
+            {error ? <Text id='privacy-error' className='privacy-sheet__error'>{t(error)}</Text> : null}
+            <Btn id='privacy-accept' onClick={() => void agree()} disabled={busy}>{busy ? t({ zh: '正在记录…', en: 'Saving…' }) : t({ zh: '同意', en: 'I agree' })}</Btn>
+            <Btn id='privacy-decline' variant='plain' onClick={() => setStep('declined')} disabled={busy}>{t({ zh: '不同意', en: 'I do not agree' })}</Btn>
           </View>
         ) : (
           <View id='privacy-declined'>
             <Text className='privacy-sheet__summary'>
-              不同意本告知书，我们就无法为您提供会员服务：查看会员信息、会员码、亲友卡、优惠券、推荐奖励和消息提醒都需要处理您的个人信息。
+              {t({
+                zh: '不同意本告知书，我们就无法为您提供会员服务：查看会员信息、会员码、亲友卡、优惠券、推荐奖励和消息提醒都需要处理您的个人信息。',
+                en: 'Without your agreement we cannot offer the member services: your membership, member code, friend cards, coupons, referral rewards and reminders all need your personal information.',
+              })}
             </Text>
-            <Text className='privacy-sheet__summary'>您可以重新阅读后再决定，也可以暂时离开；以后打开时我们会再次询问。</Text>
-            <Btn id='privacy-back' onClick={() => setStep('asking')}>重新阅读</Btn>
-            <Btn id='privacy-leave' variant='plain' onClick={leave}>暂不使用</Btn>
+            <Text className='privacy-sheet__summary'>{t({ zh: '您可以重新阅读后再决定，也可以暂时离开；以后打开时我们会再次询问。', en: 'You can read it again and decide, or leave for now; we will ask again next time.' })}</Text>
+            <Btn id='privacy-back' onClick={() => setStep('asking')}>{t({ zh: '重新阅读', en: 'Read it again' })}</Btn>
+            <Btn id='privacy-leave' variant='plain' onClick={leave}>{t({ zh: '暂不使用', en: 'Not now' })}</Btn>
           </View>
         )}
       </View>

@@ -4,6 +4,7 @@ import type { EntryKind } from '../domain/ledger'
 import type { Fen } from '../domain/money'
 import type { CardState } from '../api/contract'
 import type { TemplateKey } from '../domain/notify/messages'
+import type { Msg } from '../i18n'
 
 /** M1 tier names as members see them. */
 export const TIER_LABEL: Record<Tier, { zh: string; en: string }> = {
@@ -16,19 +17,23 @@ export const TIER_LABEL: Record<Tier, { zh: string; en: string }> = {
  * Ledger entry names as people read them. Every EntryKind must have one (the type checks that);
  * the R3 referral kinds are listed too, so the labels are ready whichever ledger kinds the build has.
  */
-const ENTRY_LABELS = {
-  bill_payment: '消费',
-  bill_refund: '退款',
-  bonus_credit: '奖励金入账',
-  bonus_debit: '奖励金抵扣',
-  referral_reward: '推荐奖励',
-  referral_share: '推荐分成',
-  referral_clawback: '推荐奖励退回',
-  card_issue: '亲友卡发放',
-  card_redeem: '亲友卡使用',
-  card_expire: '亲友卡过期',
+const ENTRY_KIND_LABELS = {
+  bill_payment: { zh: '消费', en: 'Payment' },
+  bill_refund: { zh: '退款', en: 'Refund' },
+  bonus_credit: { zh: '奖励金入账', en: 'Bonus credited' },
+  bonus_debit: { zh: '奖励金抵扣', en: 'Bonus used' },
+  referral_reward: { zh: '推荐奖励', en: 'Referral reward' },
+  referral_share: { zh: '推荐分成', en: 'Referral share' },
+  referral_clawback: { zh: '推荐奖励退回', en: 'Referral reward returned' },
+  card_issue: { zh: '亲友卡发放', en: 'Friend card issued' },
+  card_redeem: { zh: '亲友卡使用', en: 'Friend card used' },
+  card_expire: { zh: '亲友卡过期', en: 'Friend card expired' },
 }
-export const ENTRY_LABEL: Record<EntryKind, string> = ENTRY_LABELS
+export const ENTRY_KIND_LABEL: Record<EntryKind, Msg> = ENTRY_KIND_LABELS
+/** The Chinese names alone, for code that still reads them as strings. */
+export const ENTRY_LABEL = Object.fromEntries(
+  Object.entries(ENTRY_KIND_LABELS).map(([k, m]) => [k, m.zh]),
+) as Record<EntryKind, string>
 
 /** F1–F5: a friend card's state as people see it. */
 export const CARD_STATE_LABEL: Record<CardState, { zh: string; en: string }> = {
@@ -46,6 +51,12 @@ export function zhe(discountBp: number): string {
   const pay = (10000 - discountBp) / 100
   if (pay >= 100) return '无折扣'
   return Number.isInteger(pay / 10) ? `${pay / 10}折` : `${pay}折`
+}
+
+/** M2: the discount in either language ("88折" in Chinese, "12% off" in English). */
+export function discountLabel(discountBp: number): Msg {
+  const off = discountBp / 100
+  return { zh: zhe(discountBp), en: off > 0 ? `${off}% off` : 'No discount' }
 }
 
 /**
@@ -106,6 +117,15 @@ export function parseYuan(input: string): YuanParse {
   if (!Number.isSafeInteger(fen) || fen > 100_000_000_00) return { ok: false, message: { zh: '金额过大', en: 'The amount is too large' } }
   if (fen === 0) return { ok: false, message: { zh: '金额必须大于 0', en: 'The amount must be more than zero' } }
   return { ok: true, fen }
+}
+
+/**
+ * A configured "中文 English" text (e.g. the R2 gift '漱口水 mouthwash') as a Msg: the first word is
+ * the Chinese, the rest the English; the whole text for either when it has no English part.
+ */
+export function bilingualWords(text: string): Msg {
+  const [zh, ...rest] = text.trim().split(/\s+/)
+  return { zh: zh ?? '', en: rest.join(' ') || text }
 }
 
 /** F5 registration at the desk: a mainland mobile number, 11 digits starting with 1 (as the server checks). */

@@ -55,6 +55,7 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
     const text = await bodyText(member)
     expect(text.indexOf('不出售')).toBeLessThan(text.indexOf('发送给朋友'))
     expect(text).toContain('分享不会给您带来任何奖励') // C1: no reward for the act of sharing
+    for (const en of ['Sharing earns you nothing', 'Send to a friend', 'Not sent yet']) expect(text).not.toContain(en) // issue 12
     await shot(member, '11-member-cards')
 
     await tap(member, `share-btn-${CARD}`)
@@ -63,8 +64,9 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
     expect(link).toBe(`${h.baseUrl}/#/pages/card/claim/index?t=${SHARE_TOKEN}`)
     expect(link).not.toContain('as=') // the member's own identity never travels with the link
     await waitForText(member, `given-state-${CARD}`, '已分享')
+    expect(await bodyText(member)).toContain('链接已生成，复制后发给一位朋友')
     await tap(member, 'share-link-copy')
-    await waitForId(member, 'share-link-copied')
+    await waitForText(member, 'share-link-copied', '复制') // 已复制, or how to copy by hand; in Chinese
     await shot(member, '12-share-link')
   })
 
@@ -97,7 +99,8 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
     cardCode = await waitForText(friend, 'card-code-text', /^YY1\.F\./)
     expect(await byId(friend, 'card-code-qr').getAttribute('data-text')).toBe(cardCode)
     await waitForText(friend, 'card-code-balance', '¥600.00')
-    await waitForText(friend, 'card-code-countdown', /\d+/)
+    await waitForText(friend, 'card-code-countdown', /\d+ 秒后自动刷新/)
+    expect(await textOf(friend, 'card-code-countdown')).not.toContain('refreshes') // one language (issue 12)
     await shot(friend, '15-friend-code')
   })
 
@@ -161,6 +164,7 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
     const mine = await h.openAs(FRIEND, 'pages/cards/index')
     await waitForText(mine, `received-balance-${CARD}`, '¥150.00')
     expect(await textOf(mine, `received-expiry-${CARD}`)).toContain('已登记，长期有效')
+    expect(await textOf(mine, `received-expiry-${CARD}`)).not.toContain('Registered') // issue 12
     expect(await textOf(mine, `received-giver-${CARD}`)).toBe('周*')
     await waitForId(mine, `show-code-${CARD}`)
     await shot(mine, '19-friend-card-after')

@@ -27,7 +27,7 @@ test('the director uploads a CSV, checks it, imports it, and reception finds the
   const director = await h.openAs(PERSONA.director, 'pages/index/index')
   await tap(director, 'goto-staff-import')
   await waitForId(director, 'import-file')
-  // Nothing pasted: the banner says why, in Chinese with the English line below it (never blank).
+  // Nothing pasted: the banner says why, in one language (never blank).
   await tap(director, 'import-use-paste')
   const banner = await textOf(director, 'error-banner')
   expect(banner).toContain('请先粘贴 CSV 内容（第一行为表头）')

@@ -123,7 +123,8 @@ test('staff: the outbox says why, an event is planned, a member is checked in on
   const list = await textOf(dir, 'outbox-list')
   expect(list).toContain('会员活动邀请 → 王芳')
   expect(list).toContain('对方未订阅')
-  expect(list).toContain('The person has not subscribed in WeChat, so nothing was sent.')
+  expect(list).toContain('没有在微信中同意接收这类消息')
+  expect(list).not.toContain('The person has not subscribed') // one language on screen (issue 12)
   expect(list).not.toContain('会员活动邀请 → 李明') // his was sent
   await shot(dir, '64-outbox-director')
 

@@ -78,6 +78,11 @@ describe('a member pays at reception (S1, S2, M2, S3, M6)', () => {
     // C2: reception sees the phone masked.
     expect(await bodyText(desk)).toContain('139****5678')
     expect(await bodyText(desk)).not.toContain('13912345678')
+    // Issue 12: one language on the desk; the role in words, never its key.
+    const page = await pageTextWithout(desk, ['persona-select'])
+    expect(page).toContain('前台')
+    expect(page).not.toContain('receptionist')
+    for (const english of ['Scan a member code', 'Record No.', 'Find a patient']) expect(page).not.toContain(english)
     await shot(desk, '03-reception-scanned')
   })
 
@@ -98,6 +103,7 @@ describe('a member pays at reception (S1, S2, M2, S3, M6)', () => {
     await byId(desk, 'confirm-btn').dblclick() // two taps, as fast as the input system sends them
     await waitForText(desk, 'receipt-paid', '¥495.00')
     expect(await textOf(desk, 'receipt')).toContain('¥495.00')
+    expect(await textOf(desk, 'receipt')).not.toMatch(/bill_|Paid/) // no internal bill id, no English
     expect(await byId(desk, 'receipt-replayed').count()).toBe(0) // the first confirmation is not a replay
     await shot(desk, '05-receipt')
 

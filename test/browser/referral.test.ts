@@ -57,6 +57,7 @@ describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', (
     expect(rules).toContain('分享、注册或点击本身没有奖励') // C1
     expect(await textOf(referrer, 'referral-bonus')).toBe('¥0.00')
     expect(await textOf(referrer, 'referral-friends')).toContain('还没有朋友')
+    expect(await textOf(referrer, 'referral-friends')).not.toContain('No friend') // one language on screen (issue 12)
     await waitForId(referrer, 'referral-link')
     link = await byId(referrer, 'referral-link').inputValue()
     expect(link).toBe(`${h.baseUrl}/#/pages/referral/index?c=${PLAIN_CODE}`)
@@ -200,7 +201,11 @@ describe('staff: the evening sheet, payouts, referrers, follow-ups, the audit (R
 
     const page = await h.openAs(DIRECTOR, STAFF)
     await tap(page, 'tab-audit')
-    await waitForText(page, 'anomalies', 'payout_marked_twice')
+    // The kind stays out of the visible text (issue 12); the row carries it as data-kind.
+    const flagged = page.locator('[id="anomalies"] [data-kind="payout_marked_twice"]')
+    await flagged.waitFor({ timeout: 20_000 })
+    expect(await flagged.innerText()).toMatch(/被标记了 \d+ 次/)
+    expect(await textOf(page, 'anomalies')).not.toContain('payout_marked_twice')
     expect(Number(await textOf(page, 'audit-rewards'))).toBeGreaterThan(0)
     expect(Number(await textOf(page, 'audit-payments'))).toBeGreaterThan(0)
     const csv = await byId(page, 'audit-csv').inputValue()

@@ -50,6 +50,7 @@ test('the admin invites a receptionist for 西湖; she joins with her own WeChat
   await waitForText(admin, 'staff-list', '前台 小吴 · 前台 · 牙友口腔 · 西湖店')
   expect(await textOf(admin, 'staff-list')).toContain('138****5678') // C2: masked
   expect(await textOf(admin, 'staff-list')).not.toContain('13812345678')
+  expect(await textOf(admin, 'staff-list')).not.toMatch(/receptionist|admin\b/) // roles in words, never their keys (issue 12)
   const list = await h.api<StaffMember[]>('team', { action: 'list' }, ADMIN)
   const staffId = list.ok ? list.data.find((s) => s.name === '前台 小吴')?.staffId : undefined
   expect(staffId).toBeTruthy()

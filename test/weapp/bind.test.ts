@@ -86,6 +86,7 @@ describe('binding by WeChat\'s verified phone', () => {
     const p = page
     await p.waitFor(() => p.byId('bind-wechat-phone') !== null, 'the WeChat phone button')
     expect(p.textOf('bind-wechat-phone')).toContain('使用微信手机号验证')
+    expect(p.textOf('bind-wechat-phone')).not.toContain('WeChat') // one language on screen (issue 12)
     expect(p.byId('bind-phone')).toBeNull() // the text message form only on request
 
     await answerPhoneDialog(p, { errMsg: 'getPhoneNumber:ok', code: WX_CODE })

@@ -40,6 +40,7 @@ describe('friend card code on the compiled mini-program (S1, F4)', () => {
     expect(p.textOf('card-code-balance')).toBe('¥150.00')
     expect(p.textOf('card-code-countdown')).toMatch(/\d+ 秒后自动刷新/)
     expect(p.text()).toContain('已登记，长期有效')
+    for (const en of ['Registered', 'Partly used', 'refreshes', 'Balance']) expect(p.text()).not.toContain(en) // issue 12
     expect(p.calls.filter((c) => c.data.action === 'code')).toEqual([{ name: 'friendcard', data: { action: 'code', cardId: 'fc_1' } }])
   })
 
@@ -54,6 +55,8 @@ describe('friend card code on the compiled mini-program (S1, F4)', () => {
     await p.waitFor(() => p.byId('error-banner') !== null && p.byId('card-code-state') !== null, 'the error banner and the card state')
     expect(p.textOf('error-banner')).toContain('亲友卡余额已用完')
     expect(p.textOf('card-code-state')).toContain('已用完')
+    expect(p.textOf('card-code-state')).not.toContain('Used up')
+    expect(p.textOf('error-banner')).not.toContain('CARD_USED_UP') // no error codes on screen
     expect(p.textOf('card-code-balance')).toBe('¥0.00')
     expect(p.byId('card-code-text')).toBeNull()
     await new Promise((r) => setTimeout(r, 6_500)) // longer than the retry delay for network errors

@@ -57,6 +57,8 @@ describe('my cards on the compiled mini-program (F1, F3, C1)', () => {
     // C1: the rules come before the share button on the page.
     const text = p.text()
     expect(text.indexOf(MINE.rules.lines[0].zh)).toBeLessThan(text.indexOf('发送给朋友'))
+    for (const l of MINE.rules.lines) expect(text).not.toContain(l.en) // one language on screen (issue 12)
+    for (const en of ['Send to a friend', 'Not sent yet', 'Sharing earns you nothing']) expect(text).not.toContain(en)
     // The H5-only link box is not on the mini-program: WeChat's own share sheet is.
     expect(p.byId('share-link')).toBeNull()
     expect(p.calls.map((c) => c.data.action)).toEqual(['mine'])

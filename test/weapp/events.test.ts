@@ -46,6 +46,7 @@ test('a member picks one guest and attends: the reply and the count of people co
   await p.waitFor(() => p.byId(`attend-${ID}`) !== null, 'the attend button')
   expect(p.textOf(`event-going-${ID}`)).toBe('5 / 40')
   expect(p.textOf(`event-answer-${ID}`)).toContain('尚未回复')
+  expect(p.textOf(`event-answer-${ID}`)).not.toContain('No reply yet') // one language on screen (issue 12)
 
   await p.tap(`guests-plus-${ID}`)
   await p.waitFor(() => p.textOf(`guests-${ID}`) === '1', 'one guest')

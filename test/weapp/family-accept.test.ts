@@ -49,6 +49,7 @@ describe('family invitation landing page on the compiled mini-program (M3)', () 
 
     expect(p.textOf('invite-owner')).toBe('李明')
     expect(p.textOf('invite-state')).toContain('邀请有效')
+    expect(p.textOf('invite-state')).not.toContain('The invitation is open') // one language on screen (issue 12)
     expect(p.text()).toContain('2026-11-29')
     expect(p.byId('accept-invite')).not.toBeNull()
     expect(p.byId('error-banner')).toBeNull()

@@ -28,5 +28,6 @@ test('the member code shows as a QR and as text, with its countdown', async () =
   await p.waitFor(() => p.textOf('member-code-text') === CODE.token, 'the member code')
   expect(p.byId('member-code-qr')).not.toBeNull()
   expect(p.textOf('code-countdown')).toMatch(/\d+ 秒后自动刷新/)
+  expect(p.text()).not.toContain('Refresh') // one language on screen (issue 12)
   expect(p.calls).toEqual([{ name: 'member', data: { action: 'code' } }])
 })

@@ -68,10 +68,13 @@ describe('member home on the compiled mini-program', () => {
     expect(fill).not.toBeNull()
     expect((fill!.getAttribute('style') ?? '').replace(/\s/g, '')).toContain('width:29%')
     expect(p.text()).toContain('再消费 ¥21,400.00 即自动成为终身家庭会员')
+    // One language on screen (issue 12): no English beside the Chinese.
+    for (const en of ['Annual member', 'Member discount', 'more to become', 'My member code', 'History']) expect(p.text()).not.toContain(en)
 
     // The history: signed amounts, newest first, with the balance after each entry.
     const ledger = p.textOf('ledger-list') ?? ''
     expect(ledger).toContain('奖励金入账')
+    expect(ledger).not.toContain('bonus:1') // no internal ids
     expect(ledger).toContain('+¥200.00')
     expect(ledger).toContain('+¥8,600.00')
     expect(ledger).toContain('2026-07-01') // 17:00 UTC on 30 June is 1 July in the clinic's zone
@@ -129,6 +132,7 @@ describe('guest home on the compiled mini-program (C2)', () => {
     await p.waitFor(() => p.byId('guest-welcome') !== null, 'the guest welcome')
 
     expect(p.textOf('guest-welcome')).toContain('欢迎来到牙友')
+    expect(p.textOf('guest-welcome')).not.toContain('Welcome') // one language on screen (issue 12)
     for (const id of ['member-tier', 'member-spend', 'member-progress', 'member-bonus', 'ledger-list', 'goto-code', 'error-banner']) {
       expect(p.byId(id)).toBeNull()
     }

@@ -44,7 +44,9 @@ test('referral card: code, both sides\' rules, friends, bonus; the share button 
   expect(p.textOf('referral-rules')).toContain('首次到诊立减¥300.00')
   expect(p.textOf('referral-rules')).toContain('分享、注册或点击本身没有奖励')
   expect(p.textOf('referral-friends')).toContain('小美')
+  expect(p.textOf('referral-friends')).not.toContain('Visited and paid') // one language on screen (issue 12)
   expect(p.textOf('referral-bonus')).toBe('¥117.00')
+  expect(p.textOf('referral-friends')).toContain('已到店付款')
   expect(p.byId('share-referral')).not.toBeNull()
   expect(p.byId('referral-link')).toBeNull() // the H5 link box is not on weapp
   // C1: the rules come before the share button.

@@ -19,11 +19,11 @@ export function findAnomalies(referrals: AuditReferral[], rewards: AuditReward[]
   for (const r of rewards) {
     const b = r.billId ? billById.get(r.billId) : undefined
     if (r.amountFen > 0 && (!b || b.paidFen - b.refundedFen <= 0)) {
-      out.push({ kind: 'reward_without_payment', ids: [r.entryId], zh: `奖励 ${r.entryId} 没有对应的有效付款`, en: `Reward ${r.entryId} has no matching payment` })
+      out.push({ kind: 'reward_without_payment', ids: [r.entryId], zh: '一笔推荐奖励没有对应的有效付款', en: 'A referral reward has no matching payment' })
     }
   }
   for (const p of payouts) {
-    if (p.markAttempts > 1) out.push({ kind: 'payout_marked_twice', ids: [p.id], zh: `支付记录 ${p.id} 被标记了 ${p.markAttempts} 次`, en: `Payout ${p.id} was marked paid ${p.markAttempts} times` })
+    if (p.markAttempts > 1) out.push({ kind: 'payout_marked_twice', ids: [p.id], zh: `一笔支付记录被标记了 ${p.markAttempts} 次`, en: `A payout was marked paid ${p.markAttempts} times` })
   }
   const group = (key: (r: AuditReferral) => string | undefined, least: number) => {
     const m = new Map<string, string[]>()

@@ -9,6 +9,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
 import { Btn, TextField } from '../../components/controls'
+import { useT } from '../../i18n'
 import { deskToken } from './deskCode'
 import type { BindingStepProps } from './PhoneBinding'
 
@@ -17,6 +18,7 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 const NOT_A_CODE = { zh: '这不是前台绑定码，请重新扫描或粘贴', en: 'This is not a binding code from the desk; scan or paste it again', code: 'VALIDATION' }
 
 export function DeskCodeBinding({ onBound, onError, fromLink }: Omit<BindingStepProps, 'onUseDeskCode'> & { fromLink: string }) {
+  const t = useT()
   const [text, setText] = useState(fromLink)
   const [busy, setBusy] = useState(false)
   const lock = useRef(false)
@@ -51,23 +53,23 @@ export function DeskCodeBinding({ onBound, onError, fromLink }: Omit<BindingStep
 
   return (
     <View id='bind-desk-box' className='card'>
-      <Text className='card__title'>扫描前台绑定码</Text>
-      <Text className='para small muted'>请前台工作人员为您出示绑定码。绑定码 5 分钟内有效，只能使用一次。</Text>
+      <Text className='card__title'>{t({ zh: '扫描前台绑定码', en: 'Scan the desk code' })}</Text>
+      <Text className='para small muted'>{t({ zh: '请前台工作人员为您出示绑定码。绑定码 5 分钟内有效，只能使用一次。', en: 'Ask reception to show you a binding code. It is valid for 5 minutes and works once.' })}</Text>
       {fromLink && deskToken(fromLink) ? (
         <View id='bind-desk-from-link' className='notice'>
-          <Text>已读取前台绑定码，确认后即可绑定。</Text>
+          <Text>{t({ zh: '已读取前台绑定码，确认后即可绑定。', en: 'The desk code is read; confirm to link your record.' })}</Text>
         </View>
       ) : null}
       {isWeapp ? (
         <>
-          {fromLink ? <Btn id='bind-desk-submit' disabled={busy} onClick={() => void bind(fromLink)}>{busy ? '绑定中…' : '确认绑定'}</Btn> : null}
-          <Btn id='bind-scan' variant={fromLink ? 'secondary' : 'primary'} disabled={busy} onClick={() => void scan()}>扫一扫</Btn>
+          {fromLink ? <Btn id='bind-desk-submit' disabled={busy} onClick={() => void bind(fromLink)}>{busy ? t({ zh: '绑定中…', en: 'Linking…' }) : t({ zh: '确认绑定', en: 'Confirm' })}</Btn> : null}
+          <Btn id='bind-scan' variant={fromLink ? 'secondary' : 'primary'} disabled={busy} onClick={() => void scan()}>{t({ zh: '扫一扫', en: 'Scan' })}</Btn>
         </>
       ) : (
         <>
-          <Text className='field-label'>绑定码</Text>
-          <TextField id='bind-desk-token' value={text} onChange={setText} placeholder='粘贴前台给您的绑定码' onConfirm={() => void bind(text)} />
-          <Btn id='bind-desk-submit' disabled={busy} onClick={() => void bind(text)}>{busy ? '绑定中…' : '绑定'}</Btn>
+          <Text className='field-label'>{t({ zh: '绑定码', en: 'Binding code' })}</Text>
+          <TextField id='bind-desk-token' value={text} onChange={setText} placeholder={t({ zh: '粘贴前台给您的绑定码', en: 'Paste the code reception gave you' })} onConfirm={() => void bind(text)} />
+          <Btn id='bind-desk-submit' disabled={busy} onClick={() => void bind(text)}>{busy ? t({ zh: '绑定中…', en: 'Linking…' }) : t({ zh: '绑定', en: 'Link' })}</Btn>
         </>
       )}
     </View>

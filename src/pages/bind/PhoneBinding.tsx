@@ -17,6 +17,7 @@ import { callFunction } from '../../services/cloud'
 import { isMobile } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
+import { useT } from '../../i18n'
 import { useCountdown } from './useCountdown'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -32,6 +33,7 @@ export interface BindingStepProps {
 }
 
 export function PhoneBinding({ onBound, onError, onUseDeskCode }: BindingStepProps) {
+  const t = useT()
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
   const [sentTo, setSentTo] = useState<string | null>(null)
@@ -116,14 +118,18 @@ export function PhoneBinding({ onBound, onError, onUseDeskCode }: BindingStepPro
   if (verified) {
     return (
       <View id='bind-records' className='card'>
-        <Text id='bind-verified' className='card__title'>已验证手机号 {verified.maskedPhone}</Text>
+        <Text id='bind-verified' className='card__title'>{t({ zh: '已验证手机号 ', en: 'Verified phone ' })}{verified.maskedPhone}</Text>
         {verified.records.length === 0 ? (
           <View id='bind-no-records' className='notice notice--warn'>
-            <Text className='para'>没有找到该手机号的就诊档案，请到前台办理</Text>
-            <Text className='para small'>前台可为您出示绑定码，扫码即可绑定。</Text>
+            <Text className='para'>{t({ zh: '没有找到该手机号的就诊档案，请到前台办理', en: 'No clinic record has this phone; please ask at reception' })}</Text>
+            <Text className='para small'>{t({ zh: '前台可为您出示绑定码，扫码即可绑定。', en: 'Reception can show you a binding code; scan it to link your record.' })}</Text>
           </View>
         ) : (
-          <Text className='muted'>{verified.records.length > 1 ? '这个手机号下有多份档案，请选择您本人的档案：' : '找到以下就诊档案：'}</Text>
+          <Text className='muted'>
+            {verified.records.length > 1
+              ? t({ zh: '这个手机号下有多份档案，请选择您本人的档案：', en: 'This phone has several records; choose your own:' })
+              : t({ zh: '找到以下就诊档案：', en: 'We found this record:' })}
+          </Text>
         )}
         {verified.records.map((r, i) => (
           <Btn
@@ -134,19 +140,26 @@ export function PhoneBinding({ onBound, onError, onUseDeskCode }: BindingStepPro
             disabled={r.yours || busy !== null}
             onClick={() => setChosen(r)}
           >
-            {r.name}{r.birthYear ? ` · ${r.birthYear} 年生` : ''} · {r.clinicName}{r.yours ? ' · 已绑定' : ''}
+            {r.name}{r.birthYear ? t({ zh: ` · ${r.birthYear} 年生`, en: ` · born ${r.birthYear}` }) : ''} · {r.clinicName}{r.yours ? t({ zh: ' · 已绑定', en: ' · linked' }) : ''}
           </Btn>
         ))}
         {chosen ? (
           <View id='bind-confirm-box' className='bind-confirm'>
-            <Text className='para'>确认将您的微信绑定到「<Text id='bind-chosen-name'>{chosen.name}</Text>」的就诊档案？</Text>
-            <Text className='para small muted'>绑定后可在本小程序查看该档案的会员等级、消费、奖励金和消息。请只绑定您本人的档案，孩子等家人的档案由家庭主账户管理。</Text>
-            <Btn id='bind-confirm' disabled={busy !== null} onClick={bind}>{busy === 'bind' ? '绑定中…' : '确认绑定'}</Btn>
-            {verified.records.length > 1 ? <Btn id='bind-choose-again' variant='plain' onClick={() => setChosen(null)}>重新选择</Btn> : null}
+            <Text className='para'>
+              {t({ zh: '确认将您的微信绑定到「', en: 'Link your WeChat to the record of ' })}<Text id='bind-chosen-name'>{chosen.name}</Text>{t({ zh: '」的就诊档案？', en: '?' })}
+            </Text>
+            <Text className='para small muted'>
+              {t({
+                zh: '绑定后可在本小程序查看该档案的会员等级、消费、奖励金和消息。请只绑定您本人的档案，孩子等家人的档案由家庭主账户管理。',
+                en: "Once linked, this app shows the record's membership, spending, bonus and messages. Link only your own record; a child's record is managed by the family owner.",
+              })}
+            </Text>
+            <Btn id='bind-confirm' disabled={busy !== null} onClick={bind}>{busy === 'bind' ? t({ zh: '绑定中…', en: 'Linking…' }) : t({ zh: '确认绑定', en: 'Confirm' })}</Btn>
+            {verified.records.length > 1 ? <Btn id='bind-choose-again' variant='plain' onClick={() => setChosen(null)}>{t({ zh: '重新选择', en: 'Choose again' })}</Btn> : null}
           </View>
         ) : null}
-        {verified.records.length === 0 ? <Btn id='bind-goto-desk' variant='secondary' onClick={onUseDeskCode}>扫描前台绑定码</Btn> : null}
-        <Btn id='bind-other-phone' variant='plain' onClick={() => { setVerified(null); setChosen(null); setCode('') }}>换一个手机号</Btn>
+        {verified.records.length === 0 ? <Btn id='bind-goto-desk' variant='secondary' onClick={onUseDeskCode}>{t({ zh: '扫描前台绑定码', en: 'Scan the desk code' })}</Btn> : null}
+        <Btn id='bind-other-phone' variant='plain' onClick={() => { setVerified(null); setChosen(null); setCode('') }}>{t({ zh: '换一个手机号', en: 'Use another phone' })}</Btn>
       </View>
     )
   }
@@ -154,32 +167,38 @@ export function PhoneBinding({ onBound, onError, onUseDeskCode }: BindingStepPro
   const smsForm = !isWeapp || smsOnWeapp
   return (
     <View id='bind-phone-box' className='card'>
-      <Text className='card__title'>验证手机号</Text>
-      <Text className='para small muted'>请使用在诊所登记的手机号。验证后，这个手机号下的就诊档案会列出供您选择。</Text>
+      <Text className='card__title'>{t({ zh: '验证手机号', en: 'Verify your phone' })}</Text>
+      <Text className='para small muted'>
+        {t({ zh: '请使用在诊所登记的手机号。验证后，这个手机号下的就诊档案会列出供您选择。', en: 'Use the phone registered at the clinic. Once verified, the records on it are listed for you to choose.' })}
+      </Text>
       {isWeapp ? (
         <Button id='bind-wechat-phone' className='btn btn--primary' openType='getPhoneNumber' disabled={busy !== null} onGetPhoneNumber={onWeChatPhone}>
-          {busy === 'verify' ? '验证中…' : '使用微信手机号验证'}
+          {busy === 'verify' ? t({ zh: '验证中…', en: 'Verifying…' }) : t({ zh: '使用微信手机号验证', en: 'Verify with my WeChat phone' })}
         </Button>
       ) : null}
-      {isWeapp && !smsOnWeapp ? <Btn id='bind-use-sms' variant='plain' onClick={() => setSmsOnWeapp(true)}>使用短信验证码</Btn> : null}
+      {isWeapp && !smsOnWeapp ? <Btn id='bind-use-sms' variant='plain' onClick={() => setSmsOnWeapp(true)}>{t({ zh: '使用短信验证码', en: 'Use a text message code' })}</Btn> : null}
       {smsForm ? (
         <View id='bind-sms-form'>
-          <Text className='field-label'>手机号</Text>
-          <TextField id='bind-phone' kind='decimal' value={phone} onChange={setPhone} placeholder='11 位手机号' />
+          <Text className='field-label'>{t({ zh: '手机号', en: 'Mobile number' })}</Text>
+          <TextField id='bind-phone' kind='decimal' value={phone} onChange={setPhone} placeholder={t({ zh: '11 位手机号', en: '11 digits' })} />
           <Btn id='bind-send-code' variant='secondary' disabled={busy !== null || wait > 0} onClick={sendCode}>
-            {busy === 'send' ? '发送中…' : wait > 0 ? `${wait} 秒后可重新获取` : sentTo ? '重新获取验证码' : '获取验证码'}
+            {busy === 'send'
+              ? t({ zh: '发送中…', en: 'Sending…' })
+              : wait > 0
+                ? t({ zh: `${wait} 秒后可重新获取`, en: `Send again in ${wait} s` })
+                : sentTo ? t({ zh: '重新获取验证码', en: 'Send a new code' }) : t({ zh: '获取验证码', en: 'Send me a code' })}
           </Btn>
           {sentTo ? (
             <View id='bind-code-sent' className='notice bind-sent'>
-              <Text>验证码已发送至 {sentTo}</Text>
+              <Text>{t({ zh: '验证码已发送至 ', en: 'Code sent to ' })}{sentTo}</Text>
               {isWeapp ? null : (
-                <Text className='bind-link' onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}>在「消息」中查看 ›</Text>
+                <Text className='bind-link' onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}>{t({ zh: '在「消息」中查看 ›', en: 'See it in Messages ›' })}</Text>
               )}
             </View>
           ) : null}
-          <Text className='field-label'>验证码</Text>
-          <TextField id='bind-code' kind='decimal' value={code} onChange={setCode} placeholder='6 位验证码' onConfirm={verify} />
-          <Btn id='bind-verify' disabled={busy !== null} onClick={verify}>{busy === 'verify' ? '验证中…' : '验证'}</Btn>
+          <Text className='field-label'>{t({ zh: '验证码', en: 'Code' })}</Text>
+          <TextField id='bind-code' kind='decimal' value={code} onChange={setCode} placeholder={t({ zh: '6 位验证码', en: '6 digits' })} onConfirm={verify} />
+          <Btn id='bind-verify' disabled={busy !== null} onClick={verify}>{busy === 'verify' ? t({ zh: '验证中…', en: 'Verifying…' }) : t({ zh: '验证', en: 'Verify' })}</Btn>
         </View>
       ) : null}
     </View>

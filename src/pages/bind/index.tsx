@@ -13,7 +13,8 @@ import { Text, View } from '@tarojs/components'
 import type { Persona } from '../../api/contract'
 import { callFunction, isApiError, toApiError } from '../../services/cloud'
 import { queryParam } from '../../services/format'
-import { PageShell } from '../../components/PageShell'
+import { Loading, PageShell } from '../../components/PageShell'
+import { COMMON, useT } from '../../i18n'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { useLoad, usePersonaKey } from '../../components/hooks'
@@ -33,6 +34,7 @@ const asBanner = (e: unknown): BannerMessage | null => {
 }
 
 export default function BindPage() {
+  const t = useT()
   const router = useRouter()
   const fromLink = queryParam(router.params, 'b')
   const [who, reload] = useLoad(() => callFunction('identity', 'whoami', {}))
@@ -63,27 +65,27 @@ export default function BindPage() {
   const persona = who.state === 'ready' ? who.data.persona : null
 
   return (
-    <PageShell title='绑定就诊档案' subtitle='已在诊所就诊过？绑定后即可查看您的会员信息'>
+    <PageShell title='绑定就诊档案' subtitle='Link your clinic record'>
       <ErrorBanner error={error ?? (who.state === 'error' ? who.error : null)} onClose={error ? () => setError(null) : undefined} />
-      {who.state === 'loading' && !persona ? <View className='muted'>加载中…</View> : null}
-      {who.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试</Btn> : null}
+      {who.state === 'loading' && !persona ? <Loading /> : null}
+      {who.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
 
       {bound ? (
         <View id='bind-done' className='notice'>
-          <Text>绑定成功，欢迎您，{bound.name}</Text>
+          <Text>{t({ zh: `绑定成功，欢迎您，${bound.name}`, en: `Linked. Welcome, ${bound.name}` })}</Text>
         </View>
       ) : null}
 
       {!bound && persona?.kind === 'patient' ? (
         <View id='bind-already' className='card'>
-          <Text className='para'>您的微信已绑定「{persona.name}」的就诊档案。</Text>
-          <Btn id='bind-home' onClick={() => void Taro.reLaunch({ url: HOME })}>返回首页</Btn>
+          <Text className='para'>{t({ zh: `您的微信已绑定「${persona.name}」的就诊档案。`, en: `Your WeChat is already linked to the record of ${persona.name}.` })}</Text>
+          <Btn id='bind-home' onClick={() => void Taro.reLaunch({ url: HOME })}>{t({ zh: '返回首页', en: 'Home' })}</Btn>
         </View>
       ) : null}
 
       {!bound && persona?.kind === 'staff' ? (
         <View id='bind-staff' className='card'>
-          <Text className='para'>您正在使用员工账号，无需绑定就诊档案。</Text>
+          <Text className='para'>{t({ zh: '您正在使用员工账号，无需绑定就诊档案。', en: 'You are using a staff account; there is no record to link.' })}</Text>
         </View>
       ) : null}
 
@@ -91,17 +93,20 @@ export default function BindPage() {
         <View className='stack'>
           <View id='bind-ways' className='bind-ways'>
             <Btn id='bind-tab-phone' variant='plain' className={`chip ${way === 'phone' ? 'chip--on' : ''}`} onClick={() => { setWay('phone'); setError(null) }}>
-              验证手机号
+              {t({ zh: '验证手机号', en: 'Verify your phone' })}
             </Btn>
             <Btn id='bind-tab-desk' variant='plain' className={`chip ${way === 'desk' ? 'chip--on' : ''}`} onClick={() => { setWay('desk'); setError(null) }}>
-              扫描前台绑定码
+              {t({ zh: '扫描前台绑定码', en: 'Scan the desk code' })}
             </Btn>
           </View>
           {way === 'phone'
             ? <PhoneBinding onBound={onBound} onError={report} onUseDeskCode={() => { setWay('desk'); setError(null) }} />
             : <DeskCodeBinding onBound={onBound} onError={report} fromLink={fromLink} />}
           <Text className='para small muted'>
-            我们只会把您的微信绑定到您本人的档案：需要验证在诊所登记的手机号，或由前台当面出示绑定码。
+            {t({
+              zh: '我们只会把您的微信绑定到您本人的档案：需要验证在诊所登记的手机号，或由前台当面出示绑定码。',
+              en: 'We link your WeChat only to your own record: verify the phone registered at the clinic, or have reception show you a code in person.',
+            })}
           </Text>
         </View>
       ) : null}

@@ -14,8 +14,9 @@ import { Button, View, Text } from '@tarojs/components'
 import type { CardShare, GivenCard, MyCards, ReceivedCard } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { callFunction, toApiError, type ApiError } from '../../services/cloud'
-import { CARD_STATE_LABEL, clinicDate } from '../../services/format'
-import { PageShell } from '../../components/PageShell'
+import { CARD_STATE_LABEL, clinicDate, h5Link } from '../../services/format'
+import { Loading, PageShell } from '../../components/PageShell'
+import { COMMON, lang, pick, useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { CardRulesList } from '../../components/CardRules'
 import { Btn } from '../../components/controls'
@@ -31,13 +32,8 @@ const shareable = (c: GivenCard) => c.state === 'issued' || c.state === 'shared'
 const usable = (c: ReceivedCard) => c.state === 'claimed' || c.state === 'partly_used'
 const over = (state: GivenCard['state']) => state === 'used_up' || state === 'expired' || state === 'revoked'
 
-/** The link a friend opens on H5: the app's own origin with the claim path in the hash route. */
-function h5Link(path: string): string {
-  const origin = typeof window !== 'undefined' && window.location ? window.location.origin : ''
-  return `${origin}/#${path.startsWith('/') ? path : `/${path}`}`
-}
-
 export default function CardsPage() {
+  const t = useT()
   const [load, reload] = useLoad(() => callFunction('friendcard', 'mine', {}))
   const [error, setError] = useState<ApiError | null>(null)
   const [sharing, setSharing] = useState<string | null>(null)
@@ -54,7 +50,7 @@ export default function CardsPage() {
     const fromButton = res.from === 'button'
     const target = res.target as { dataset?: Record<string, unknown> } | undefined
     const cardId = fromButton ? String(target?.dataset?.cardId ?? tapped.current ?? '') : ''
-    const fallback = { title: '牙友 Yayou · 口腔诊所会员与亲友推荐', path: '/pages/index/index' }
+    const fallback = { title: pick({ zh: '牙友 · 口腔诊所会员与亲友推荐', en: 'Yayou: dental clinic membership and friends' }, lang()), path: '/pages/index/index' }
     if (!cardId) return fallback
     const promise = callFunction('friendcard', 'share', { cardId }).then(
       (s) => {
@@ -85,15 +81,15 @@ export default function CardsPage() {
   }
 
   return (
-    <PageShell title='我的亲友卡' subtitle='My friend cards · 亲友储值卡'>
+    <PageShell title='我的亲友卡' subtitle='My friend cards'>
       <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
-      {load.state === 'loading' && !cards ? <View className='muted'>加载中… Loading…</View> : null}
-      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {load.state === 'loading' && !cards ? <Loading /> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {cards ? (
         <View className='stack'>
           {cards.given.length > 0 ? (
             <View id='given-cards' className='stack'>
-              <Text className='section-title'>我赠出的卡 Cards to give</Text>
+              <Text className='section-title'>{t({ zh: '我赠出的卡', en: 'Cards to give' })}</Text>
               {cards.given.map((c) => (
                 <GivenCardView
                   key={c.cardId}
@@ -109,18 +105,17 @@ export default function CardsPage() {
           ) : null}
 
           <View id='received-cards' className='stack'>
-            <Text className='section-title'>我收到的卡 Cards I received</Text>
+            <Text className='section-title'>{t({ zh: '我收到的卡', en: 'Cards I received' })}</Text>
             {cards.received.length === 0 ? (
               <View id='received-empty' className='card'>
-                <Text className='muted'>暂无亲友卡。朋友赠送给您的亲友卡，领取后会显示在这里。</Text>
-                <Text className='muted small'>No cards yet. A card a friend gives you appears here once you claim it.</Text>
+                <Text className='muted'>{t({ zh: '暂无亲友卡。朋友赠送给您的亲友卡，领取后会显示在这里。', en: 'No cards yet. A card a friend gives you appears here once you claim it.' })}</Text>
               </View>
             ) : null}
             {cards.received.map((c) => <ReceivedCardView key={c.cardId} card={c} />)}
             {/* F6, N3: expiry reminders come only if the friend subscribes; the inbox is where to. */}
             {cards.received.length > 0 ? (
               <Text id='goto-inbox' className='link-row' onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}>
-                消息与到期提醒 Messages and expiry reminders ›
+                {t({ zh: '消息与到期提醒 ›', en: 'Messages and expiry reminders ›' })}
               </Text>
             ) : null}
           </View>
@@ -138,41 +133,42 @@ function GivenCardView({ card: c, cards, sharing, link, onShareH5, onShareTap }:
   onShareH5: () => void
   onShareTap: () => void
 }) {
+  const t = useT()
   const state = CARD_STATE_LABEL[c.state]
   return (
     <View id={`given-${c.cardId}`} className='card given'>
       <View className={`fcard ${over(c.state) ? 'fcard--over' : ''}`}>
-        <Text className='fcard__label'>亲友储值卡 Friends card</Text>
-        <Text id={`given-state-${c.cardId}`} className='fcard__state'>{state.zh}</Text>
+        <Text className='fcard__label'>{t({ zh: '亲友储值卡', en: 'Friends card' })}</Text>
+        <Text id={`given-state-${c.cardId}`} className='fcard__state'>{t(state)}</Text>
         <Text className='fcard__value'>{formatFen(c.faceValueFen)}</Text>
-        <Text className='fcard__meta'>余额 Balance <Text id={`given-balance-${c.cardId}`}>{formatFen(c.balanceFen)}</Text></Text>
+        <Text className='fcard__meta'>{t({ zh: '余额 ', en: 'Balance ' })}<Text id={`given-balance-${c.cardId}`}>{formatFen(c.balanceFen)}</Text></Text>
         <Text className='fcard__meta'>
-          {c.registered ? '朋友已到店登记，长期有效 Registered, no expiry' : `有效期至 ${clinicDate(c.expiresAt)} · valid until ${clinicDate(c.expiresAt)}`}
+          {c.registered
+            ? t({ zh: '朋友已到店登记，长期有效', en: 'Your friend registered: no expiry' })
+            : t({ zh: `有效期至 ${clinicDate(c.expiresAt)}`, en: `Valid until ${clinicDate(c.expiresAt)}` })}
         </Text>
       </View>
-      <Text className='muted small state-en'>{state.en}</Text>
 
       {c.friendName ? (
         <View className='kv'>
-          <Text className='kv__k'>领取人 Claimed by</Text>
+          <Text className='kv__k'>{t({ zh: '领取人', en: 'Claimed by' })}</Text>
           <Text id={`given-friend-${c.cardId}`} className='kv__v'>{c.friendName}</Text>
         </View>
       ) : null}
       {c.friendName ? (
         <View className='kv'>
-          <Text className='kv__k'>到店登记 Registered</Text>
-          <Text id={`given-registered-${c.cardId}`} className='kv__v'>{c.registered ? '已登记 Yes' : '未登记 Not yet'}</Text>
+          <Text className='kv__k'>{t({ zh: '到店登记', en: 'Registered' })}</Text>
+          <Text id={`given-registered-${c.cardId}`} className='kv__v'>{t(c.registered ? { zh: '已登记', en: 'Yes' } : { zh: '未登记', en: 'Not yet' })}</Text>
         </View>
       ) : null}
 
       {shareable(c) ? (
         <View className='share'>
           {/* C1: the full rules come before the share action. */}
-          <Text className='card__title share__title'>赠卡规则 Rules</Text>
+          <Text className='card__title share__title'>{t({ zh: '赠卡规则', en: 'Rules' })}</Text>
           <CardRulesList id={`rules-${c.cardId}`} rules={cards.rules} />
           <Text className='para small muted'>
-            只能由一位朋友领取，先领先得；分享不会给您带来任何奖励。
-            One friend can claim it, first come first served. Sharing earns you nothing; it is a gift.
+            {t({ zh: '只能由一位朋友领取，先领先得；分享不会给您带来任何奖励。', en: 'One friend can claim it, first come first served. Sharing earns you nothing; it is a gift.' })}
           </Text>
           {isWeapp ? (
             <Button
@@ -182,14 +178,14 @@ function GivenCardView({ card: c, cards, sharing, link, onShareH5, onShareTap }:
               data-card-id={c.cardId}
               onClick={onShareTap}
             >
-              发送给朋友 Send to a friend
+              {t({ zh: '发送给朋友', en: 'Send to a friend' })}
             </Button>
           ) : (
             <Btn id={`share-btn-${c.cardId}`} disabled={sharing} onClick={onShareH5}>
-              {sharing ? '生成链接… Preparing…' : '发送给朋友 Send to a friend'}
+              {sharing ? t({ zh: '生成链接…', en: 'Preparing the link…' }) : t({ zh: '发送给朋友', en: 'Send to a friend' })}
             </Btn>
           )}
-          {!isWeapp && link ? <CopyBox id='share-link' text={link} label='链接已生成，复制后发给一位朋友 Copy the link and send it to one friend' /> : null}
+          {!isWeapp && link ? <CopyBox id='share-link' text={link} label={t({ zh: '链接已生成，复制后发给一位朋友', en: 'Copy the link and send it to one friend' })} /> : null}
         </View>
       ) : null}
     </View>
@@ -197,22 +193,26 @@ function GivenCardView({ card: c, cards, sharing, link, onShareH5, onShareTap }:
 }
 
 function ReceivedCardView({ card: c }: { card: ReceivedCard }) {
+  const t = useT()
   const state = CARD_STATE_LABEL[c.state]
   return (
     <View id={`received-${c.cardId}`} className='card received'>
       <View className={`fcard ${usable(c) ? '' : 'fcard--over'}`}>
-        <Text className='fcard__label'><Text id={`received-giver-${c.cardId}`}>{c.giverDisplayName}</Text> 赠送的亲友卡 · from {c.giverDisplayName}</Text>
-        <Text className='fcard__state'>{state.zh}</Text>
+        <Text className='fcard__label'>
+          {t({ zh: '', en: 'A friends card from ' })}<Text id={`received-giver-${c.cardId}`}>{c.giverDisplayName}</Text>{t({ zh: ' 赠送的亲友卡', en: '' })}
+        </Text>
+        <Text className='fcard__state'>{t(state)}</Text>
         <Text id={`received-balance-${c.cardId}`} className='fcard__value'>{formatFen(c.balanceFen)}</Text>
-        <Text className='fcard__meta'>面值 Face value {formatFen(c.faceValueFen)}</Text>
+        <Text className='fcard__meta'>{t({ zh: '面值 ', en: 'Face value ' })}{formatFen(c.faceValueFen)}</Text>
         <Text id={`received-expiry-${c.cardId}`} className='fcard__meta'>
-          {c.expiresAt === null ? '已登记，长期有效 Registered, no expiry' : `有效期至 ${clinicDate(c.expiresAt)} · valid until ${clinicDate(c.expiresAt)}`}
+          {c.expiresAt === null
+            ? t({ zh: '已登记，长期有效', en: 'Registered: no expiry' })
+            : t({ zh: `有效期至 ${clinicDate(c.expiresAt)}`, en: `Valid until ${clinicDate(c.expiresAt)}` })}
         </Text>
       </View>
-      <Text className='muted small state-en'>{state.en}</Text>
       {usable(c) ? (
         <Btn id={`show-code-${c.cardId}`} onClick={() => void Taro.navigateTo({ url: `/pages/card/code/index?cardId=${encodeURIComponent(c.cardId)}` })}>
-          出示付款码 Show code
+          {t({ zh: '出示付款码', en: 'Show the code' })}
         </Btn>
       ) : null}
     </View>

@@ -8,27 +8,28 @@ import { View, Text } from '@tarojs/components'
 import type { CouponView } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { callFunction } from '../../services/cloud'
-import { clinicDate } from '../../services/format'
-import { PageShell } from '../../components/PageShell'
+import { bilingualWords, clinicDate } from '../../services/format'
+import { Loading, PageShell } from '../../components/PageShell'
+import { COMMON, useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
 import { COUPON_STATUS_LABEL } from '../referral/shared'
 
 export default function CouponsPage() {
+  const t = useT()
   const [load, reload] = useLoad(() => callFunction('referral', 'coupons', {}))
   const coupons = load.data ?? null
   return (
-    <PageShell title='我的优惠券' subtitle='My coupons · 首诊优惠券'>
+    <PageShell title='我的优惠券' subtitle='My coupons'>
       <ErrorBanner error={load.state === 'error' ? load.error : null} />
-      {load.state === 'loading' && !coupons ? <View className='muted'>加载中… Loading…</View> : null}
-      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {load.state === 'loading' && !coupons ? <Loading /> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {coupons ? (
         <View id='coupon-list' className='stack'>
           {coupons.length === 0 ? (
             <View id='coupons-empty' className='card'>
-              <Text className='muted'>暂无优惠券。朋友推荐给您的首诊优惠券，领取后会显示在这里。</Text>
-              <Text className='muted small'> No coupons yet. A first-visit coupon a friend sends you shows here once you take it.</Text>
+              <Text className='muted'>{t({ zh: '暂无优惠券。朋友推荐给您的首诊优惠券，领取后会显示在这里。', en: 'No coupons yet. A first-visit coupon a friend sends you shows here once you take it.' })}</Text>
             </View>
           ) : null}
           {coupons.map((c) => <CouponCard key={c.couponId} coupon={c} />)}
@@ -39,21 +40,21 @@ export default function CouponsPage() {
 }
 
 function CouponCard({ coupon: c }: { coupon: CouponView }) {
+  const t = useT()
   const status = COUPON_STATUS_LABEL[c.status]
   const active = c.status === 'active'
   return (
     <View id={`coupon-${c.couponId}`} className='card'>
       <View className={`fcard ${active ? '' : 'fcard--over'}`}>
-        <Text className='fcard__label'>{c.referrerDisplayName} 推荐 · 首诊优惠券 First-visit coupon</Text>
-        <Text id={`coupon-status-${c.couponId}`} className='fcard__state'>{status.zh}</Text>
+        <Text className='fcard__label'>{t({ zh: `${c.referrerDisplayName} 推荐 · 首诊优惠券`, en: `First-visit coupon from ${c.referrerDisplayName}` })}</Text>
+        <Text id={`coupon-status-${c.couponId}`} className='fcard__state'>{t(status)}</Text>
         <Text className='fcard__value'>{formatFen(c.discountFen)}</Text>
-        <Text className='fcard__meta'>赠品 Gift: {c.gift}</Text>
-        <Text className='fcard__meta'>有效期至 {clinicDate(c.expiresAt)} · valid until {clinicDate(c.expiresAt)}</Text>
+        <Text className='fcard__meta'>{t({ zh: '赠品：', en: 'Gift: ' })}{t(bilingualWords(c.gift))}</Text>
+        <Text className='fcard__meta'>{t({ zh: `有效期至 ${clinicDate(c.expiresAt)}`, en: `Valid until ${clinicDate(c.expiresAt)}` })}</Text>
       </View>
-      <Text className='muted small'>{status.en}</Text>
       {active ? (
         <Btn id={`show-coupon-${c.couponId}`} onClick={() => void Taro.navigateTo({ url: `/pages/coupon/code/index?couponId=${encodeURIComponent(c.couponId)}` })}>
-          出示优惠码 Show code
+          {t({ zh: '出示优惠码', en: 'Show the code' })}
         </Btn>
       ) : null}
     </View>

@@ -9,7 +9,8 @@ import { useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { MemberEvent } from '../../api/contract'
 import { callFunction, toApiError, type ApiError } from '../../services/cloud'
-import { PageShell } from '../../components/PageShell'
+import { Loading, PageShell } from '../../components/PageShell'
+import { COMMON, useT, type Msg } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
@@ -27,13 +28,14 @@ async function loadEvents(): Promise<EventsData> {
 }
 
 export default function EventsPage() {
+  const t = useT()
   const [load, reload] = useLoad(loadEvents)
   const data = load.data ?? null
   return (
-    <PageShell title='会员活动' subtitle='Member events · 会员及家人专享'>
+    <PageShell title='会员活动' subtitle='Member events'>
       <ErrorBanner error={load.state === 'error' ? load.error : null} />
-      {load.state === 'loading' && !data ? <View className='muted'>加载中… Loading…</View> : null}
-      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {load.state === 'loading' && !data ? <Loading /> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {data && !data.patient ? <MembersOnly /> : null}
       {data && data.patient ? <EventList events={data.events} member={data.member} /> : null}
     </PageShell>
@@ -41,15 +43,21 @@ export default function EventsPage() {
 }
 
 function MembersOnly() {
+  const t = useT()
   return (
     <View id='events-members-only' className='card'>
-      <Text className='para'>会员活动仅限会员及家人参加。年度会员、终身家庭会员及其绑定的家人可在这里报名。</Text>
-      <Text className='para small muted'>Member events are for members and their families. Annual and lifetime members and their bound family reply here.</Text>
+      <Text className='para'>
+        {t({
+          zh: '会员活动仅限会员及家人参加。年度会员、终身家庭会员及其绑定的家人可在这里报名。',
+          en: 'Member events are for members and their families. Annual and lifetime members and their bound family reply here.',
+        })}
+      </Text>
     </View>
   )
 }
 
 function EventList({ events, member }: { events: MemberEvent[]; member: boolean }) {
+  const t = useT()
   const [replied, setReplied] = useState<Record<string, MemberEvent>>({})
   const [guests, setGuests] = useState<Record<string, number>>({})
   const [busy, setBusy] = useState<string | null>(null)
@@ -78,7 +86,7 @@ function EventList({ events, member }: { events: MemberEvent[]; member: boolean 
       <ErrorBanner error={error} onClose={() => setError(null)} />
       {member ? null : <MembersOnly />}
       {events.length === 0 ? (
-        <View id='events-empty' className='card'><Text className='muted'>暂无即将举行的活动 No upcoming events</Text></View>
+        <View id='events-empty' className='card'><Text className='muted'>{t({ zh: '暂无即将举行的活动', en: 'No upcoming events' })}</Text></View>
       ) : null}
       {events.map((original) => {
         const e = replied[original.eventId] ?? original
@@ -86,19 +94,18 @@ function EventList({ events, member }: { events: MemberEvent[]; member: boolean 
         const setN = (v: number) => setGuests((g) => ({ ...g, [e.eventId]: Math.min(MAX_GUESTS, Math.max(0, v)) }))
         return (
           <View key={e.eventId} id={`event-${e.eventId}`} className='card event'>
-            <Text className='card__title event__title'>{e.title.zh}</Text>
-            <Text className='muted small'>{e.title.en}</Text>
-            <View className='kv'><Text className='kv__k'>日期 Date</Text><Text className='kv__v'>{e.date}</Text></View>
-            <View className='kv'><Text className='kv__k'>地点 Place</Text><Text className='kv__v event__place'>{e.place}</Text></View>
+            <Text className='card__title event__title'>{t(e.title)}</Text>
+            <View className='kv'><Text className='kv__k'>{t({ zh: '日期', en: 'Date' })}</Text><Text className='kv__v'>{e.date}</Text></View>
+            <View className='kv'><Text className='kv__k'>{t({ zh: '地点', en: 'Place' })}</Text><Text className='kv__v event__place'>{e.place}</Text></View>
             <View className='kv'>
-              <Text className='kv__k'>报名人数 Going</Text>
+              <Text className='kv__k'>{t({ zh: '报名人数', en: 'Going' })}</Text>
               <Text id={`event-going-${e.eventId}`} className='kv__v'>{e.going} / {e.capacity}</Text>
             </View>
-            <Text id={`event-answer-${e.eventId}`} className={`notice ${e.myAnswer === 'yes' ? '' : 'notice--over'} event__answer`}>{answerText(e)}</Text>
+            <Text id={`event-answer-${e.eventId}`} className={`notice ${e.myAnswer === 'yes' ? '' : 'notice--over'} event__answer`}>{t(answerText(e))}</Text>
             {member && !e.checkedIn ? (
               <View className='event__reply'>
                 <View className='row row--between'>
-                  <Text className='kv__k'>同行家人或朋友 Guests (0–{MAX_GUESTS})</Text>
+                  <Text className='kv__k'>{t({ zh: `同行家人或朋友（0–${MAX_GUESTS}）`, en: `Guests (0–${MAX_GUESTS})` })}</Text>
                   <View className='stepper'>
                     <Btn id={`guests-minus-${e.eventId}`} variant='plain' className='stepper__btn' disabled={n <= 0} onClick={() => setN(n - 1)}>−</Btn>
                     <Text id={`guests-${e.eventId}`} className='stepper__value'>{n}</Text>
@@ -107,10 +114,10 @@ function EventList({ events, member }: { events: MemberEvent[]; member: boolean 
                 </View>
                 <View className='row'>
                   <Btn id={`attend-${e.eventId}`} className='grow' disabled={busy !== null} onClick={() => void reply(e, true)}>
-                    {e.myAnswer === 'yes' ? '更新报名 Update' : '报名 Attend'}
+                    {e.myAnswer === 'yes' ? t({ zh: '更新报名', en: 'Update' }) : t({ zh: '报名', en: 'Attend' })}
                   </Btn>
                   <Btn id={`decline-${e.eventId}`} variant='secondary' disabled={busy !== null || e.myAnswer === 'no'} onClick={() => void reply(e, false)}>
-                    不参加 Decline
+                    {t({ zh: '不参加', en: 'Decline' })}
                   </Btn>
                 </View>
               </View>
@@ -122,9 +129,10 @@ function EventList({ events, member }: { events: MemberEvent[]; member: boolean 
   )
 }
 
-function answerText(e: MemberEvent): string {
-  if (e.checkedIn) return `已签到，欢迎光临 · Checked in, welcome`
-  if (e.myAnswer === 'yes') return `已报名：本人及 ${e.myGuests ?? 0} 位同行 · Going, with ${e.myGuests ?? 0} guest${e.myGuests === 1 ? '' : 's'}`
-  if (e.myAnswer === 'no') return '已回复不参加 · Not going'
-  return '尚未回复 · No reply yet'
+function answerText(e: MemberEvent): Msg {
+  if (e.checkedIn) return { zh: '已签到，欢迎光临', en: 'Checked in, welcome' }
+  const n = e.myGuests ?? 0
+  if (e.myAnswer === 'yes') return { zh: `已报名：本人及 ${n} 位同行`, en: `Going, with ${n} guest${n === 1 ? '' : 's'}` }
+  if (e.myAnswer === 'no') return { zh: '已回复不参加', en: 'Not going' }
+  return { zh: '尚未回复', en: 'No reply yet' }
 }

@@ -14,7 +14,8 @@ import type { BalanceRequest, Family, MemberHome } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { callFunction, toApiError, type ApiError } from '../../services/cloud'
 import { BALANCE_REQUEST_LABEL, TIER_LABEL, clinicDate, h5Link } from '../../services/format'
-import { PageShell } from '../../components/PageShell'
+import { Loading, PageShell } from '../../components/PageShell'
+import { COMMON, useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn, CheckField } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
@@ -32,6 +33,7 @@ async function loadFamily(): Promise<FamilyData> {
 }
 
 export default function FamilyPage() {
+  const t = useT()
   const [load, reload] = useLoad(loadFamily)
   const [error, setError] = useState<ApiError | null>(null)
   /** The family as the last action returned it (fresher than the load). */
@@ -49,7 +51,7 @@ export default function FamilyPage() {
 
   // weapp: WeChat asks the page what to share when the owner taps the invite button.
   useShareAppMessage((res) => {
-    const fallback = { title: '牙友 Yayou · 口腔诊所会员与亲友推荐', path: '/pages/index/index' }
+    const fallback = { title: t({ zh: '牙友 · 口腔诊所会员与亲友推荐', en: 'Yayou · dental clinic members and friends' }), path: '/pages/index/index' }
     if (res.from !== 'button') return fallback
     const promise = callFunction('family', 'invite', {}).then(
       (inv) => ({ title: inv.title, path: inv.path }),
@@ -104,37 +106,37 @@ export default function FamilyPage() {
   const full = !!family && family.members.length >= family.max
 
   return (
-    <PageShell title='我的家庭' subtitle='My family · 终身家庭会员'>
+    <PageShell title='我的家庭' subtitle='My family'>
       <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
-      {load.state === 'loading' && !data ? <View className='muted'>加载中… Loading…</View> : null}
-      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {load.state === 'loading' && !data ? <Loading /> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {data && !data.me ? (
         <View id='family-none' className='card'>
-          <Text className='muted'>到店就诊登记后即可使用家庭会员。The family membership is for registered patients.</Text>
+          <Text className='muted'>{t({ zh: '到店就诊登记后即可使用家庭会员。', en: 'The family membership is for registered patients.' })}</Text>
         </View>
       ) : null}
       {data?.me && family ? (
         <View className='stack'>
           {!isOwner && family.owner ? (
             <View id='family-member-view' className='card'>
-              <Text className='card__title'>家庭主账户 Family owner</Text>
+              <Text className='card__title'>{t({ zh: '家庭主账户', en: 'Family owner' })}</Text>
               <Text id='family-owner' className='family-member__name'>{family.owner.name}</Text>
-              <Text className='muted small'>您是 {family.owner.name} 的家庭成员，终身享受会员折扣。You are in {family.owner.name}'s family and get the member discount for life.</Text>
+              <Text className='muted small'>{t({ zh: `您是 ${family.owner.name} 的家庭成员，终身享受会员折扣。`, en: `You are in ${family.owner.name}'s family and get the member discount for life.` })}</Text>
             </View>
           ) : null}
 
           <View className='card'>
             <View className='row row--between'>
-              <Text className='card__title'>家庭成员 Members</Text>
+              <Text className='card__title'>{t({ zh: '家庭成员', en: 'Members' })}</Text>
               <Text id='family-count' className='family-count'>{family.members.length} / {family.max}</Text>
             </View>
             <View id='family-members'>
-              {family.members.length === 0 ? <Text className='muted'>尚未绑定家人 No family members yet</Text> : null}
+              {family.members.length === 0 ? <Text className='muted'>{t({ zh: '尚未绑定家人', en: 'No family members yet' })}</Text> : null}
               {family.members.map((m) => (
                 <View key={m.patientId} id={`member-${m.patientId}`} className='family-member'>
                   <View className='row row--between'>
                     <Text className='family-member__name'>{m.name}</Text>
-                    {m.boundSince ? <Text className='muted small'>{clinicDate(m.boundSince)} 加入</Text> : null}
+                    {m.boundSince ? <Text className='muted small'>{t({ zh: `${clinicDate(m.boundSince)} 加入`, en: `Joined ${clinicDate(m.boundSince)}` })}</Text> : null}
                   </View>
                   {isOwner ? (
                     <>
@@ -143,7 +145,7 @@ export default function FamilyPage() {
                         checked={m.standingConsent}
                         onChange={(allowed) => void act(`standing-${m.patientId}`, () => callFunction('family', 'setStanding', { patientId: m.patientId, allowed }))}
                       >
-                        允许随时使用我的奖励金余额 May always pay from my balance
+                        {t({ zh: '允许随时使用我的奖励金余额', en: 'May always pay from my balance' })}
                       </CheckField>
                       <Btn
                         id={`unbind-${m.patientId}`}
@@ -151,7 +153,7 @@ export default function FamilyPage() {
                         disabled={busy !== null}
                         onClick={() => void act(`unbind-${m.patientId}`, () => callFunction('family', 'unbind', { patientId: m.patientId }))}
                       >
-                        解除绑定 Unbind
+                        {t({ zh: '解除绑定', en: 'Unbind' })}
                       </Btn>
                     </>
                   ) : null}
@@ -162,14 +164,14 @@ export default function FamilyPage() {
 
           {isOwner ? (
             <View id='family-pending' className='card'>
-              <Text className='card__title'>待同意的付款请求 Requests to pay from my balance</Text>
-              {data.home ? <Text className='para muted small'>我的奖励金余额 My balance {formatFen(data.home.bonusBalanceFen)}</Text> : null}
-              {family.pending.length === 0 ? <Text className='para muted'>暂无待处理的请求 No requests waiting</Text> : null}
+              <Text className='card__title'>{t({ zh: '待同意的付款请求', en: 'Requests to pay from my balance' })}</Text>
+              {data.home ? <Text className='para muted small'>{t({ zh: '我的奖励金余额 ', en: 'My balance ' })}{formatFen(data.home.bonusBalanceFen)}</Text> : null}
+              {family.pending.length === 0 ? <Text className='para muted'>{t({ zh: '暂无待处理的请求', en: 'No requests waiting' })}</Text> : null}
               {decided.map((r) => (
                 <View key={`d-${r.requestId}`} id={`decided-${r.requestId}`} className='family-request'>
                   <View className='row row--between'>
                     <Text>{r.memberName} · {formatFen(r.amountFen)}</Text>
-                    <Text className='muted small'>{r.approved ? '已同意 Approved' : '已拒绝 Declined'}</Text>
+                    <Text className='muted small'>{t(BALANCE_REQUEST_LABEL[r.approved ? 'approved' : 'declined'])}</Text>
                   </View>
                 </View>
               ))}
@@ -177,15 +179,15 @@ export default function FamilyPage() {
                 <View key={r.requestId} id={`request-${r.requestId}`} className='family-request'>
                   <View className='row row--between'>
                     <Text>{r.memberName} · {formatFen(r.amountFen)}</Text>
-                    <Text className='muted small'>{BALANCE_REQUEST_LABEL[r.status].zh}</Text>
+                    <Text className='muted small'>{t(BALANCE_REQUEST_LABEL[r.status])}</Text>
                   </View>
                   {r.status === 'pending' ? (
                     <View className='row'>
                       <Btn id={`approve-${r.requestId}`} className='grow' disabled={busy !== null} onClick={() => decide(r, true)}>
-                        同意 Approve
+                        {t({ zh: '同意', en: 'Approve' })}
                       </Btn>
                       <Btn id={`decline-${r.requestId}`} className='grow' variant='secondary' disabled={busy !== null} onClick={() => decide(r, false)}>
-                        拒绝 Decline
+                        {t({ zh: '拒绝', en: 'Decline' })}
                       </Btn>
                     </View>
                   ) : null}
@@ -194,33 +196,36 @@ export default function FamilyPage() {
             </View>
           ) : null}
 
-          <Btn id='family-refresh' variant='plain' onClick={reload}>刷新 Refresh</Btn>
+          <Btn id='family-refresh' variant='plain' onClick={reload}>{t({ zh: '刷新', en: 'Refresh' })}</Btn>
 
           {isOwner ? (
             <View id='family-invite-box' className='card'>
-              <Text className='card__title'>邀请家人 Invite a family member</Text>
+              <Text className='card__title'>{t({ zh: '邀请家人', en: 'Invite a family member' })}</Text>
               {data.home && data.home.tier !== 'lifetime' ? (
                 <Text className='muted small'>
-                  成为终身家庭会员后可绑定最多 {family.max} 位家人（当前：{TIER_LABEL[data.home.tier].zh}）。Lifetime members can bind up to {family.max} family members.
+                  {t({
+                    zh: `成为终身家庭会员后可绑定最多 ${family.max} 位家人（当前：${TIER_LABEL[data.home.tier].zh}）。`,
+                    en: `Lifetime members can bind up to ${family.max} family members (you: ${TIER_LABEL[data.home.tier].en}).`,
+                  })}
                 </Text>
               ) : (
                 <Text className='muted small'>
-                  家人接受邀请后终身享受会员折扣；邀请只能由一位家人使用。A family member who accepts gets the member discount for life; each invitation is for one person.
+                  {t({ zh: '家人接受邀请后终身享受会员折扣；邀请只能由一位家人使用。', en: 'A family member who accepts gets the member discount for life; each invitation is for one person.' })}
                 </Text>
               )}
-              {full ? <Text id='family-full' className='para muted'>已满 {family.max} 位 The family is full</Text> : null}
+              {full ? <Text id='family-full' className='para muted'>{t({ zh: `已满 ${family.max} 位`, en: 'The family is full' })}</Text> : null}
               {!full && data.home?.tier === 'lifetime' ? (
                 isWeapp ? (
-                  <Button id='family-invite' className='btn btn--primary' openType='share'>邀请家人 Invite</Button>
+                  <Button id='family-invite' className='btn btn--primary' openType='share'>{t({ zh: '邀请家人', en: 'Invite' })}</Button>
                 ) : (
                   <Btn id='family-invite' disabled={busy === 'invite'} onClick={() => void inviteOnH5()}>
-                    {busy === 'invite' ? '生成链接… Preparing…' : '邀请家人 Invite'}
+                    {busy === 'invite' ? t({ zh: '生成链接…', en: 'Preparing…' }) : t({ zh: '邀请家人', en: 'Invite' })}
                   </Btn>
                 )
               ) : null}
               {!isWeapp && link ? (
                 <View className='share-link'>
-                  <Text className='field-label'>复制链接发给家人 Copy the link and send it to your family member</Text>
+                  <Text className='field-label'>{t({ zh: '复制链接发给家人', en: 'Copy the link and send it to your family member' })}</Text>
                   <textarea id='invite-link' className='field invite-link' readOnly value={link} rows={3} onFocus={(e) => e.currentTarget.select()} />
                 </View>
               ) : null}

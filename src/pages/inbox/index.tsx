@@ -9,7 +9,8 @@ import type { ConsentCounts, InboxItem, Persona } from '../../api/contract'
 import type { TemplateKey } from '../../domain/notify/messages'
 import { callFunction } from '../../services/cloud'
 import { clinicDateTime } from '../../services/format'
-import { PageShell } from '../../components/PageShell'
+import { Loading, PageShell } from '../../components/PageShell'
+import { COMMON, useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
@@ -35,13 +36,14 @@ async function loadInbox(): Promise<InboxData> {
 }
 
 export default function InboxPage() {
+  const t = useT()
   const [load, reload] = useLoad(loadInbox)
   const data = load.data ?? null
   return (
-    <PageShell title='消息' subtitle='Messages · 提醒与通知'>
+    <PageShell title='消息' subtitle='Messages'>
       <ErrorBanner error={load.state === 'error' ? load.error : null} />
-      {load.state === 'loading' && !data ? <View className='muted'>加载中… Loading…</View> : null}
-      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {load.state === 'loading' && !data ? <Loading /> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {data ? (
         <View className='stack'>
           <InboxList items={data.items} />
@@ -55,11 +57,11 @@ export default function InboxPage() {
 }
 
 function InboxList({ items }: { items: InboxItem[] }) {
+  const t = useT()
   if (items.length === 0) {
     return (
       <View id='inbox-empty' className='card'>
-        <Text className='muted'>暂无消息。您订阅的提醒会显示在这里。</Text>
-        <Text className='muted small'>No messages yet. Reminders you subscribe to appear here.</Text>
+        <Text className='muted'>{t({ zh: '暂无消息。您订阅的提醒会显示在这里。', en: 'No messages yet. Reminders you subscribe to appear here.' })}</Text>
       </View>
     )
   }
@@ -68,14 +70,12 @@ function InboxList({ items }: { items: InboxItem[] }) {
       {items.map((m, i) => (
         <View key={m.id} id={`inbox-item-${i}`} className='card inbox-item' data-template={m.template}>
           <View className='row row--between inbox-item__head'>
-            <Text className='inbox-item__title'>{m.title.zh}</Text>
+            <Text className='inbox-item__title'>{t(m.title)}</Text>
             <Text className='inbox-item__time'>{clinicDateTime(m.at)}</Text>
           </View>
-          <Text className='muted small'>{m.title.en}</Text>
-          <Text className='para'>{m.body.zh}</Text>
-          <Text className='para small muted'>{m.body.en}</Text>
+          <Text className='para'>{t(m.body)}</Text>
           <Text id={`inbox-open-${i}`} className='inbox-item__open' onClick={() => void Taro.navigateTo({ url: `/${m.page.replace(/^\/+/, '')}` })}>
-            查看 Open ›
+            {t({ zh: '查看 ›', en: 'Open ›' })}
           </Text>
         </View>
       ))}

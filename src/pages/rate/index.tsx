@@ -13,11 +13,13 @@ import { queryParam } from '../../services/format'
 import { PageShell } from '../../components/PageShell'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
+import { useT } from '../../i18n'
 import './index.css'
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 
 export default function RatePage() {
+  const t = useT()
   const router = useRouter()
   const billId = queryParam(router.params, 'billId')
   const [score, setScore] = useState<number | null>(null)
@@ -54,8 +56,7 @@ export default function RatePage() {
         <ResultView result={result} />
       ) : billId ? (
         <View className='card'>
-          <Text className='card__title'>您有多大可能把我们推荐给亲友？</Text>
-          <Text className='muted small'>How likely are you to recommend us to a friend or relative? (0 = not at all, 10 = very likely)</Text>
+          <Text className='card__title'>{t({ zh: '您有多大可能把我们推荐给亲友？', en: 'How likely are you to recommend us to a friend or relative?' })}</Text>
           <View id='scores' className='scores'>
             {SCORES.map((n) => (
               <Btn key={n} id={`score-${n}`} variant='plain' className={`score ${score === n ? 'score--on' : ''}`} onClick={() => setScore(n)}>
@@ -63,11 +64,11 @@ export default function RatePage() {
               </Btn>
             ))}
           </View>
-          <View className='scores__ends'><Text>0 不会 not at all</Text><Text>10 非常愿意 very likely</Text></View>
-          <Text className='field-label'>想对我们说的话（可选）Anything to tell us? (optional)</Text>
-          <TextField id='rate-comment' value={comment} onChange={setComment} placeholder='如：等待时间、服务、治疗感受' />
+          <View className='scores__ends'><Text>{t({ zh: '0 不会', en: '0 not at all' })}</Text><Text>{t({ zh: '10 非常愿意', en: '10 very likely' })}</Text></View>
+          <Text className='field-label'>{t({ zh: '想对我们说的话（可选）', en: 'Anything to tell us? (optional)' })}</Text>
+          <TextField id='rate-comment' value={comment} onChange={setComment} placeholder={t({ zh: '如：等待时间、服务、治疗感受', en: 'e.g. waiting time, service, how the treatment felt' })} />
           <Btn id='rate-submit' disabled={sending} onClick={() => void submit()}>
-            {sending ? '提交中… Sending…' : '提交评价 Submit'}
+            {sending ? t({ zh: '提交中…', en: 'Sending…' }) : t({ zh: '提交评价', en: 'Submit' })}
           </Btn>
         </View>
       ) : null}
@@ -76,27 +77,28 @@ export default function RatePage() {
 }
 
 function ResultView({ result: r }: { result: RatingResult }) {
+  const t = useT()
   return (
     <View id='rate-result' className='stack'>
       <View className='notice'>
-        <Text>感谢您的评价！</Text>
-        <Text className='notice__en'>Thank you for your rating!</Text>
+        <Text>{t({ zh: '感谢您的评价！', en: 'Thank you for your rating!' })}</Text>
       </View>
       {r.sentiment === 'detractor' ? (
         <View id='follow-up-note' className='notice notice--warn'>
-          <Text>很抱歉这次没有让您满意，我们会尽快联系您。</Text>
-          <Text className='notice__en'>We are sorry this visit fell short; we will contact you soon.</Text>
+          <Text>{t({ zh: '很抱歉这次没有让您满意，我们会尽快联系您。', en: 'We are sorry this visit fell short; we will contact you soon.' })}</Text>
         </View>
       ) : null}
       {r.askToRefer && r.sentiment === 'promoter' ? (
         <View id='ask-refer' className='card'>
-          <Text className='card__title'>愿意把我们介绍给亲友吗？</Text>
-          <Text className='para'>朋友首次到店可享首诊优惠；朋友到店付款后，您也会获得奖励。是否推荐完全由您决定。</Text>
-          <Text className='para small muted'>
-            Would you recommend us to a friend? Your friend gets a first-visit offer, and you are rewarded after their paid visit. It is entirely up to you.
+          <Text className='card__title'>{t({ zh: '愿意把我们介绍给亲友吗？', en: 'Would you recommend us to a friend?' })}</Text>
+          <Text className='para'>
+            {t({
+              zh: '朋友首次到店可享首诊优惠；朋友到店付款后，您也会获得奖励。是否推荐完全由您决定。',
+              en: 'Your friend gets a first-visit offer, and you are rewarded after their paid visit. It is entirely up to you.',
+            })}
           </Text>
           <Btn id='goto-referral-card' onClick={() => void Taro.navigateTo({ url: '/pages/referral/card/index' })}>
-            查看我的推荐卡 My referral card
+            {t({ zh: '查看我的推荐卡', en: 'My referral card' })}
           </Btn>
         </View>
       ) : null}

@@ -5,8 +5,8 @@
  */
 import Taro from '@tarojs/taro'
 import type { CouponView } from '../../api/contract'
+import type { Msg } from '../../i18n'
 import './shared.css'
-
 
 /** C1: rule lines as the server sends them (one list for the whole app). */
 export { RuleLines as LinesList } from '../../components/CardRules'
@@ -45,7 +45,8 @@ export function deviceHint(): string {
   }
 }
 
-export const COUPON_STATUS_LABEL: Record<CouponView['status'], { zh: string; en: string }> = {
+/** A coupon's state, rendered with t(...). */
+export const COUPON_STATUS_LABEL: Record<CouponView['status'], Msg> = {
   active: { zh: '可使用', en: 'Ready to use' },
   used: { zh: '已使用', en: 'Used' },
   expired: { zh: '已过期', en: 'Expired' },

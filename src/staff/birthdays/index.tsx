@@ -15,23 +15,26 @@ import { Btn } from '../../components/controls'
 import { CopyBox } from '../../components/CopyBox'
 import { useLoad } from '../../components/hooks'
 import { StaffPage } from '../../components/StaffPage'
+import { Loading } from '../../components/PageShell'
+import { COMMON, useT, type Msg } from '../../i18n'
 import './index.css'
 
-const STATUS: Record<BirthdayGift['status'], string> = {
-  todo: '待购买 To buy',
-  bought: '已购买 Bought',
-  delivered: '已送达 Delivered',
+const STATUS: Record<BirthdayGift['status'], Msg> = {
+  todo: { zh: '待购买', en: 'To buy' },
+  bought: { zh: '已购买', en: 'Bought' },
+  delivered: { zh: '已送达', en: 'Delivered' },
 }
 
 export default function StaffBirthdaysPage() {
   return (
-    <StaffPage title='会员生日礼物' subtitle='Birthday gifts · 下月会员生日与礼物预算 (N2)'>
+    <StaffPage title='会员生日礼物' subtitle='Birthday gifts'>
       {(staff) => <GiftDesk key={staff.staffId} />}
     </StaffPage>
   )
 }
 
 function GiftDesk() {
+  const t = useT()
   /** undefined: the server's default, next month (clinic time). */
   const [asked, setAsked] = useState<string | undefined>(undefined)
   const [load, reload] = useLoad(() => callFunction('membership', 'birthdays', asked ? { month: asked } : {}))
@@ -70,51 +73,51 @@ function GiftDesk() {
       <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
       <View className='card'>
         <View className='row row--between'>
-          <Btn id='month-prev' variant='plain' className='chip' disabled={!month} onClick={() => go(-1)}>‹ 上月 Prev</Btn>
+          <Btn id='month-prev' variant='plain' className='chip' disabled={!month} onClick={() => go(-1)}>{t({ zh: '‹ 上月', en: '‹ Prev' })}</Btn>
           <Text id='gift-month' className='month'>{month || '…'}</Text>
-          <Btn id='month-next' variant='plain' className='chip' disabled={!month} onClick={() => go(1)}>下月 Next ›</Btn>
+          <Btn id='month-next' variant='plain' className='chip' disabled={!month} onClick={() => go(1)}>{t({ zh: '下月 ›', en: 'Next ›' })}</Btn>
         </View>
         {current ? (
           <Text id='gift-prepared' className='muted small'>
             {current.preparedAt
-              ? `名单生成于 Prepared ${clinicDateTime(current.preparedAt)}`
-              : '名单尚未生成：每月 1 日生成下月名单 · Not prepared yet: the list for a month is made on the 1st of the month before'}
+              ? t({ zh: `名单生成于 ${clinicDateTime(current.preparedAt)}`, en: `Prepared ${clinicDateTime(current.preparedAt)}` })
+              : t({ zh: '名单尚未生成：每月 1 日生成下月名单', en: 'Not prepared yet: the list for a month is made on the 1st of the month before' })}
           </Text>
         ) : null}
       </View>
 
-      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
-      {!current ? (load.state === 'loading' ? <Text className='muted'>加载中… Loading…</Text> : null) : (
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
+      {!current ? (load.state === 'loading' ? <Loading /> : null) : (
         <>
           <View id='gift-list' className='card'>
-            <Text className='card__title'>生日会员 Members with birthdays</Text>
-            {current.gifts.length === 0 ? <Text id='gift-empty' className='muted'>本月没有会员生日 No member birthdays this month</Text> : null}
+            <Text className='card__title'>{t({ zh: '生日会员', en: 'Members with birthdays' })}</Text>
+            {current.gifts.length === 0 ? <Text id='gift-empty' className='muted'>{t({ zh: '本月没有会员生日', en: 'No member birthdays this month' })}</Text> : null}
             {current.gifts.map((g) => (
               <View key={g.patientId} id={`gift-${g.patientId}`} className='gift'>
                 <View className='row row--between gift__head'>
                   <Text className='gift__who'>{g.birthday.slice(5)} · {g.name} · {g.maskedPhone}</Text>
-                  <Text id={`gift-status-${g.patientId}`} className={`gift__status gift__status--${g.status}`}>{STATUS[g.status]}</Text>
+                  <Text id={`gift-status-${g.patientId}`} className={`gift__status gift__status--${g.status}`}>{t(STATUS[g.status])}</Text>
                 </View>
-                <View className='kv'><Text className='kv__k'>近 12 个月消费 Paid (12 months)</Text><Text className='kv__v'>{formatFen(g.spend12mFen)}</Text></View>
-                <View className='kv'><Text className='kv__k'>礼物预算 Gift budget</Text><Text id={`gift-budget-${g.patientId}`} className='kv__v'>{formatFen(g.budgetFen)}</Text></View>
+                <View className='kv'><Text className='kv__k'>{t({ zh: '近 12 个月消费', en: 'Paid (12 months)' })}</Text><Text className='kv__v'>{formatFen(g.spend12mFen)}</Text></View>
+                <View className='kv'><Text className='kv__k'>{t({ zh: '礼物预算', en: 'Gift budget' })}</Text><Text id={`gift-budget-${g.patientId}`} className='kv__v'>{formatFen(g.budgetFen)}</Text></View>
                 <View className='row'>
                   <Btn id={`gift-bought-${g.patientId}`} variant='secondary' className='grow' disabled={busy !== null || g.status !== 'todo'} onClick={() => void mark(g, 'bought')}>
-                    已购买 Bought
+                    {t(STATUS.bought)}
                   </Btn>
                   <Btn id={`gift-delivered-${g.patientId}`} variant='secondary' className='grow' disabled={busy !== null || g.status !== 'bought'} onClick={() => void mark(g, 'delivered')}>
-                    已送达 Delivered
+                    {t(STATUS.delivered)}
                   </Btn>
                 </View>
               </View>
             ))}
             <View className='kv kv--due'>
-              <Text className='kv__k'>预算合计 Total budget（{current.gifts.length} 人 members）</Text>
+              <Text className='kv__k'>{t({ zh: `预算合计（${current.gifts.length} 人）`, en: `Total budget (${current.gifts.length} members)` })}</Text>
               <Text id='gift-total' className='kv__v'>{formatFen(current.totalBudgetFen)}</Text>
             </View>
           </View>
           {current.gifts.length > 0 ? (
             <View className='card'>
-              <CopyBox id='gift-csv' className='gift-csv' text={current.csv} rows={Math.min(12, 3 + 2 * current.gifts.length)} label='导出 CSV（复制到表格）Export as CSV' />
+              <CopyBox id='gift-csv' className='gift-csv' text={current.csv} rows={Math.min(12, 3 + 2 * current.gifts.length)} label={t({ zh: '导出 CSV（复制到表格）', en: 'Export as CSV (paste into a spreadsheet)' })} />
             </View>
           ) : null}
         </>

@@ -12,12 +12,15 @@ import { clinicDateTime } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
+import { Loading } from '../../components/PageShell'
+import { useT } from '../../i18n'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
 interface Result { attendee: Attendee; already: boolean }
 
 export function Door({ event, onError, onChanged }: { event: MemberEvent; onError: (e: BannerMessage | null) => void; onChanged: () => void }) {
+  const t = useT()
   const [load, reload] = useLoad(() => callFunction('events', 'attendees', { eventId: event.eventId }))
   const [code, setCode] = useState('')
   const [checking, setChecking] = useState(false)
@@ -63,36 +66,37 @@ export function Door({ event, onError, onChanged }: { event: MemberEvent; onErro
 
   return (
     <View id='event-door' className='card'>
-      <Text className='card__title'>{event.title.zh} · {event.date}</Text>
-      <Text className='muted small'>{event.title.en} · {event.place}</Text>
+      <Text className='card__title'>{t(event.title)} · {event.date}</Text>
+      <Text className='muted small'>{event.place}</Text>
 
-      <Text className='field-label'>签到：扫描会员码或输入病历号 Check in: scan the member code or type the record number</Text>
-      {isWeapp ? <Btn variant='primary' disabled={checking} onClick={() => void scanWithCamera()}>扫一扫 Scan with camera</Btn> : null}
+      <Text className='field-label'>{t({ zh: '签到：扫描会员码或输入病历号', en: 'Check in: scan the member code or type the record number' })}</Text>
+      {isWeapp ? <Btn variant='primary' disabled={checking} onClick={() => void scanWithCamera()}>{t({ zh: '扫一扫', en: 'Scan with camera' })}</Btn> : null}
       <View className='row'>
-        <TextField id='checkin-input' className='grow' value={code} onChange={setCode} placeholder='会员码或病历号' onConfirm={() => void checkIn(code)} />
-        <Btn id='checkin-submit' variant='secondary' disabled={checking} onClick={() => void checkIn(code)}>签到 Check in</Btn>
+        <TextField id='checkin-input' className='grow' value={code} onChange={setCode} placeholder={t({ zh: '会员码或病历号', en: 'Member code or record no.' })} onConfirm={() => void checkIn(code)} />
+        <Btn id='checkin-submit' variant='secondary' disabled={checking} onClick={() => void checkIn(code)}>{t({ zh: '签到', en: 'Check in' })}</Btn>
       </View>
       {result ? (
         <Text id='checkin-result' className={`notice ${result.already ? 'notice--warn' : ''} door__result`}>
-          {result.already ? '此前已签到' : '签到成功'}：{result.attendee.name}（{result.attendee.maskedPhone}）{result.attendee.guests > 0 ? ` +${result.attendee.guests} 位同行` : ''}
-          {result.already ? ' · Already checked in' : ' · Checked in'}
+          {t(result.already ? { zh: '此前已签到：', en: 'Already checked in: ' } : { zh: '签到成功：', en: 'Checked in: ' })}
+          {result.attendee.name}（{result.attendee.maskedPhone}）
+          {result.attendee.guests > 0 ? t({ zh: ` +${result.attendee.guests} 位同行`, en: ` +${result.attendee.guests} guests` }) : ''}
           {result.attendee.checkedInAt ? ` ${clinicDateTime(result.attendee.checkedInAt)}` : ''}
         </Text>
       ) : null}
 
       <View className='row row--between door__summary'>
-        <Text className='kv__k'>报名 Going</Text>
-        <Text id='door-summary' className='kv__v'>已签到 {checkedIn} / {list.length} 位会员 · {people} 人 people</Text>
+        <Text className='kv__k'>{t({ zh: '报名', en: 'Going' })}</Text>
+        <Text id='door-summary' className='kv__v'>{t({ zh: `已签到 ${checkedIn} / ${list.length} 位会员 · ${people} 人`, en: `Checked in ${checkedIn} / ${list.length} members · ${people} people` })}</Text>
       </View>
-      {load.state === 'error' ? <Text className='muted'>名单加载失败 Could not load the list · {load.error.zh}</Text> : null}
-      {load.state === 'loading' && !load.data ? <Text className='muted'>加载中… Loading…</Text> : null}
+      {load.state === 'error' ? <Text className='muted'>{t({ zh: '名单加载失败：', en: 'Could not load the list: ' })}{t(load.error)}</Text> : null}
+      {load.state === 'loading' && !load.data ? <Loading /> : null}
       <View id='attendees'>
-        {load.data && list.length === 0 ? <Text id='attendees-empty' className='muted'>还没有会员报名 Nobody has said yes yet</Text> : null}
+        {load.data && list.length === 0 ? <Text id='attendees-empty' className='muted'>{t({ zh: '还没有会员报名', en: 'Nobody has said yes yet' })}</Text> : null}
         {list.map((a) => (
           <View key={a.patientId} id={`attendee-${a.patientId}`} className='row row--between attendee'>
             <Text className='attendee__who'>{a.name} · {a.maskedPhone}{a.guests > 0 ? ` · +${a.guests}` : ''}</Text>
             <Text id={`attendee-state-${a.patientId}`} className={`attendee__state ${a.checkedInAt ? 'attendee__state--in' : ''}`}>
-              {a.checkedInAt ? `已签到 In ${clinicDateTime(a.checkedInAt).slice(11)}` : '未签到 Not yet'}
+              {a.checkedInAt ? t({ zh: `已签到 ${clinicDateTime(a.checkedInAt).slice(11)}`, en: `In ${clinicDateTime(a.checkedInAt).slice(11)}` }) : t({ zh: '未签到', en: 'Not yet' })}
             </Text>
           </View>
         ))}

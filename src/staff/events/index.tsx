@@ -16,20 +16,23 @@ import { Btn, TextField } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
 import { StaffPage, type StaffPersona } from '../../components/StaffPage'
 import { Door } from './Door'
+import { ROLE_LABEL } from '../team/labels'
+import { COMMON, useT, type Msg } from '../../i18n'
 import './index.css'
 
 
-interface Draft { kind: EventKind; title: string; date: string; place: string; capacity: string }
+interface Draft { kind: EventKind; title: Msg; date: string; place: string; capacity: string }
 
 export default function StaffEventsPage() {
   return (
-    <StaffPage title='会员活动' subtitle='Member events · plan, attendees, check-in (N4)'>
+    <StaffPage title='会员活动' subtitle='Member events'>
       {(staff) => <EventsDesk key={staff.staffId} staff={staff} />}
     </StaffPage>
   )
 }
 
 function EventsDesk({ staff }: { staff: StaffPersona }) {
+  const t = useT()
   const manager = can(staff, 'events', 'create')
   const [year, setYear] = useState<number | undefined>(undefined)
   const [load, reload] = useLoad<EventPlan>(() => callFunction('events', 'plan', year ? { year } : {}))
@@ -48,21 +51,20 @@ function EventsDesk({ staff }: { staff: StaffPersona }) {
 
   const planThis = (s: EventPlan['suggestions'][number]) => {
     setError(null)
-    setDraft({ kind: s.kind, title: `${s.title.zh} ${s.title.en}`, date: s.date, place: '', capacity: '40' })
+    setDraft({ kind: s.kind, title: s.title, date: s.date, place: '', capacity: '40' })
   }
 
   const chosenEvent = plan?.events.find((e) => e.eventId === chosen) ?? null
   return (
     <View className='stack'>
       <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
-      <Text className='muted small'>{staff.name} · {staff.role}</Text>
-      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      <Text className='muted small'>{staff.name} · {t(ROLE_LABEL[staff.role])}</Text>
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {plan ? (
         <View className='row row--between'>
           <Btn id='year-prev' variant='plain' className='chip' onClick={() => go(-1)}>‹ {shownYear ? shownYear - 1 : ''}</Btn>
           <View id='plan-year' className='plan__year'>
-            <Text className='plan__year-zh'>{shownYear} 年活动</Text>
-            <Text className='muted small'>Events in {shownYear}</Text>
+            <Text className='plan__year-zh'>{t({ zh: `${shownYear ?? ''} 年活动`, en: `Events in ${shownYear ?? ''}` })}</Text>
           </View>
           <Btn id='year-next' variant='plain' className='chip' onClick={() => go(1)}>{shownYear ? shownYear + 1 : ''} ›</Btn>
         </View>
@@ -71,16 +73,16 @@ function EventsDesk({ staff }: { staff: StaffPersona }) {
       {chosenEvent ? <Door key={chosenEvent.eventId} event={chosenEvent} onError={setError} onChanged={reload} /> : null}
       {plan ? (
         <View id='event-plan' className='card'>
-          <Text className='card__title'>活动日历建议 Suggested calendar</Text>
+          <Text className='card__title'>{t({ zh: '活动日历建议', en: 'Suggested calendar' })}</Text>
           {plan.suggestions.map((s) => {
             const planned = plan.events.some((e) => e.kind === s.kind)
             return (
               <View key={s.kind} id={`suggestion-${s.kind}`} className='row row--between suggestion'>
                 <View className='suggestion__text'>
-                  <Text className='suggestion__title'>{s.title.zh} <Text className='muted small'>{s.title.en}</Text></Text>
-                  <Text className='muted small'>建议 Suggested {s.date}{planned ? ' · 已安排 planned' : ''}</Text>
+                  <Text className='suggestion__title'>{t(s.title)}</Text>
+                  <Text className='muted small'>{t({ zh: `建议 ${s.date}`, en: `Suggested ${s.date}` })}{planned ? t({ zh: ' · 已安排', en: ' · planned' }) : ''}</Text>
                 </View>
-                {manager ? <Btn id={`plan-${s.kind}`} variant='secondary' className='chip' onClick={() => planThis(s)}>安排 Plan this</Btn> : null}
+                {manager ? <Btn id={`plan-${s.kind}`} variant='secondary' className='chip' onClick={() => planThis(s)}>{t({ zh: '安排', en: 'Plan this' })}</Btn> : null}
               </View>
             )
           })}
@@ -94,19 +96,20 @@ function EventsDesk({ staff }: { staff: StaffPersona }) {
 }
 
 function PlannedList({ events, chosen, onChoose }: { events: MemberEvent[]; chosen: string | null; onChoose: (id: string) => void }) {
+  const t = useT()
   return (
     <View id='planned-events' className='card'>
-      <Text className='card__title'>已安排的活动 Planned events</Text>
-      {events.length === 0 ? <Text id='planned-empty' className='muted'>这一年还没有安排活动 Nothing planned for this year yet</Text> : null}
+      <Text className='card__title'>{t({ zh: '已安排的活动', en: 'Planned events' })}</Text>
+      {events.length === 0 ? <Text id='planned-empty' className='muted'>{t({ zh: '这一年还没有安排活动', en: 'Nothing planned for this year yet' })}</Text> : null}
       {events.map((e) => (
         <View key={e.eventId} id={`planned-${e.eventId}`} className={`planned ${chosen === e.eventId ? 'planned--on' : ''}`}>
           <View className='row row--between planned__head'>
-            <Text className='planned__title'>{e.date} · {e.title.zh}</Text>
-            <Text id={`planned-going-${e.eventId}`} className='planned__going'>{e.going} / {e.capacity} 人</Text>
+            <Text className='planned__title'>{e.date} · {t(e.title)}</Text>
+            <Text id={`planned-going-${e.eventId}`} className='planned__going'>{e.going} / {e.capacity}{t({ zh: ' 人', en: ' people' })}</Text>
           </View>
-          <Text className='muted small'>{e.title.en} · {e.place} · 邀请日 invitations {e.inviteOn}</Text>
+          <Text className='muted small'>{e.place} · {t({ zh: `邀请日 ${e.inviteOn}`, en: `invitations ${e.inviteOn}` })}</Text>
           <Btn id={`choose-${e.eventId}`} variant={chosen === e.eventId ? 'primary' : 'secondary'} onClick={() => onChoose(e.eventId)}>
-            名单与签到 Attendees & check-in
+            {t({ zh: '名单与签到', en: 'Attendees & check-in' })}
           </Btn>
         </View>
       ))}
@@ -123,6 +126,7 @@ function CreateForm({ draft, onChange, onError, onCreated }: {
   onError: (e: BannerMessage | null) => void
   onCreated: (e: MemberEvent) => void
 }) {
+  const t = useT()
   const [saving, setSaving] = useState(false)
   const lock = useRef(false)
 
@@ -149,19 +153,19 @@ function CreateForm({ draft, onChange, onError, onCreated }: {
 
   return (
     <View id='event-form' className='card'>
-      <Text className='card__title'>安排活动 Plan an event</Text>
-      <Text id='event-kind' className='para'>{draft.title}</Text>
-      <Text className='field-label'>日期 Date (YYYY-MM-DD)</Text>
+      <Text className='card__title'>{t({ zh: '安排活动', en: 'Plan an event' })}</Text>
+      <Text id='event-kind' className='para'>{t(draft.title)}</Text>
+      <Text className='field-label'>{t({ zh: '日期（YYYY-MM-DD）', en: 'Date (YYYY-MM-DD)' })}</Text>
       <TextField id='event-date' value={draft.date} onChange={(v) => onChange({ ...draft, date: v })} placeholder='YYYY-MM-DD' />
-      <Text className='field-label'>地点 Place</Text>
-      <TextField id='event-place' value={draft.place} onChange={(v) => onChange({ ...draft, place: v })} placeholder='例如 静安店三楼 e.g. 3rd floor' />
-      <Text className='field-label'>人数上限 Capacity (people, guests included)</Text>
+      <Text className='field-label'>{t({ zh: '地点', en: 'Place' })}</Text>
+      <TextField id='event-place' value={draft.place} onChange={(v) => onChange({ ...draft, place: v })} placeholder={t({ zh: '例如 静安店三楼', en: 'e.g. 3rd floor, Jing’an clinic' })} />
+      <Text className='field-label'>{t({ zh: '人数上限（含同行）', en: 'Capacity (people, guests included)' })}</Text>
       <TextField id='event-capacity' kind='decimal' value={draft.capacity} onChange={(v) => onChange({ ...draft, capacity: v })} placeholder='40' />
       <View className='row'>
-        <Btn id='event-create' className='grow' disabled={saving} onClick={() => void create()}>{saving ? '保存中… Saving…' : '创建活动 Create'}</Btn>
-        <Btn id='event-cancel' variant='plain' onClick={() => { onError(null); onChange(null) }}>取消 Cancel</Btn>
+        <Btn id='event-create' className='grow' disabled={saving} onClick={() => void create()}>{saving ? t({ zh: '保存中…', en: 'Saving…' }) : t({ zh: '创建活动', en: 'Create' })}</Btn>
+        <Btn id='event-cancel' variant='plain' onClick={() => { onError(null); onChange(null) }}>{t({ zh: '取消', en: 'Cancel' })}</Btn>
       </View>
-      <Text className='muted small'>每日任务在邀请日向已订阅的会员发送邀请。Invitations go out on the invitation day, to members who subscribed.</Text>
+      <Text className='muted small'>{t({ zh: '每日任务在邀请日向已订阅的会员发送邀请。', en: 'Invitations go out on the invitation day, to members who subscribed.' })}</Text>
     </View>
   )
 }

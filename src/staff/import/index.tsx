@@ -18,15 +18,17 @@ import { FilePicker } from './FilePicker'
 import { Report } from './Report'
 import { MAX_XLSX_BYTES, newRunId, prepare, problemRows, sendFile, warningRows, type PickedFile, type Prepared } from './upload'
 import './index.css'
+import { useT } from '../../i18n'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
 export default function StaffImportPage() {
+  const t = useT()
   return (
-    <StaffPage title='患者导入' subtitle='从原系统导入患者档案与历史消费'>
+    <StaffPage title='患者导入' subtitle='Import patients'>
       {(staff) => (can(staff, 'records', 'importPatients')
         ? <ImportDesk key={staff.staffId} staff={staff} />
-        : <View id='import-forbidden' className='card'><Text className='muted'>仅院长和管理员可以导入患者档案。</Text></View>)}
+        : <View id='import-forbidden' className='card'><Text className='muted'>{t({ zh: '仅院长和管理员可以导入患者档案。', en: 'Only the director and administrators can import patient records.' })}</Text></View>)}
     </StaffPage>
   )
 }
@@ -34,6 +36,7 @@ export default function StaffImportPage() {
 type Busy = { what: 'check' | 'import'; done: number; total: number } | null
 
 function ImportDesk({ staff }: { staff: StaffPersona }) {
+  const t = useT()
   const [clinics] = useLoad(() => callFunction('team', 'clinics', {}))
   const [clinicId, setClinicId] = useState(staff.clinicId)
   const [file, setFile] = useState<(PickedFile & { prep: Prepared }) | null>(null)
@@ -73,7 +76,7 @@ function ImportDesk({ staff }: { staff: StaffPersona }) {
     const what = dryRun ? 'check' : 'import'
     setBusy({ what, done: 0, total: 1 })
     try {
-      const r = await sendFile(file, file.prep, { dryRun, defaultClinicId: clinicId, runId: dryRun ? undefined : runId.current, onPart: (d, t) => setBusy({ what, done: d, total: t }) })
+      const r = await sendFile(file, file.prep, { dryRun, defaultClinicId: clinicId, runId: dryRun ? undefined : runId.current, onPart: (d, n) => setBusy({ what, done: d, total: n }) })
       if (dryRun) setDry(r)
       else setDone(r)
     } catch (e) {
@@ -90,11 +93,15 @@ function ImportDesk({ staff }: { staff: StaffPersona }) {
 
   async function confirmImport() {
     if (!dry) return
+    const warned = warningRows(dry)
     const res = await Taro.showModal({
-      title: '确认导入',
-      content: `将导入 ${dry.ok} 行：新建 ${dry.created} 份档案，更新 ${dry.updated} 份${warningRows(dry) ? `（其中 ${warningRows(dry)} 行有提示，如与家人共用手机号）` : ''}。有问题的 ${problemRows(dry)} 行不会导入。`,
-      confirmText: '导入',
-      cancelText: '取消',
+      title: t({ zh: '确认导入', en: 'Import?' }),
+      content: t({
+        zh: `将导入 ${dry.ok} 行：新建 ${dry.created} 份档案，更新 ${dry.updated} 份${warned ? `（其中 ${warned} 行有提示，如与家人共用手机号）` : ''}。有问题的 ${problemRows(dry)} 行不会导入。`,
+        en: `${dry.ok} rows will be imported: ${dry.created} new records, ${dry.updated} updated${warned ? ` (${warned} rows with a note, e.g. a phone shared in a family)` : ''}. The ${problemRows(dry)} rows with problems are not imported.`,
+      }),
+      confirmText: t({ zh: '导入', en: 'Import' }),
+      cancelText: t({ zh: '取消', en: 'Cancel' }),
     })
     if (res.confirm) await send(false)
   }
@@ -106,27 +113,30 @@ function ImportDesk({ staff }: { staff: StaffPersona }) {
     setError(null)
   }
 
-  const progress = busy ? `${busy.what === 'check' ? '正在检查' : '正在导入'}… ${busy.total > 1 ? `第 ${Math.min(busy.done + 1, busy.total)} / ${busy.total} 批` : ''}` : ''
+  const part = busy && busy.total > 1 ? { n: Math.min(busy.done + 1, busy.total), of: busy.total } : null
+  const progress = !busy ? '' : t(busy.what === 'check'
+    ? { zh: `正在检查… ${part ? `第 ${part.n} / ${part.of} 批` : ''}`, en: `Checking… ${part ? `part ${part.n} of ${part.of}` : ''}` }
+    : { zh: `正在导入… ${part ? `第 ${part.n} / ${part.of} 批` : ''}`, en: `Importing… ${part ? `part ${part.n} of ${part.of}` : ''}` })
   return (
     <View className='stack'>
       <ErrorBanner error={error} onClose={() => setError(null)} />
       {done ? (
         <>
           <Report report={done} clinicName={nameOf} />
-          <Btn id='import-again' variant='secondary' onClick={reset}>导入另一个文件</Btn>
+          <Btn id='import-again' variant='secondary' onClick={reset}>{t({ zh: '导入另一个文件', en: 'Import another file' })}</Btn>
         </>
       ) : (
         <>
           <FilePicker onPick={pick} onError={setError} />
           <View className='card'>
-            <Text className='card__title'>未填写诊所的行导入到</Text>
+            <Text className='card__title'>{t({ zh: '未填写诊所的行导入到', en: 'Rows without a clinic go to' })}</Text>
             <ClinicSelect value={clinicId} options={list.length ? list.map((c) => ({ id: c.clinicId, name: c.name })) : [{ id: staff.clinicId, name: staff.clinicId }]} onChange={chooseClinic} />
           </View>
           {file ? (
             <View className='card'>
-              <Text id='import-file-name' className='para'>文件：{file.name}（{file.prep.parts ? `${file.prep.parts.length} 批上传` : 'XLSX'}）</Text>
-              <Btn id='import-check' variant={dry ? 'secondary' : 'primary'} disabled={Boolean(busy)} onClick={() => void send(true)}>{dry ? '重新检查' : '检查文件（不会写入）'}</Btn>
-              {dry && dry.ok > 0 ? <Btn id='import-run' disabled={Boolean(busy)} onClick={() => void confirmImport()}>导入 {dry.ok} 行</Btn> : null}
+              <Text id='import-file-name' className='para'>{t({ zh: '文件：', en: 'File: ' })}{file.name}（{file.prep.parts ? t({ zh: `${file.prep.parts.length} 批上传`, en: `sent in ${file.prep.parts.length} parts` }) : 'XLSX'}）</Text>
+              <Btn id='import-check' variant={dry ? 'secondary' : 'primary'} disabled={Boolean(busy)} onClick={() => void send(true)}>{dry ? t({ zh: '重新检查', en: 'Check again' }) : t({ zh: '检查文件（不会写入）', en: 'Check the file (nothing is written)' })}</Btn>
+              {dry && dry.ok > 0 ? <Btn id='import-run' disabled={Boolean(busy)} onClick={() => void confirmImport()}>{t({ zh: `导入 ${dry.ok} 行`, en: `Import ${dry.ok} rows` })}</Btn> : null}
               {busy ? <Text id='import-progress' className='muted para'>{progress}</Text> : null}
             </View>
           ) : null}

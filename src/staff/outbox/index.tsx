@@ -14,14 +14,17 @@ import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
 import { StaffPage } from '../../components/StaffPage'
 import { STATUSES, STATUS_LABEL, explain } from './labels'
+import { Loading } from '../../components/PageShell'
+import { COMMON, useT } from '../../i18n'
 import './index.css'
 
 export default function StaffOutboxPage() {
+  const t = useT()
   return (
-    <StaffPage title='消息发送记录' subtitle='Message outbox · 发送状态与原因 (N3)'>
+    <StaffPage title='消息发送记录' subtitle='Message outbox'>
       {(staff) => (can(staff, 'notify', 'outbox') ? <OutboxDesk key={staff.staffId} /> : (
         <View id='outbox-managers-only' className='card'>
-          <Text className='muted'>仅限院长和管理员查看 For the director and admins only</Text>
+          <Text className='muted'>{t({ zh: '仅限院长和管理员查看', en: 'For the director and administrators only' })}</Text>
         </View>
       ))}
     </StaffPage>
@@ -29,6 +32,7 @@ export default function StaffOutboxPage() {
 }
 
 function OutboxDesk() {
+  const t = useT()
   const [status, setStatus] = useState<OutboxStatus | undefined>(undefined)
   const [load, reload] = useLoad(() => callFunction('notify', 'outbox', status ? { status } : {}))
   const report = load.data ?? null
@@ -37,54 +41,52 @@ function OutboxDesk() {
   return (
     <View className='stack'>
       <ErrorBanner error={load.state === 'error' ? load.error : null} />
-      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {report ? (
         <View id='outbox-counts' className='card'>
-          <Text className='card__title'>各状态数量 By state</Text>
+          <Text className='card__title'>{t({ zh: '各状态数量', en: 'By state' })}</Text>
           <View className='ob-counts'>
             {STATUSES.map((s) => (
               <View key={s} className='ob-counts__cell'>
                 <Text id={`outbox-count-${s}`} className='ob-counts__n'>{report.counts[s] ?? 0}</Text>
-                <Text className='ob-counts__label'>{STATUS_LABEL[s].zh} {STATUS_LABEL[s].en}</Text>
+                <Text className='ob-counts__label'>{t(STATUS_LABEL[s])}</Text>
               </View>
             ))}
           </View>
         </View>
       ) : null}
       <View className='tabs'>
-        <Btn id='filter-all' variant={status ? 'plain' : 'primary'} className={`chip ${status ? '' : 'chip--on'}`} onClick={() => pick(undefined)}>全部 All</Btn>
+        <Btn id='filter-all' variant={status ? 'plain' : 'primary'} className={`chip ${status ? '' : 'chip--on'}`} onClick={() => pick(undefined)}>{t({ zh: '全部', en: 'All' })}</Btn>
         {STATUSES.map((s) => (
           <Btn key={s} id={`filter-${s}`} variant={status === s ? 'primary' : 'plain'} className={`chip ${status === s ? 'chip--on' : ''}`} onClick={() => pick(s)}>
-            {STATUS_LABEL[s].zh}
+            {t(STATUS_LABEL[s])}
           </Btn>
         ))}
       </View>
-      {load.state === 'loading' && !report ? <Text className='muted'>加载中… Loading…</Text> : null}
+      {load.state === 'loading' && !report ? <Loading /> : null}
       {report ? (
         <View id='outbox-list' className='card'>
-          <Text className='card__title'>最近 {report.recent.length} 条 Latest records</Text>
-          {report.recent.length === 0 ? <Text id='outbox-empty' className='muted'>没有记录 No records</Text> : null}
+          <Text className='card__title'>{t({ zh: `最近 ${report.recent.length} 条`, en: `Latest ${report.recent.length} records` })}</Text>
+          {report.recent.length === 0 ? <Text id='outbox-empty' className='muted'>{t({ zh: '没有记录', en: 'No records' })}</Text> : null}
           {report.recent.map((r, i) => {
             const why = explain(r)
             return (
-              <View key={r.id} id={`outbox-row-${i}`} className='outbox-row' data-status={r.status}>
+              <View key={r.id} id={`outbox-row-${i}`} className='outbox-row' data-status={r.status} data-last-error={r.lastError}>
                 <View className='row row--between outbox-row__head'>
-                  <Text className='outbox-row__what'>{TEMPLATE_LABEL[r.template].zh} → {r.toName}</Text>
-                  <Text id={`outbox-status-${i}`} className={`outbox-row__status outbox-row__status--${r.status}`}>{STATUS_LABEL[r.status].zh} {STATUS_LABEL[r.status].en}</Text>
+                  <Text className='outbox-row__what'>{t(TEMPLATE_LABEL[r.template])} → {r.toName}</Text>
+                  <Text id={`outbox-status-${i}`} className={`outbox-row__status outbox-row__status--${r.status}`}>{t(STATUS_LABEL[r.status])}</Text>
                 </View>
-                <Text className='muted small'>{TEMPLATE_LABEL[r.template].en}</Text>
                 {why ? (
                   <View id={`outbox-reason-${i}`} className='outbox-row__why'>
-                    <Text className='outbox-row__why-zh'>{why.zh}</Text>
-                    <Text className='outbox-row__why-en'>{why.en}</Text>
+                    <Text className='outbox-row__why-zh'>{t(why)}</Text>
                   </View>
                 ) : null}
                 <Text className='outbox-row__times'>
-                  创建 created {clinicDateTime(r.createdAt)}
-                  {r.sentAt ? ` · 送达 sent ${clinicDateTime(r.sentAt)}` : ''}
-                  {r.attempts > 0 ? ` · 尝试 attempts ${r.attempts}` : ''}
+                  {t({ zh: `创建 ${clinicDateTime(r.createdAt)}`, en: `Created ${clinicDateTime(r.createdAt)}` })}
+                  {r.sentAt ? t({ zh: ` · 送达 ${clinicDateTime(r.sentAt)}`, en: ` · sent ${clinicDateTime(r.sentAt)}` }) : ''}
+                  {r.attempts > 0 ? t({ zh: ` · 尝试 ${r.attempts} 次`, en: ` · ${r.attempts} attempts` }) : ''}
                 </Text>
-                {r.lastError ? <Text className='outbox-row__times'>最后错误 last error: {r.lastError}</Text> : null}
+                {/* The raw last error (codes) stays in data-last-error; `why` says it in words. */}
               </View>
             )
           })}

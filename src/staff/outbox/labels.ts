@@ -1,14 +1,15 @@
 /**
  * N3: the outbox as staff read it — "the outbox says why". Each status and each reason a message
- * was not sent, in Chinese with English below.
+ * was not sent, as a Msg shown in the reader's language.
  */
 import type { OutboxView } from '../../api/contract'
 import type { OutboxStatus, SkipReason } from '../../domain/notify/messages'
 import { clinicDateTime } from '../../services/format'
+import type { Msg } from '../../i18n'
 
 export const STATUSES: OutboxStatus[] = ['queued', 'sending', 'sent', 'failed', 'skipped', 'dead', 'interrupted']
 
-export const STATUS_LABEL: Record<OutboxStatus, { zh: string; en: string }> = {
+export const STATUS_LABEL: Record<OutboxStatus, Msg> = {
   queued: { zh: '待发送', en: 'Queued' },
   sending: { zh: '发送中', en: 'Sending' },
   sent: { zh: '已发送', en: 'Sent' },
@@ -18,14 +19,14 @@ export const STATUS_LABEL: Record<OutboxStatus, { zh: string; en: string }> = {
   interrupted: { zh: '发送中断', en: 'Interrupted' },
 }
 
-export const REASON: Record<SkipReason, { zh: string; en: string }> = {
+export const REASON: Record<SkipReason, Msg> = {
   no_consent: { zh: '对方未订阅：没有在微信中同意接收这类消息，因此没有发送。', en: 'The person has not subscribed in WeChat, so nothing was sent.' },
   no_wechat: { zh: '未绑定微信：这位患者没有绑定微信，无处发送。', en: 'No WeChat: this patient has no WeChat account linked, so there is nowhere to send it.' },
   no_template: { zh: '未配置模板：这类消息还没有配置微信订阅消息模板。', en: 'No template: no WeChat subscribe-message template is set up for this message.' },
 }
 
 /** Why a record is where it is, in words (reason, quiet hours, retries). */
-export function explain(r: OutboxView): { zh: string; en: string } | null {
+export function explain(r: OutboxView): Msg | null {
   if (r.status === 'skipped' && r.reason) return REASON[r.reason]
   if (r.status === 'queued' && r.heldUntil) {
     const at = clinicDateTime(r.heldUntil)

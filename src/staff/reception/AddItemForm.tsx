@@ -6,6 +6,7 @@ import { CATEGORIES, CATEGORY_LABEL, type Category } from '../../domain/policy'
 import { parseYuan } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
+import { useT } from '../../i18n'
 
 export interface AddItemFormProps {
   /** Offer the annual membership (not to a lifetime member). */
@@ -16,6 +17,7 @@ export interface AddItemFormProps {
 }
 
 export function AddItemForm({ showAnnual, onAdd, onAddAnnual, setError }: AddItemFormProps) {
+  const t = useT()
   const [name, setName] = useState('')
   const [category, setCategory] = useState<Category>('treatment')
   const [amount, setAmount] = useState('')
@@ -38,9 +40,9 @@ export function AddItemForm({ showAnnual, onAdd, onAddAnnual, setError }: AddIte
 
   return (
     <>
-      <Text className='field-label'>项目名称 Item</Text>
-      <TextField id='item-name' value={name} onChange={setName} placeholder='如：根管治疗 e.g. root canal' />
-      <Text className='field-label'>类别 Category</Text>
+      <Text className='field-label'>{t({ zh: '项目名称', en: 'Item' })}</Text>
+      <TextField id='item-name' value={name} onChange={setName} placeholder={t({ zh: '如：根管治疗', en: 'e.g. root canal' })} />
+      <Text className='field-label'>{t({ zh: '类别', en: 'Category' })}</Text>
       <View id='item-category' className='chips'>
         {CATEGORIES.map((c) => (
           <Btn
@@ -50,17 +52,17 @@ export function AddItemForm({ showAnnual, onAdd, onAddAnnual, setError }: AddIte
             className={`chip ${category === c ? 'chip--on' : ''}`}
             onClick={() => setCategory(c)}
           >
-            {CATEGORY_LABEL[c].zh}
+            {t(CATEGORY_LABEL[c])}
           </Btn>
         ))}
       </View>
-      <Text className='field-label'>金额（元） Amount (yuan)</Text>
+      <Text className='field-label'>{t({ zh: '金额（元）', en: 'Amount (yuan)' })}</Text>
       <View className='row'>
         <TextField id='item-amount' className='grow' kind='decimal' value={amount} onChange={setAmount} placeholder='0.00' onConfirm={addItem} />
-        <Btn id='item-add' variant='secondary' onClick={addItem}>添加 Add</Btn>
+        <Btn id='item-add' variant='secondary' onClick={addItem}>{t({ zh: '添加', en: 'Add' })}</Btn>
       </View>
       {showAnnual ? (
-        <Btn id='add-annual' variant='plain' onClick={onAddAnnual}>+ 年度会员 ¥899 Annual membership</Btn>
+        <Btn id='add-annual' variant='plain' onClick={onAddAnnual}>{t({ zh: '+ 年度会员 ¥899', en: '+ Annual membership ¥899' })}</Btn>
       ) : null}
     </>
   )

@@ -4,6 +4,7 @@ import type { BillItem, BillResult } from '../../domain/bill/engine'
 import { CATEGORY_LABEL } from '../../domain/policy'
 import { formatFen } from '../../domain/money'
 import { ADJ_LABEL } from './desk'
+import { useT } from '../../i18n'
 
 export interface BillLinesProps {
   items: BillItem[]
@@ -12,9 +13,10 @@ export interface BillLinesProps {
 }
 
 export function BillLines({ items, lines, onRemove }: BillLinesProps) {
+  const t = useT()
   return (
     <View id='bill-lines' className='bill-lines'>
-      {items.length === 0 ? <Text className='muted'>尚未添加项目 No items yet</Text> : null}
+      {items.length === 0 ? <Text className='muted'>{t({ zh: '尚未添加项目', en: 'No items yet' })}</Text> : null}
       {items.map((it, i) => {
         const line = lines?.[i]
         return (
@@ -22,26 +24,26 @@ export function BillLines({ items, lines, onRemove }: BillLinesProps) {
             <View className='row row--between'>
               <View className='bill-line__main'>
                 <Text className='bill-line__name'>{it.name}</Text>
-                <Text className='bill-line__cat'>{CATEGORY_LABEL[it.category].zh}</Text>
+                <Text className='bill-line__cat'>{t(CATEGORY_LABEL[it.category])}</Text>
               </View>
               <Text className='bill-line__amount'>{formatFen(it.amountFen)}</Text>
-              <Text className='bill-line__remove' onClick={() => onRemove(i)}>删除</Text>
+              <Text className='bill-line__remove' onClick={() => onRemove(i)}>{t({ zh: '删除', en: 'Remove' })}</Text>
             </View>
             {line ? (
               <View className='bill-line__adj'>
                 {line.adjustments.map((a, k) => (
                   <View key={`a${k}`} className='row row--between adj'>
-                    <Text>{ADJ_LABEL[a.kind]} · {a.reason.zh}</Text>
+                    <Text>{t(ADJ_LABEL[a.kind])} · {t(a.reason)}</Text>
                     <Text className='neg'>-{formatFen(a.amountFen)}</Text>
                   </View>
                 ))}
                 {line.skipped.map((s, k) => (
                   <View key={`s${k}`} className='adj adj--skip'>
-                    <Text>未享{ADJ_LABEL[s.kind]}：{s.reason.zh}</Text>
+                    <Text>{t({ zh: `未享${ADJ_LABEL[s.kind].zh}：`, en: `No ${ADJ_LABEL[s.kind].en.toLowerCase()}: ` })}{t(s.reason)}</Text>
                   </View>
                 ))}
                 <View className='row row--between adj adj--due'>
-                  <Text>本项应付 Line due</Text>
+                  <Text>{t({ zh: '本项应付', en: 'Line due' })}</Text>
                   <Text>{formatFen(line.dueFen)}</Text>
                 </View>
               </View>

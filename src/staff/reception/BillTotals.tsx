@@ -4,6 +4,7 @@ import type { BillResult } from '../../domain/bill/engine'
 import { formatFen } from '../../domain/money'
 import { Btn } from '../../components/controls'
 import { minus, type Preview } from './desk'
+import { useT } from '../../i18n'
 
 export interface BillTotalsProps {
   t: BillResult['totals']
@@ -12,18 +13,19 @@ export interface BillTotalsProps {
   onConfirm: () => void
 }
 
-export function BillTotals({ t, preview, confirming, onConfirm }: BillTotalsProps) {
+export function BillTotals({ t: totals, preview, confirming, onConfirm }: BillTotalsProps) {
+  const t = useT()
   return (
     <View className='totals'>
-      <View className='kv'><Text className='kv__k'>小计 Subtotal</Text><Text id='total-subtotal' className='kv__v'>{formatFen(t.subtotalFen)}</Text></View>
-      <View className='kv'><Text className='kv__k'>会员折扣 Member discount</Text><Text id='total-discount' className='kv__v'>{minus(t.memberDiscountFen)}</Text></View>
-      <View className='kv'><Text className='kv__k'>首诊券 Coupon</Text><Text id='total-coupon' className='kv__v'>{minus(t.couponFen)}</Text></View>
-      <View className='kv'><Text className='kv__k'>亲友卡 Friend card</Text><Text id='total-card' className='kv__v'>{minus(t.friendCardFen)}</Text></View>
-      <View className='kv'><Text className='kv__k'>奖励金 Bonus</Text><Text id='total-bonus' className='kv__v'>{minus(t.bonusFen)}</Text></View>
-      <View className='kv kv--due'><Text className='kv__k'>应付 Amount due</Text><Text id='total-due' className='kv__v'>{formatFen(t.dueFen)}</Text></View>
-      {preview?.result.notes.map((n, k) => <Text key={k} className='muted small'>{n.zh} {n.en}</Text>)}
+      <View className='kv'><Text className='kv__k'>{t({ zh: '小计', en: 'Subtotal' })}</Text><Text id='total-subtotal' className='kv__v'>{formatFen(totals.subtotalFen)}</Text></View>
+      <View className='kv'><Text className='kv__k'>{t({ zh: '会员折扣', en: 'Member discount' })}</Text><Text id='total-discount' className='kv__v'>{minus(totals.memberDiscountFen)}</Text></View>
+      <View className='kv'><Text className='kv__k'>{t({ zh: '首诊券', en: 'Coupon' })}</Text><Text id='total-coupon' className='kv__v'>{minus(totals.couponFen)}</Text></View>
+      <View className='kv'><Text className='kv__k'>{t({ zh: '亲友卡', en: 'Friend card' })}</Text><Text id='total-card' className='kv__v'>{minus(totals.friendCardFen)}</Text></View>
+      <View className='kv'><Text className='kv__k'>{t({ zh: '奖励金', en: 'Bonus' })}</Text><Text id='total-bonus' className='kv__v'>{minus(totals.bonusFen)}</Text></View>
+      <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '应付', en: 'Amount due' })}</Text><Text id='total-due' className='kv__v'>{formatFen(totals.dueFen)}</Text></View>
+      {preview?.result.notes.map((n, k) => <Text key={k} className='muted small'>{t(n)}</Text>)}
       <Btn id='confirm-btn' disabled={confirming} onClick={() => onConfirm()}>
-        {confirming ? '提交中… Confirming…' : `确认收款 Confirm ${formatFen(t.dueFen)}`}
+        {confirming ? t({ zh: '提交中…', en: 'Confirming…' }) : t({ zh: `确认收款 ${formatFen(totals.dueFen)}`, en: `Confirm ${formatFen(totals.dueFen)}` })}
       </Btn>
     </View>
   )

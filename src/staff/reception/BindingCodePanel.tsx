@@ -15,6 +15,7 @@ import { QrCode } from '../../components/QrCode'
 import { Btn } from '../../components/controls'
 import { useCountdown } from '../../pages/bind/useCountdown'
 import './BindingCodePanel.css'
+import { useT } from '../../i18n'
 
 /**
  * What the desk's error banner shows for what these panels report: null clears it, a message made
@@ -45,6 +46,7 @@ export function BindingCodePanel({ patientId, patientName, onClose, onError }: {
   onClose: () => void
   onError: (e: unknown) => void
 }) {
+  const t = useT()
   const [held, setHeld] = useState<{ code: BindingCode; deadline: number } | null>(null)
   const [busy, setBusy] = useState(false)
   const seconds = useCountdown(held?.deadline ?? null)
@@ -79,20 +81,20 @@ export function BindingCodePanel({ patientId, patientName, onClose, onError }: {
   const name = held?.code.patientName ?? patientName ?? ''
   return (
     <View id='binding-panel' className='binding'>
-      <Text className='card__title register__title'>绑定码{name ? ` · ${name}` : ''}</Text>
+      <Text className='card__title register__title'>{t({ zh: '绑定码', en: 'Binding code' })}{name ? ` · ${name}` : ''}</Text>
       {held ? (
         <View className='binding__code'>
           <QrCode id='binding-qr' text={held.code.token} className={expired ? 'qr--stale' : ''} />
-          <Text id='binding-countdown' className='code-countdown'>{expired ? '已过期，请重新生成' : `${seconds} 秒内有效，仅可使用一次`}</Text>
-          <Text className='muted small'>请患者打开小程序「绑定就诊档案」，选择「扫描前台绑定码」扫描上方二维码，或粘贴下方绑定码。</Text>
+          <Text id='binding-countdown' className='code-countdown'>{expired ? t({ zh: '已过期，请重新生成', en: 'Expired: make a new one' }) : t({ zh: `${seconds} 秒内有效，仅可使用一次`, en: `Valid for ${seconds} s, once only` })}</Text>
+          <Text className='muted small'>{t({ zh: '请患者打开小程序「绑定就诊档案」，选择「扫描前台绑定码」扫描上方二维码，或粘贴下方绑定码。', en: 'Ask the patient to open “Link my record” in the mini-program, choose “Scan the desk’s code” and scan the QR above, or paste the code below.' })}</Text>
           <Text id='binding-token' className='code-text' selectable userSelect>{held.code.token}</Text>
         </View>
       ) : (
-        <Text className='muted'>{busy ? '正在生成…' : '未能生成绑定码'}</Text>
+        <Text className='muted'>{busy ? t({ zh: '正在生成…', en: 'Making the code…' }) : t({ zh: '未能生成绑定码', en: 'No binding code could be made' })}</Text>
       )}
       <View className='row'>
-        <Btn id='binding-renew' variant='secondary' disabled={busy} onClick={() => void fetchCode()}>重新生成</Btn>
-        <Btn id='binding-close' variant='plain' onClick={onClose}>关闭</Btn>
+        <Btn id='binding-renew' variant='secondary' disabled={busy} onClick={() => void fetchCode()}>{t({ zh: '重新生成', en: 'Make a new one' })}</Btn>
+        <Btn id='binding-close' variant='plain' onClick={onClose}>{t({ zh: '关闭', en: 'Close' })}</Btn>
       </View>
     </View>
   )
@@ -108,18 +110,20 @@ export function PhoneHasRecordNotice({ existing, onSharedPhone, onError }: {
   onSharedPhone?: () => void
   onError: (e: unknown) => void
 }) {
+  const t = useT()
   const [showCode, setShowCode] = useState(false)
+  const rec = existing.recordNo
   return (
     <View id='phone-has-record' className='notice notice--warn phone-has-record'>
-      <Text className='para'>该手机号已有就诊档案{existing.recordNo ? `（病历号 ${existing.recordNo}）` : ''}，不能再登记为新患者。</Text>
-      <Text className='para small'>如是本人，请出示绑定码，让患者在小程序中扫码绑定。</Text>
+      <Text className='para'>{t({ zh: `该手机号已有就诊档案${rec ? `（病历号 ${rec}）` : ''}，不能再登记为新患者。`, en: `This phone already has a patient record${rec ? ` (record no. ${rec})` : ''}; it cannot be registered as a new patient.` })}</Text>
+      <Text className='para small'>{t({ zh: '如是本人，请出示绑定码，让患者在小程序中扫码绑定。', en: 'If it is theirs, show the binding code for them to scan in the mini-program.' })}</Text>
       {showCode ? (
         <BindingCodePanel patientId={existing.patientId} onClose={() => setShowCode(false)} onError={onError} />
       ) : (
-        <Btn id='phone-has-record-bind' variant='secondary' onClick={() => setShowCode(true)}>出示绑定码</Btn>
+        <Btn id='phone-has-record-bind' variant='secondary' onClick={() => setShowCode(true)}>{t({ zh: '出示绑定码', en: 'Show the binding code' })}</Btn>
       )}
       {onSharedPhone ? (
-        <Btn id='walkin-shared-phone' variant='plain' onClick={onSharedPhone}>家人共用此手机号，仍新建档案</Btn>
+        <Btn id='walkin-shared-phone' variant='plain' onClick={onSharedPhone}>{t({ zh: '家人共用此手机号，仍新建档案', en: 'A family member shares this phone: make a new record' })}</Btn>
       ) : null}
     </View>
   )

@@ -12,6 +12,7 @@ import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
 import { PhoneHasRecordNotice, type ExistingRecord } from './BindingCodePanel'
 import { birthdayField } from './desk'
+import { useT } from '../../i18n'
 
 export interface CouponPanelProps {
   coupon: ScannedCoupon
@@ -26,6 +27,7 @@ export interface CouponPanelProps {
 }
 
 export function CouponPanel({ coupon, hasRecord, registerLock, setError, report, onRegistered, onFailed, onRemove }: CouponPanelProps) {
+  const t = useT()
   const [cpName, setCpName] = useState('')
   const [cpPhone, setCpPhone] = useState('')
   const [cpBirthday, setCpBirthday] = useState('')
@@ -68,31 +70,31 @@ export function CouponPanel({ coupon, hasRecord, registerLock, setError, report,
   return (
     <View id='scanned-coupon' className='card scanned-card'>
       <View className='row row--between'>
-        <Text className='card__title scanned-card__title'>首诊优惠券 First-visit coupon</Text>
-        <Text className='tier tier--annual'>{coupon.holderPatientId ? '已登记 Registered' : '未登记 New'}</Text>
+        <Text className='card__title scanned-card__title'>{t({ zh: '首诊优惠券', en: 'First-visit coupon' })}</Text>
+        <Text className='tier tier--annual'>{coupon.holderPatientId ? t({ zh: '已登记', en: 'Registered' }) : t({ zh: '未登记', en: 'New' })}</Text>
       </View>
-      <View className='kv'><Text className='kv__k'>持有人 Holder</Text><Text id='coupon-holder' className='kv__v'>{coupon.holderName}</Text></View>
-      <View className='kv'><Text className='kv__k'>推荐人 Referred by</Text><Text id='coupon-referrer' className='kv__v'>{coupon.referrerDisplayName}</Text></View>
-      <View className='kv kv--due'><Text className='kv__k'>首诊优惠 Discount</Text><Text id='coupon-discount' className='kv__v'>{formatFen(coupon.discountFen)}</Text></View>
-      <View className='kv'><Text className='kv__k'>赠品 Gift</Text><Text id='coupon-gift' className='kv__v'>{coupon.gift}</Text></View>
-      <View className='kv'><Text className='kv__k'>有效期 Valid</Text><Text className='kv__v'>至 {clinicDate(coupon.expiresAt)} until</Text></View>
+      <View className='kv'><Text className='kv__k'>{t({ zh: '持有人', en: 'Holder' })}</Text><Text id='coupon-holder' className='kv__v'>{coupon.holderName}</Text></View>
+      <View className='kv'><Text className='kv__k'>{t({ zh: '推荐人', en: 'Referred by' })}</Text><Text id='coupon-referrer' className='kv__v'>{coupon.referrerDisplayName}</Text></View>
+      <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '首诊优惠', en: 'Discount' })}</Text><Text id='coupon-discount' className='kv__v'>{formatFen(coupon.discountFen)}</Text></View>
+      <View className='kv'><Text className='kv__k'>{t({ zh: '赠品', en: 'Gift' })}</Text><Text id='coupon-gift' className='kv__v'>{coupon.gift}</Text></View>
+      <View className='kv'><Text className='kv__k'>{t({ zh: '有效期', en: 'Valid' })}</Text><Text className='kv__v'>{t({ zh: `至 ${clinicDate(coupon.expiresAt)}`, en: `Until ${clinicDate(coupon.expiresAt)}` })}</Text></View>
       {!coupon.holderPatientId ? (
         <View id='coupon-register' className='register'>
-          <Text className='card__title register__title'>登记到店 Register visit</Text>
-          <Text className='muted small'>首次到店请先登记为患者，优惠券只能由持有人本人使用。Register the friend first: the coupon is for its holder only.</Text>
-          <Text className='field-label'>姓名 Name</Text>
-          <TextField id='coupon-register-name' value={cpName} onChange={setCpName} placeholder='朋友的姓名 Friend’s name' />
-          <Text className='field-label'>手机号 Mobile</Text>
-          <TextField id='coupon-register-phone' kind='decimal' value={cpPhone} onChange={setCpPhone} placeholder='11 位手机号' />
-          <Text className='field-label'>生日（选填）Birthday, optional</Text>
+          <Text className='card__title register__title'>{t({ zh: '登记到店', en: 'Register the visit' })}</Text>
+          <Text className='muted small'>{t({ zh: '首次到店请先登记为患者，优惠券只能由持有人本人使用。', en: 'Register the friend first: the coupon is for its holder only.' })}</Text>
+          <Text className='field-label'>{t({ zh: '姓名', en: 'Name' })}</Text>
+          <TextField id='coupon-register-name' value={cpName} onChange={setCpName} placeholder={t({ zh: '朋友的姓名', en: 'The friend’s name' })} />
+          <Text className='field-label'>{t({ zh: '手机号', en: 'Mobile' })}</Text>
+          <TextField id='coupon-register-phone' kind='decimal' value={cpPhone} onChange={setCpPhone} placeholder={t({ zh: '11 位手机号', en: '11 digits' })} />
+          <Text className='field-label'>{t({ zh: '生日（选填）', en: 'Birthday (optional)' })}</Text>
           <TextField id='coupon-register-birthday' value={cpBirthday} onChange={setCpBirthday} placeholder='1990-05-20' onConfirm={() => void registerCouponHolder()} />
           {hasRecord?.ticket === coupon.ticket ? <PhoneHasRecordNotice existing={hasRecord.existing} onError={report} /> : null}
           <Btn id='coupon-register-btn' disabled={cpRegistering} onClick={() => void registerCouponHolder()}>
-            {cpRegistering ? '登记中… Registering…' : '登记到店 Register visit'}
+            {cpRegistering ? t({ zh: '登记中…', en: 'Registering…' }) : t({ zh: '登记到店', en: 'Register the visit' })}
           </Btn>
         </View>
       ) : null}
-      <Btn id='coupon-remove' variant='plain' onClick={onRemove}>不用此券 Remove coupon</Btn>
+      <Btn id='coupon-remove' variant='plain' onClick={onRemove}>{t({ zh: '不用此券', en: 'Remove the coupon' })}</Btn>
     </View>
   )
 }

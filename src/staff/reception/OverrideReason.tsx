@@ -9,6 +9,7 @@ import type { BillRequest } from '../../api/contract'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { TextField } from '../../components/controls'
 import { OVERRIDE_REASON_MIN as MIN_REASON } from '../../domain/bill/payer-proof'
+import { useT } from '../../i18n'
 
 type PayerProof = Pick<BillRequest, 'payerTicket' | 'storedValueOverride'>
 
@@ -28,11 +29,12 @@ export function payerProof(spendsStoredValue: boolean, payerTicket: string | und
 
 /** Shown while stored value is to be spent and the payer's member code was not scanned. */
 export function OverrideReason({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const t = useT()
   return (
     <View id='override-box' className='notice notice--warn override'>
-      <Text className='para small'>未扫描患者本人的会员码。请扫描会员码；如确需使用奖励金或家庭余额，请填写原因（将列入每周审核）。</Text>
-      <Text className='field-label'>原因</Text>
-      <TextField id='override-reason' value={value} onChange={onChange} placeholder={`至少 ${MIN_REASON} 个字，如：患者忘带手机，已核对身份证`} />
+      <Text className='para small'>{t({ zh: '未扫描患者本人的会员码。请扫描会员码；如确需使用奖励金或家庭余额，请填写原因（将列入每周审核）。', en: 'The patient\'s own member code was not scanned. Scan it; or, to spend bonus or family balance anyway, give a reason (it goes on the weekly review).' })}</Text>
+      <Text className='field-label'>{t({ zh: '原因', en: 'Reason' })}</Text>
+      <TextField id='override-reason' value={value} onChange={onChange} placeholder={t({ zh: `至少 ${MIN_REASON} 个字，如：患者忘带手机，已核对身份证`, en: `At least ${MIN_REASON} characters, e.g. forgot the phone, ID card checked` })} />
     </View>
   )
 }

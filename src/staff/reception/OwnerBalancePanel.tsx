@@ -10,6 +10,7 @@ import { callFunction } from '../../services/cloud'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
 import { ownerFen } from './desk'
+import { useT } from '../../i18n'
 
 export interface OwnerBalancePanelProps {
   patientId: string
@@ -31,6 +32,7 @@ export interface OwnerBalancePanelProps {
 export function OwnerBalancePanel(props: OwnerBalancePanelProps) {
   const { patientId, ownerText, setOwnerText, consentText, setConsentText, consentNeeded, consentRequest, requestingConsent, touchBill } = props
   const { setConsentRequest, setRequestingConsent, consentLock, setError, show } = props
+  const t = useT()
 
   /** M4: ask the owner (in their app) to approve paying this amount from their balance. */
   async function requestConsent() {
@@ -57,26 +59,26 @@ export function OwnerBalancePanel(props: OwnerBalancePanelProps) {
 
   return (
     <View id='owner-balance-box' className='owner-balance'>
-      <Text className='field-label'>使用主账户奖励金（元，可选） Pay from the owner's balance (optional)</Text>
+      <Text className='field-label'>{t({ zh: '使用主账户奖励金（元，可选）', en: 'Pay from the owner\'s balance (yuan, optional)' })}</Text>
       <TextField id='owner-balance' kind='decimal' value={ownerText} onChange={(v) => { setOwnerText(v); touchBill() }} placeholder='0.00' />
       {consentNeeded || consentRequest ? (
         <View id='consent-box' className='notice notice--warn consent'>
-          <Text>使用主账户余额需主账户同意。The owner must agree to this payment.</Text>
+          <Text>{t({ zh: '使用主账户余额需主账户同意。', en: 'The owner must agree to this payment.' })}</Text>
           <Btn id='request-consent' variant='secondary' disabled={requestingConsent} onClick={() => void requestConsent()}>
-            {requestingConsent ? '发送中… Sending…' : '请求主账户同意 Ask the owner'}
+            {requestingConsent ? t({ zh: '发送中…', en: 'Sending…' }) : t({ zh: '请求主账户同意', en: 'Ask the owner' })}
           </Btn>
           {consentRequest ? (
             <Text id='consent-request' className='small'>
-              已发送请求 <Text id='consent-request-id'>{consentRequest.requestId}</Text>（{formatFen(consentRequest.amountFen)}），主账户同意后再预览并收款。
-              Request sent; once the owner approves, preview and confirm.
+              {t({ zh: '已发送请求 ', en: 'Request ' })}<Text id='consent-request-id'>{consentRequest.requestId}</Text>
+              {t({ zh: `（${formatFen(consentRequest.amountFen)}），主账户同意后再预览并收款。`, en: ` sent (${formatFen(consentRequest.amountFen)}); once the owner approves, preview and confirm.` })}
             </Text>
           ) : null}
         </View>
       ) : null}
       {consentNeeded || consentRequest || consentText ? (
         <>
-          <Text className='field-label'>同意编号 Consent id</Text>
-          <TextField id='consent-id' value={consentText} onChange={(v) => { setConsentText(v); touchBill() }} placeholder='主账户同意的请求编号' />
+          <Text className='field-label'>{t({ zh: '同意编号', en: 'Consent number' })}</Text>
+          <TextField id='consent-id' value={consentText} onChange={(v) => { setConsentText(v); touchBill() }} placeholder={t({ zh: '主账户同意的请求编号', en: 'The number of the request the owner approved' })} />
         </>
       ) : null}
     </View>

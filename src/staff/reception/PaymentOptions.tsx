@@ -9,6 +9,7 @@ import type { ScannedCoupon, ScannedPatient } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { TextField } from '../../components/controls'
 import { OverrideReason } from './OverrideReason'
+import { useT } from '../../i18n'
 
 export interface PaymentOptionsProps {
   patient: ScannedPatient | null
@@ -27,26 +28,27 @@ export interface PaymentOptionsProps {
 }
 
 export function PaymentOptions(props: PaymentOptionsProps) {
+  const t = useT()
   const { patient, coupon, referrerText, setReferrerText, namedText, setNamedText, bonusText, setBonusText, ownerText, overrideText, setOverrideText, touchBill, children } = props
   return (
     <>
       {/* R2: the referrer's number works like a coupon; M5: a non-member names a member. */}
       {!coupon ? (
         <>
-          <Text className='field-label'>推荐人编号（可选） Referrer code (optional)</Text>
-          <TextField id='referrer-code' value={referrerText} onChange={(v) => { setReferrerText(v); touchBill() }} placeholder='如 100007' />
+          <Text className='field-label'>{t({ zh: '推荐人编号（可选）', en: 'Referrer code (optional)' })}</Text>
+          <TextField id='referrer-code' value={referrerText} onChange={(v) => { setReferrerText(v); touchBill() }} placeholder={t({ zh: '如 100007', en: 'e.g. 100007' })} />
         </>
       ) : null}
       {!patient?.discount ? (
         <>
-          <Text className='field-label'>报会员编号（可选） Named member (optional)</Text>
-          <TextField id='named-member' value={namedText} onChange={(v) => { setNamedText(v); touchBill() }} placeholder='会员病历号 member record no.' />
+          <Text className='field-label'>{t({ zh: '报会员编号（可选）', en: 'A member’s number (optional)' })}</Text>
+          <TextField id='named-member' value={namedText} onChange={(v) => { setNamedText(v); touchBill() }} placeholder={t({ zh: '会员病历号', en: 'The member’s record no.' })} />
         </>
       ) : null}
       {children}
       {patient ? (
         <>
-          <Text className='field-label'>使用奖励金（元，可选） Use bonus (optional, ≤ {formatFen(patient.bonusBalanceFen)})</Text>
+          <Text className='field-label'>{t({ zh: `使用奖励金（元，可选，≤ ${formatFen(patient.bonusBalanceFen)}）`, en: `Use bonus (yuan, optional, ≤ ${formatFen(patient.bonusBalanceFen)})` })}</Text>
           <TextField id='bonus-use' kind='decimal' value={bonusText} onChange={(v) => { setBonusText(v); touchBill() }} placeholder='0.00' />
           {!patient.payerTicket && (bonusText.trim() || ownerText.trim()) ? <OverrideReason value={overrideText} onChange={setOverrideText} /> : null}
         </>

@@ -7,6 +7,7 @@ import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { REFUNDERS, type Staff } from './desk'
 import { RefundPanel } from './RefundPanel'
+import { useT } from '../../i18n'
 
 export interface ReceiptPanelProps {
   receipt: ConfirmedBill
@@ -18,24 +19,24 @@ export interface ReceiptPanelProps {
 }
 
 export function ReceiptPanel({ receipt, card, staff, setError, show, onNewBill }: ReceiptPanelProps) {
+  const t = useT()
   return (
-    <View id='receipt' className='card receipt'>
-      <Text className='card__title'>已收款 Paid</Text>
+    <View id='receipt' className='card receipt' data-bill-id={receipt.billId}>
+      <Text className='card__title'>{t({ zh: '已收款', en: 'Paid' })}</Text>
       {receipt.replayed ? (
-        <Text id='receipt-replayed' className='receipt__replayed'>重复提交，未重复扣款 (replayed)</Text>
+        <Text id='receipt-replayed' className='receipt__replayed'>{t({ zh: '重复提交，未重复扣款', en: 'Submitted twice: charged once' })}</Text>
       ) : null}
-      <View className='kv kv--due'><Text className='kv__k'>实收 Paid</Text><Text id='receipt-paid' className='kv__v'>{formatFen(receipt.paidFen)}</Text></View>
+      <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '实收', en: 'Paid' })}</Text><Text id='receipt-paid' className='kv__v'>{formatFen(receipt.paidFen)}</Text></View>
       {receipt.result.totals.friendCardFen > 0 ? (
         <View className='kv'>
-          <Text className='kv__k'>亲友卡支付 Friend card</Text>
-          <Text id='receipt-card' className='kv__v'>{formatFen(receipt.result.totals.friendCardFen)}{card ? ` · 余额 ${formatFen(card.balanceFen)}` : ''}</Text>
+          <Text className='kv__k'>{t({ zh: '亲友卡支付', en: 'Friend card' })}</Text>
+          <Text id='receipt-card' className='kv__v'>{formatFen(receipt.result.totals.friendCardFen)}{card ? t({ zh: ` · 余额 ${formatFen(card.balanceFen)}`, en: ` · balance ${formatFen(card.balanceFen)}` }) : ''}</Text>
         </View>
       ) : null}
-      <View className='kv'><Text className='kv__k'>会员等级 Tier after</Text><Text id='receipt-tier' className='kv__v'>{TIER_LABEL[receipt.tierAfter].zh}</Text></View>
-      <View className='kv'><Text className='kv__k'>累计消费 Spend after</Text><Text id='receipt-spend' className='kv__v'>{formatFen(receipt.cumulativeSpendAfterFen)}</Text></View>
-      <Text className='muted small'>账单号 Bill <Text id='receipt-bill'>{receipt.billId}</Text></Text>
+      <View className='kv'><Text className='kv__k'>{t({ zh: '会员等级', en: 'Tier now' })}</Text><Text id='receipt-tier' className='kv__v'>{t(TIER_LABEL[receipt.tierAfter])}</Text></View>
+      <View className='kv'><Text className='kv__k'>{t({ zh: '累计消费', en: 'Spend now' })}</Text><Text id='receipt-spend' className='kv__v'>{formatFen(receipt.cumulativeSpendAfterFen)}</Text></View>
       {REFUNDERS.includes(staff.role) ? <RefundPanel key={receipt.billId} receipt={receipt} setError={setError} show={show} /> : null}
-      <Btn id='new-bill' variant='secondary' onClick={onNewBill}>新账单 New bill</Btn>
+      <Btn id='new-bill' variant='secondary' onClick={onNewBill}>{t({ zh: '新账单', en: 'New bill' })}</Btn>
     </View>
   )
 }

@@ -7,6 +7,7 @@ import { callFunction } from '../../services/cloud'
 import { TIER_LABEL, parseYuan, newRequestId } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
+import { useT } from '../../i18n'
 
 export interface RefundPanelProps {
   receipt: ConfirmedBill
@@ -15,6 +16,7 @@ export interface RefundPanelProps {
 }
 
 export function RefundPanel({ receipt, setError, show }: RefundPanelProps) {
+  const t = useT()
   const [refundAmount, setRefundAmount] = useState('')
   const [refundReason, setRefundReason] = useState('')
   const [refunding, setRefunding] = useState(false)
@@ -54,18 +56,19 @@ export function RefundPanel({ receipt, setError, show }: RefundPanelProps) {
 
   return (
     <View id='refund-box' className='refund'>
-      <Text className='card__title register__title'>退款 Refund</Text>
-      <Text className='field-label'>退款金额（元） Amount (yuan, ≤ {formatFen(receipt.paidFen)})</Text>
+      <Text className='card__title register__title'>{t({ zh: '退款', en: 'Refund' })}</Text>
+      <Text className='field-label'>{t({ zh: `退款金额（元，≤ ${formatFen(receipt.paidFen)}）`, en: `Amount (yuan, ≤ ${formatFen(receipt.paidFen)})` })}</Text>
       <TextField id='refund-amount' kind='decimal' value={refundAmount} onChange={setRefundAmount} placeholder='0.00' />
-      <Text className='field-label'>原因 Reason</Text>
-      <TextField id='refund-reason' value={refundReason} onChange={setRefundReason} placeholder='如：治疗取消 treatment cancelled' />
+      <Text className='field-label'>{t({ zh: '原因', en: 'Reason' })}</Text>
+      <TextField id='refund-reason' value={refundReason} onChange={setRefundReason} placeholder={t({ zh: '如：治疗取消', en: 'e.g. treatment cancelled' })} />
       <Btn id='refund-btn' variant='secondary' disabled={refunding} onClick={() => void refund()}>
-        {refunding ? '退款中… Refunding…' : '退款 Refund'}
+        {refunding ? t({ zh: '退款中…', en: 'Refunding…' }) : t({ zh: '退款', en: 'Refund' })}
       </Btn>
       {refundDone ? (
         <View id='refund-result' className='notice'>
-          <Text>已退款 {formatFen(refundDone.amountFen)}{refundDone.replayed ? '（重复提交，未重复退款 replayed）' : ''}</Text>
-          <Text className='notice__en'>Refunded · tier {TIER_LABEL[refundDone.tierAfter].zh} · spend {formatFen(refundDone.cumulativeSpendAfterFen)}</Text>
+          <Text>{t({ zh: `已退款 ${formatFen(refundDone.amountFen)}`, en: `Refunded ${formatFen(refundDone.amountFen)}` })}</Text>
+          {refundDone.replayed ? <Text id='refund-replayed'>{t({ zh: '重复提交，未重复退款', en: 'Submitted twice: refunded once' })}</Text> : null}
+          <Text className='muted small'>{t(TIER_LABEL[refundDone.tierAfter])} · {t({ zh: '累计消费 ', en: 'spend ' })}{formatFen(refundDone.cumulativeSpendAfterFen)}</Text>
         </View>
       ) : null}
     </View>

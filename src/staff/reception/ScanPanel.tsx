@@ -4,6 +4,7 @@ import type { ScannedCoupon } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { TIER_LABEL } from '../../services/format'
 import { Btn, TextField } from '../../components/controls'
+import { useT } from '../../i18n'
 import { BASIS_LABEL, type Payer } from './desk'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -19,37 +20,38 @@ export interface ScanPanelProps {
 }
 
 export function ScanPanel({ code, setCode, scanning, onLookup, onCamera, payer, coupon }: ScanPanelProps) {
+  const t = useT()
   const patient = payer?.scanned ?? null
+  const couponHolderPays = coupon !== null && coupon.holderPatientId === payer?.patientId
   return (
     <View className='card'>
-      <Text className='card__title'>扫码 Scan</Text>
-      <Text className='muted small'>扫描会员码、亲友卡付款码或首诊优惠券码，或输入码 / 病历号。Scan a member code, a friend card code or a coupon code, or type it or a record number.</Text>
+      <Text className='card__title'>{t({ zh: '扫码', en: 'Scan' })}</Text>
+      <Text className='muted small'>{t({ zh: '扫描会员码、亲友卡付款码或首诊优惠券码，或输入码 / 病历号。', en: 'Scan a member code, a friend card code or a coupon code, or type it or a record number.' })}</Text>
       {isWeapp ? (
-        <Btn variant='primary' disabled={scanning} onClick={() => onCamera()}>扫一扫 Scan with camera</Btn>
+        <Btn variant='primary' disabled={scanning} onClick={() => onCamera()}>{t({ zh: '扫一扫', en: 'Scan with camera' })}</Btn>
       ) : null}
       <View className='row'>
-        <TextField id='scan-input' className='grow' value={code} onChange={setCode} placeholder='会员码 / 亲友卡码 / 优惠券码 / 病历号' onConfirm={() => onLookup(code)} />
-        <Btn id='scan-submit' variant='secondary' disabled={scanning} onClick={() => onLookup(code)}>查询 Find</Btn>
+        <TextField id='scan-input' className='grow' value={code} onChange={setCode} placeholder={t({ zh: '会员码 / 亲友卡码 / 优惠券码 / 病历号', en: 'Member / card / coupon code or record no.' })} onConfirm={() => onLookup(code)} />
+        <Btn id='scan-submit' variant='secondary' disabled={scanning} onClick={() => onLookup(code)}>{t({ zh: '查询', en: 'Find' })}</Btn>
       </View>
       {patient ? (
         <View className='patient'>
           <View className='row row--between'>
             <Text id='scanned-name' className='patient__name'>{patient.name}</Text>
-            <Text id='scanned-tier' className={`tier tier--${patient.tier}`}>{TIER_LABEL[patient.tier].zh}</Text>
+            <Text id='scanned-tier' className={`tier tier--${patient.tier}`}>{t(TIER_LABEL[patient.tier])}</Text>
           </View>
-          <View className='kv'><Text className='kv__k'>病历号 Record No.</Text><Text id='scanned-record' className='kv__v'>{patient.recordNo}</Text></View>
-          <View className='kv'><Text className='kv__k'>手机 Phone</Text><Text className='kv__v'>{patient.maskedPhone}</Text></View>
-          <View className='kv'><Text className='kv__k'>折扣依据 Discount</Text><Text id='scanned-discount' className='kv__v'>{patient.discount ? BASIS_LABEL[patient.discount] : '无会员折扣 None'}</Text></View>
-          <View className='kv'><Text className='kv__k'>奖励金 Bonus</Text><Text id='scanned-bonus' className='kv__v'>{formatFen(patient.bonusBalanceFen)}</Text></View>
-          <View className='kv'><Text className='kv__k'>累计消费 Spend</Text><Text id='scanned-spend' className='kv__v'>{formatFen(patient.cumulativeSpendFen)}</Text></View>
+          <View className='kv'><Text className='kv__k'>{t({ zh: '病历号', en: 'Record No.' })}</Text><Text id='scanned-record' className='kv__v'>{patient.recordNo}</Text></View>
+          <View className='kv'><Text className='kv__k'>{t({ zh: '手机', en: 'Phone' })}</Text><Text className='kv__v'>{patient.maskedPhone}</Text></View>
+          <View className='kv'><Text className='kv__k'>{t({ zh: '折扣依据', en: 'Discount' })}</Text><Text id='scanned-discount' className='kv__v'>{t(patient.discount ? BASIS_LABEL[patient.discount] : { zh: '无会员折扣', en: 'No member discount' })}</Text></View>
+          <View className='kv'><Text className='kv__k'>{t({ zh: '奖励金', en: 'Bonus' })}</Text><Text id='scanned-bonus' className='kv__v'>{formatFen(patient.bonusBalanceFen)}</Text></View>
+          <View className='kv'><Text className='kv__k'>{t({ zh: '累计消费', en: 'Spend' })}</Text><Text id='scanned-spend' className='kv__v'>{formatFen(patient.cumulativeSpendFen)}</Text></View>
           {/* R7: what to ask or offer this patient. */}
           {patient.prompts && patient.prompts.length > 0 ? (
             <View id='prompts' className='notice prompts'>
-              <Text className='prompts__title'>提示 Ask / offer</Text>
+              <Text className='prompts__title'>{t({ zh: '提示', en: 'Ask / offer' })}</Text>
               {patient.prompts.map((pr, k) => (
                 <View key={`${pr.kind}-${k}`} className='prompts__item'>
-                  <Text>· {pr.zh}</Text>
-                  <Text className='prompts__en'>{pr.en}</Text>
+                  <Text>· {t(pr)}</Text>
                 </View>
               ))}
             </View>
@@ -60,11 +62,11 @@ export function ScanPanel({ code, setCode, scanning, onLookup, onCamera, payer, 
         <View className='patient'>
           <View className='row row--between'>
             <Text id='scanned-name' className='patient__name'>{payer.name}</Text>
-            <Text className='tier'>{coupon && coupon.holderPatientId === payer.patientId ? '优惠券持有人' : '亲友卡持卡人'}</Text>
+            <Text className='tier'>{couponHolderPays ? t({ zh: '优惠券持有人', en: 'Coupon holder' }) : t({ zh: '亲友卡持卡人', en: 'Card holder' })}</Text>
           </View>
-          <Text className='muted small'>{coupon && coupon.holderPatientId === payer.patientId
-            ? '付款人为首诊优惠券持有人。The coupon holder pays.'
-            : '付款人为亲友卡持卡人。如由他人付款，请扫描付款人的会员码。The card holder pays; to bill someone else, scan their member code.'}</Text>
+          <Text className='muted small'>{couponHolderPays
+            ? t({ zh: '付款人为首诊优惠券持有人。', en: 'The coupon holder pays.' })
+            : t({ zh: '付款人为亲友卡持卡人。如由他人付款，请扫描付款人的会员码。', en: 'The card holder pays; to bill someone else, scan their member code.' })}</Text>
         </View>
       ) : null}
     </View>

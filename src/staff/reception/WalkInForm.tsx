@@ -12,8 +12,12 @@ import { callFunction } from '../../services/cloud'
 import { isBirthdayOrEmpty, isMobile } from '../../services/format'
 import { Btn, TextField } from '../../components/controls'
 import { PhoneHasRecordNotice, phoneHasRecord, type ExistingRecord } from './BindingCodePanel'
+import { useT } from '../../i18n'
+
+const TITLE = { zh: '新患者登记（无微信）', en: 'New patient without WeChat' }
 
 export function WalkInForm({ onRegistered, onError }: { onRegistered: (p: NewPatient) => void; onError: (e: unknown) => void }) {
+  const t = useT()
   const [open, setOpen] = useState(false)
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
@@ -55,28 +59,28 @@ export function WalkInForm({ onRegistered, onError }: { onRegistered: (p: NewPat
   if (!open) {
     return (
       <View className='card'>
-        <Btn id='walkin-open' variant='secondary' onClick={() => { setOpen(true); setDone(null) }}>新患者登记（无微信）</Btn>
+        <Btn id='walkin-open' variant='secondary' onClick={() => { setOpen(true); setDone(null) }}>{t(TITLE)}</Btn>
         {done ? (
-          <Text id='walkin-done' className='muted small'>已登记 {done.name}，病历号 {done.recordNo}。患者之后可在小程序中绑定微信。</Text>
+          <Text id='walkin-done' className='muted small'>{t({ zh: `已登记 ${done.name}，病历号 ${done.recordNo}。患者之后可在小程序中绑定微信。`, en: `${done.name} registered, record no. ${done.recordNo}. They can link WeChat later in the mini-program.` })}</Text>
         ) : null}
       </View>
     )
   }
   return (
     <View id='walkin-form' className='card'>
-      <Text className='card__title'>新患者登记（无微信）</Text>
-      <Text className='muted small'>为没有使用微信的新患者建档，登记后即可收款；如有推荐人，在账单中填写推荐人编号。患者之后可在小程序中绑定微信。</Text>
-      <Text className='field-label'>姓名</Text>
-      <TextField id='walkin-name' value={name} onChange={(v) => { setName(v); setExisting(null) }} placeholder='患者姓名' />
-      <Text className='field-label'>手机号</Text>
-      <TextField id='walkin-phone' kind='decimal' value={phone} onChange={(v) => { setPhone(v); setExisting(null) }} placeholder='11 位手机号' />
-      <Text className='field-label'>生日（选填）</Text>
+      <Text className='card__title'>{t(TITLE)}</Text>
+      <Text className='muted small'>{t({ zh: '为没有使用微信的新患者建档，登记后即可收款；如有推荐人，在账单中填写推荐人编号。患者之后可在小程序中绑定微信。', en: 'Make a record for a new patient without WeChat and bill them right away; if someone referred them, enter the referrer code on the bill. They can link WeChat later.' })}</Text>
+      <Text className='field-label'>{t({ zh: '姓名', en: 'Name' })}</Text>
+      <TextField id='walkin-name' value={name} onChange={(v) => { setName(v); setExisting(null) }} placeholder={t({ zh: '患者姓名', en: 'The patient’s name' })} />
+      <Text className='field-label'>{t({ zh: '手机号', en: 'Mobile' })}</Text>
+      <TextField id='walkin-phone' kind='decimal' value={phone} onChange={(v) => { setPhone(v); setExisting(null) }} placeholder={t({ zh: '11 位手机号', en: '11 digits' })} />
+      <Text className='field-label'>{t({ zh: '生日（选填）', en: 'Birthday (optional)' })}</Text>
       <TextField id='walkin-birthday' value={birthday} onChange={setBirthday} placeholder='1990-05-20' onConfirm={() => void register(false)} />
       {existing ? (
         <PhoneHasRecordNotice existing={existing} onSharedPhone={() => void register(true)} onError={onError} />
       ) : null}
-      <Btn id='walkin-submit' disabled={busy} onClick={() => void register(false)}>{busy ? '登记中…' : '登记并收款'}</Btn>
-      <Btn id='walkin-cancel' variant='plain' onClick={() => { setOpen(false); setExisting(null) }}>取消</Btn>
+      <Btn id='walkin-submit' disabled={busy} onClick={() => void register(false)}>{busy ? t({ zh: '登记中…', en: 'Registering…' }) : t({ zh: '登记并收款', en: 'Register and bill' })}</Btn>
+      <Btn id='walkin-cancel' variant='plain' onClick={() => { setOpen(false); setExisting(null) }}>{t({ zh: '取消', en: 'Cancel' })}</Btn>
     </View>
   )
 }

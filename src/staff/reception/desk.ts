@@ -8,22 +8,23 @@ import { formatFen } from '../../domain/money'
 import { parseYuan } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { payerProof } from './OverrideReason'
+import type { Msg } from '../../i18n'
 
 export type Staff = Extract<Persona, { kind: 'staff' }>
 
 /** A deduction as shown in the totals: "-¥54.00", or "¥0.00" when nothing was taken off. */
 export const minus = (fen: number): string => (fen > 0 ? formatFen(-fen) : formatFen(0))
 
-export const BASIS_LABEL: Record<NonNullable<ScannedPatient['discount']>, string> = {
-  member: '会员本人 88折 Member',
-  family: '家庭成员 Family member',
+export const BASIS_LABEL: Record<NonNullable<ScannedPatient['discount']>, Msg> = {
+  member: { zh: '会员本人 88折', en: 'Member, 12% off' },
+  family: { zh: '家庭成员', en: 'Family member' },
 }
 
-export const ADJ_LABEL: Record<AdjustmentKind, string> = {
-  member_discount: '会员折扣',
-  first_visit_coupon: '首诊券',
-  friend_card: '亲友卡',
-  bonus: '奖励金',
+export const ADJ_LABEL: Record<AdjustmentKind, Msg> = {
+  member_discount: { zh: '会员折扣', en: 'Member discount' },
+  first_visit_coupon: { zh: '首诊券', en: 'First-visit coupon' },
+  friend_card: { zh: '亲友卡', en: 'Friend card' },
+  bonus: { zh: '奖励金', en: 'Bonus' },
 }
 
 export const birthdayField = (b: string) => (b.trim() ? { birthday: b.trim() } : {})
@@ -49,7 +50,9 @@ export function fingerprint(req: BillRequest, cardId: string | null, couponId: s
 }
 
 /** M1: the annual membership as a bill item (the server checks the fee against the policy). */
-export const ANNUAL_FEE: BillItem = { name: '年度会员 Annual membership', category: 'membership_fee', amountFen: 89_900 }
+export const ANNUAL_FEE_NAME: Msg = { zh: '年度会员', en: 'Annual membership' }
+/** The item's name is written in the desk's language: it is what the bill and the ledger show. */
+export const annualFee = (name: string): BillItem => ({ name, category: 'membership_fee', amountFen: 89_900 })
 
 /** M6: who may refund (the server enforces it too). */
 export const REFUNDERS: Array<Staff['role']> = ['director', 'admin']

@@ -29,7 +29,7 @@ import { StaffPage } from '../../components/StaffPage'
 import { PatientLookup } from './PatientLookup'
 import { WalkInForm } from './WalkInForm'
 import { bannerOf, phoneHasRecord, type ExistingRecord } from './BindingCodePanel'
-import { ANNUAL_FEE, buildBillRequest, payerOf, type Payer, type Staff } from './desk'
+import { ANNUAL_FEE_NAME, annualFee, buildBillRequest, payerOf, type Payer, type Staff } from './desk'
 import { ScanPanel } from './ScanPanel'
 import { FriendCardPanel } from './FriendCardPanel'
 import { CouponPanel } from './CouponPanel'
@@ -40,16 +40,19 @@ import { OwnerBalancePanel } from './OwnerBalancePanel'
 import { BillTotals } from './BillTotals'
 import { ReceiptPanel } from './ReceiptPanel'
 import { useCheckout } from './useCheckout'
+import { ROLE_LABEL } from '../team/labels'
+import { useT } from '../../i18n'
 
 export default function ReceptionPage() {
   return (
-    <StaffPage title='前台收款' subtitle='Reception · scan, bill, confirm'>
+    <StaffPage title='前台收款' subtitle='Reception'>
       {(staff) => <ReceptionDesk key={staff.staffId} staff={staff} />}
     </StaffPage>
   )
 }
 
 function ReceptionDesk({ staff }: { staff: Staff }) {
+  const t = useT()
   const [error, setError] = useState<BannerMessage | null>(null)
   const [code, setCode] = useState('')
   const [scanning, setScanning] = useState(false)
@@ -186,7 +189,7 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
       setError({ zh: '每张账单只能有一项会员费', en: 'One membership fee per bill', code: 'VALIDATION' })
       return
     }
-    setItems((xs) => [...xs, ANNUAL_FEE])
+    setItems((xs) => [...xs, annualFee(t(ANNUAL_FEE_NAME))])
     touchBill()
   }
 
@@ -195,13 +198,13 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
     touchBill()
   }
 
-  const t = preview?.result.totals
+  const totals = preview?.result.totals
   const lines = preview?.result.lines
 
   return (
     <View className='stack'>
       <ErrorBanner error={error} onClose={() => setError(null)} />
-      <Text className='muted small'>{staff.name} · {staff.role}</Text>
+      <Text className='muted small'>{staff.name} · {t(ROLE_LABEL[staff.role])}</Text>
 
       {/* S1: who is paying */}
       <ScanPanel code={code} setCode={setCode} scanning={scanning} onLookup={(c) => void lookup(c)} onCamera={() => void scanWithCamera()} payer={payer} coupon={coupon} />
@@ -252,7 +255,7 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
       {/* S2: the bill */}
       {payer && !receipt ? (
         <View className='card'>
-          <Text className='card__title'>账单 Bill</Text>
+          <Text className='card__title'>{t({ zh: '账单', en: 'Bill' })}</Text>
           <BillLines items={items} lines={lines} onRemove={removeItem} />
 
           <View className='add-item'>
@@ -275,10 +278,10 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
           </View>
 
           <Btn id='preview-btn' disabled={items.length === 0 || previewing} onClick={() => void runPreview()}>
-            {previewing ? '计算中… Calculating…' : '预览 Preview'}
+            {previewing ? t({ zh: '计算中…', en: 'Calculating…' }) : t({ zh: '预览', en: 'Preview' })}
           </Btn>
 
-          {t ? <BillTotals t={t} preview={preview} confirming={confirming} onConfirm={() => void confirm()} /> : null}
+          {totals ? <BillTotals t={totals} preview={preview} confirming={confirming} onConfirm={() => void confirm()} /> : null}
         </View>
       ) : null}
 

@@ -7,30 +7,35 @@ import { clinicDate } from '../../services/format'
 import { Btn, TextField } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
 import { isH5, LoadFailed, PAYOUT_STATUS, type SectionProps } from './shared'
+import { Loading } from '../../components/PageShell'
+import { useT, type Msg } from '../../i18n'
 
 type Method = 'phone_topup' | 'wechat' | 'bank' | 'cash'
 
-const METHODS: Array<{ value: Method; label: string }> = [
-  { value: 'phone_topup', label: '话费充值 Phone top-up' },
-  { value: 'wechat', label: '微信转账 WeChat' },
-  { value: 'bank', label: '银行转账 Bank' },
-  { value: 'cash', label: '现金 Cash' },
+const METHODS: Array<{ value: Method; label: Msg }> = [
+  { value: 'phone_topup', label: { zh: '话费充值', en: 'Phone top-up' } },
+  { value: 'wechat', label: { zh: '微信转账', en: 'WeChat transfer' } },
+  { value: 'bank', label: { zh: '银行转账', en: 'Bank transfer' } },
+  { value: 'cash', label: { zh: '现金', en: 'Cash' } },
 ]
-const METHOD_LABEL = Object.fromEntries(METHODS.map((m) => [m.value, m.label])) as Record<string, string>
+const METHOD_LABEL = Object.fromEntries(METHODS.map((m) => [m.value, m.label])) as Record<string, Msg | undefined>
+/** A method in words; an unknown one (none today) shows nothing rather than its key. */
+const methodText = (t: (m: Msg) => string, method?: string) => { const l = METHOD_LABEL[method ?? '']; return l ? t(l) : '' }
 
 /** A method chooser: a real <select> on H5, WeChat's picker on weapp. */
 function MethodSelect({ id, value, onChange }: { id: string; value: Method; onChange: (m: Method) => void }) {
+  const t = useT()
   if (isH5) {
     return (
       <select id={id} className='pay-select' value={value} onChange={(e) => onChange(e.target.value as Method)}>
-        {METHODS.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+        {METHODS.map((m) => <option key={m.value} value={m.value}>{t(m.label)}</option>)}
       </select>
     )
   }
   const index = Math.max(0, METHODS.findIndex((m) => m.value === value))
   return (
-    <Picker mode='selector' range={METHODS.map((m) => m.label)} value={index} onChange={(e) => onChange(METHODS[Number(e.detail.value)]?.value ?? 'phone_topup')}>
-      <View id={id} className='pay-select'>{METHODS[index].label}</View>
+    <Picker mode='selector' range={METHODS.map((m) => t(m.label))} value={index} onChange={(e) => onChange(METHODS[Number(e.detail.value)]?.value ?? 'phone_topup')}>
+      <View id={id} className='pay-select'>{t(METHODS[index].label)}</View>
     </Picker>
   )
 }
@@ -42,6 +47,7 @@ export function PayoutsSection({ onError }: SectionProps) {
     const [due, paid] = await Promise.all([callFunction('referral', 'payouts', { status: 'due' }), callFunction('referral', 'payouts', { status: 'paid' })])
     return { due, paid }
   })
+  const t = useT()
   const [method, setMethod] = useState<Record<string, Method>>({})
   const [reference, setReference] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<string | null>(null)
@@ -77,12 +83,12 @@ export function PayoutsSection({ onError }: SectionProps) {
   return (
     <>
       <View id='payouts-due' className='card'>
-        <Text className='card__title'>待发放 Payouts due</Text>
-        {!all ? <Text className='muted'>加载中… Loading…</Text> : null}
-        {all && due.length === 0 ? <Text id='payouts-none' className='muted'>暂无待发放 Nothing due</Text> : null}
+        <Text className='card__title'>{t({ zh: '待发放', en: 'Payouts due' })}</Text>
+        {!all ? <Loading /> : null}
+        {all && due.length === 0 ? <Text id='payouts-none' className='muted'>{t({ zh: '暂无待发放', en: 'Nothing due' })}</Text> : null}
         {done ? (
           <View id='markpaid-done' className='notice'>
-            <Text>已标记发放：{done.referrerName} {formatFen(done.amountFen)} · {METHOD_LABEL[done.method ?? ''] ?? done.method} · {done.reference}</Text>
+            <Text>{t({ zh: '已标记发放：', en: 'Marked paid: ' })}{done.referrerName} {formatFen(done.amountFen)} · {methodText(t, done.method)} · {done.reference}</Text>
           </View>
         ) : null}
         {due.map((p) => (
@@ -92,17 +98,17 @@ export function PayoutsSection({ onError }: SectionProps) {
               <Text className='kv__v'>{formatFen(p.amountFen)}</Text>
             </View>
             <View className='pay-form'>
-              <Text className='field-label'>发放方式 Method</Text>
+              <Text className='field-label'>{t({ zh: '发放方式', en: 'Method' })}</Text>
               <MethodSelect id={`method-${p.payoutId}`} value={method[p.payoutId] ?? 'phone_topup'} onChange={(m) => setMethod((s) => ({ ...s, [p.payoutId]: m }))} />
-              <Text className='field-label'>凭证号 Reference</Text>
+              <Text className='field-label'>{t({ zh: '凭证号', en: 'Reference' })}</Text>
               <TextField
                 id={`reference-${p.payoutId}`}
                 value={reference[p.payoutId] ?? ''}
                 onChange={(v) => setReference((s) => ({ ...s, [p.payoutId]: v }))}
-                placeholder='如 充值单号 top-up order number'
+                placeholder={t({ zh: '如 充值单号', en: 'e.g. the top-up order number' })}
               />
               <Btn id={`markpaid-${p.payoutId}`} disabled={busy === p.payoutId} onClick={() => void markPaid(p)}>
-                {busy === p.payoutId ? '提交中… Saving…' : '标记已发放 Mark paid'}
+                {busy === p.payoutId ? t({ zh: '提交中…', en: 'Saving…' }) : t({ zh: '标记已发放', en: 'Mark paid' })}
               </Btn>
             </View>
           </View>
@@ -110,14 +116,14 @@ export function PayoutsSection({ onError }: SectionProps) {
       </View>
       {paid.length > 0 ? (
         <View id='payouts-paid' className='card'>
-          <Text className='card__title'>已发放 Paid</Text>
+          <Text className='card__title'>{t({ zh: '已发放', en: 'Paid' })}</Text>
           {paid.map((p) => (
             <View key={p.payoutId} id={`paid-${p.payoutId}`} className='sheet-row'>
               <View className='row row--between'>
                 <Text className='sheet-row__who'>{p.referrerName} · {formatFen(p.amountFen)}</Text>
-                <Text className={`ref-pill ref-pill--${p.status}`}>{PAYOUT_STATUS[p.status]}</Text>
+                <Text className={`ref-pill ref-pill--${p.status}`}>{t(PAYOUT_STATUS[p.status])}</Text>
               </View>
-              <Text className='sheet-row__nums'>{METHOD_LABEL[p.method ?? ''] ?? p.method ?? ''} · {p.reference ?? ''}{p.paidAt ? ` · ${clinicDate(p.paidAt)}` : ''}</Text>
+              <Text className='sheet-row__nums'>{methodText(t, p.method)} · {p.reference ?? ''}{p.paidAt ? ` · ${clinicDate(p.paidAt)}` : ''}</Text>
             </View>
           ))}
         </View>

@@ -7,9 +7,12 @@ import { TextField, Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
 import { CopyBox } from '../../pages/referral/shared'
 import { CsvDownload, DATE_ERROR, isDate, LoadFailed, PAYOUT_STATUS, type SectionProps } from './shared'
+import { Loading } from '../../components/PageShell'
+import { useT } from '../../i18n'
 
 /** R9: the end-of-day sheet. The first load asks for the server's today; then any date. */
 export function SheetSection({ onError }: SectionProps) {
+  const t = useT()
   const [asked, setAsked] = useState<string | undefined>(undefined)
   const [date, setDate] = useState('')
   const [load, reload] = useLoad<DaySheet>(() => callFunction('referral', 'daySheet', asked ? { date: asked } : {}))
@@ -30,36 +33,39 @@ export function SheetSection({ onError }: SectionProps) {
   if (load.state === 'error') return <LoadFailed error={load.error} onRetry={reload} />
   return (
     <View id='day-sheet' className='card'>
-      <Text className='card__title'>推荐日结单 End-of-day referral sheet</Text>
+      <Text className='card__title'>{t({ zh: '推荐日结单', en: 'End-of-day referral sheet' })}</Text>
       <View className='row'>
         <TextField id='sheet-date' className='grow' value={shownDate} onChange={setDate} placeholder='YYYY-MM-DD' onConfirm={show} />
-        <Btn id='sheet-load' variant='secondary' onClick={show}>查看 Show</Btn>
+        <Btn id='sheet-load' variant='secondary' onClick={show}>{t({ zh: '查看', en: 'Show' })}</Btn>
       </View>
-      {!sheet ? <Text className='muted'>加载中… Loading…</Text> : (
+      {!sheet ? <Loading /> : (
         <>
-          <Text id='sheet-title' className='muted small'>{sheet.date} · {sheet.rows.length} 条 rows</Text>
+          <Text id='sheet-title' className='muted small'>{sheet.date} · {t({ zh: `${sheet.rows.length} 条`, en: `${sheet.rows.length} rows` })}</Text>
           <View id='sheet-rows' className='sheet-table'>
-            {sheet.rows.length === 0 ? <Text className='muted'>当日无推荐付款 No referred payments that day</Text> : null}
+            {sheet.rows.length === 0 ? <Text className='muted'>{t({ zh: '当日无推荐付款', en: 'No referred payments that day' })}</Text> : null}
             {sheet.rows.map((r, i) => (
               <View key={`${r.billId}-${i}`} id={`sheet-row-${i}`} className='sheet-row'>
                 <View className='row row--between'>
                   <Text className='sheet-row__who'>{r.referrerCode} {r.referrerName} · {r.maskedPhone}</Text>
-                  {r.payoutStatus ? <Text className={`ref-pill ref-pill--${r.payoutStatus}`}>{PAYOUT_STATUS[r.payoutStatus]}</Text> : null}
+                  {r.payoutStatus ? <Text className={`ref-pill ref-pill--${r.payoutStatus}`}>{t(PAYOUT_STATUS[r.payoutStatus])}</Text> : null}
                 </View>
                 <Text className='sheet-row__nums'>
-                  朋友 Friend {r.friendName} · 实付 Paid {formatFen(r.paidFen)}
+                  {t({ zh: `朋友 ${r.friendName} · 实付 ${formatFen(r.paidFen)}`, en: `Friend ${r.friendName} · paid ${formatFen(r.paidFen)}` })}
                 </Text>
                 <Text className='sheet-row__nums'>
-                  奖励金 Bonus {formatFen(r.bonusFen)} · 分成 Share {formatFen(r.shareFen)} · 外部发放 Payout {formatFen(r.payoutFen)}
+                  {t({
+                    zh: `奖励金 ${formatFen(r.bonusFen)} · 分成 ${formatFen(r.shareFen)} · 外部发放 ${formatFen(r.payoutFen)}`,
+                    en: `Bonus ${formatFen(r.bonusFen)} · share ${formatFen(r.shareFen)} · payout ${formatFen(r.payoutFen)}`,
+                  })}
                 </Text>
               </View>
             ))}
           </View>
           <View className='kv kv--due'>
-            <Text className='kv__k'>今日待发放 Payouts to make</Text>
+            <Text className='kv__k'>{t({ zh: '今日待发放', en: 'Payouts to make' })}</Text>
             <Text id='sheet-total' className='kv__v'>{formatFen(sheet.payoutsToMakeFen)}</Text>
           </View>
-          <CopyBox id='sheet-csv' text={sheet.csv} label='CSV（复制到表格）CSV to paste into a spreadsheet' rows={5} />
+          <CopyBox id='sheet-csv' text={sheet.csv} label={t({ zh: 'CSV（复制到表格）', en: 'CSV to paste into a spreadsheet' })} rows={5} />
           <CsvDownload id='sheet-download' csv={sheet.csv} filename={`referral-sheet-${sheet.date}.csv`} />
         </>
       )}

@@ -24,44 +24,47 @@ import { LeadersSection } from './LeadersSection'
 import { TasksSection } from './TasksSection'
 import { AuditSection } from './AuditSection'
 import { PartnersSection } from './PartnersSection'
+import { ROLE_LABEL } from '../team/labels'
+import { useT, type Msg } from '../../i18n'
 
 type Staff = Extract<Persona, { kind: 'staff' }>
 type Tab = 'sheet' | 'payouts' | 'leaders' | 'tasks' | 'audit' | 'partners'
 
-const TAB_LABEL: Record<Tab, string> = {
-  sheet: '日结 Day sheet',
-  payouts: '待发放 Payouts',
-  leaders: '名录 Referrers',
-  tasks: '回访 Follow-ups',
-  audit: '周审计 Audit',
-  partners: '合作伙伴 Partners',
+const TAB_LABEL: Record<Tab, Msg> = {
+  sheet: { zh: '日结', en: 'Day sheet' },
+  payouts: { zh: '待发放', en: 'Payouts' },
+  leaders: { zh: '名录', en: 'Referrers' },
+  tasks: { zh: '回访', en: 'Follow-ups' },
+  audit: { zh: '周审计', en: 'Audit' },
+  partners: { zh: '合作伙伴', en: 'Partners' },
 }
 
 export default function StaffReferralPage() {
   return (
-    <StaffPage title='推荐管理' subtitle='Referrals · day sheet, payouts, referrers, audit'>
+    <StaffPage title='推荐管理' subtitle='Referrals'>
       {(staff) => <ReferralDesk key={staff.staffId} staff={staff} />}
     </StaffPage>
   )
 }
 
 function ReferralDesk({ staff }: { staff: Staff }) {
+  const t = useT()
   const [error, setError] = useState<BannerMessage | null>(null)
   const [tab, setTab] = useState<Tab>('sheet')
   const tabs = useMemo(() => {
-    const t: Tab[] = ['sheet', 'payouts', 'leaders', 'tasks']
-    if (can(staff, 'referral', 'audit')) t.push('audit')
-    if (can(staff, 'partner', 'list')) t.push('partners')
-    return t
+    const shown: Tab[] = ['sheet', 'payouts', 'leaders', 'tasks']
+    if (can(staff, 'referral', 'audit')) shown.push('audit')
+    if (can(staff, 'partner', 'list')) shown.push('partners')
+    return shown
   }, [staff])
   return (
     <View className='stack'>
       <ErrorBanner error={error} onClose={() => setError(null)} />
-      <Text className='muted small'>{staff.name} · {staff.role}</Text>
+      <Text className='muted small'>{staff.name} · {t(ROLE_LABEL[staff.role])}</Text>
       <View className='tabs'>
-        {tabs.map((t) => (
-          <Btn key={t} id={`tab-${t}`} variant={tab === t ? 'primary' : 'plain'} className={`chip ${tab === t ? 'chip--on' : ''}`} onClick={() => { setError(null); setTab(t) }}>
-            {TAB_LABEL[t]}
+        {tabs.map((k) => (
+          <Btn key={k} id={`tab-${k}`} variant={tab === k ? 'primary' : 'plain'} className={`chip ${tab === k ? 'chip--on' : ''}`} onClick={() => { setError(null); setTab(k) }}>
+            {t(TAB_LABEL[k])}
           </Btn>
         ))}
       </View>

@@ -13,6 +13,7 @@ import { Btn, TextField } from '../../components/controls'
 import { CopyBox } from '../../components/CopyBox'
 import { QrCode } from '../../components/QrCode'
 import { ROLE_LABEL, ROLES } from './labels'
+import { useT, type Msg } from '../../i18n'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -22,21 +23,24 @@ export interface Invited extends StaffInvitation { name: string; role: StaffRole
 export const invitationLink = (inv: StaffInvitation) => (isWeapp ? inv.path : h5Link(inv.path))
 
 /** weapp: what the share button sends (the page asks this in its useShareAppMessage). */
-export const invitationShare = (inv: Invited) => ({ title: `邀请您加入牙友诊所团队（${ROLE_LABEL[inv.role]}）`, path: inv.path })
+export const invitationShare = (inv: Invited, t: (m: Msg) => string) => ({ title: t({ zh: `邀请您加入牙友诊所团队（${ROLE_LABEL[inv.role].zh}）`, en: `Join the Yayou clinic team (${ROLE_LABEL[inv.role].en})` }), path: inv.path })
 
 export function InvitationCard({ inv }: { inv: Invited }) {
+  const t = useT()
+  const until = clinicDateTime(inv.expiresAt)
   return (
     <View id='invite-result' className='card'>
-      <Text className='card__title'>给 {inv.name} 的邀请</Text>
-      <Text className='muted small'>{inv.clinicName} · {ROLE_LABEL[inv.role]} · 有效至 {clinicDateTime(inv.expiresAt)}，只能使用一次</Text>
+      <Text className='card__title'>{t({ zh: `给 ${inv.name} 的邀请`, en: `Invitation for ${inv.name}` })}</Text>
+      <Text className='muted small'>{inv.clinicName} · {t(ROLE_LABEL[inv.role])} · {t({ zh: `有效至 ${until}，只能使用一次`, en: `valid until ${until}, once only` })}</Text>
       <QrCode id='invite-qr' className='team-qr' text={invitationLink(inv)} />
-      <CopyBox id='invite-code' text={invitationLink(inv)} rows={3} label='邀请链接（请对方用自己的微信打开）' />
-      {isWeapp ? <Button id='invite-share' className='btn btn--primary' openType='share'>发送给新同事</Button> : null}
+      <CopyBox id='invite-code' text={invitationLink(inv)} rows={3} label={t({ zh: '邀请链接（请对方用自己的微信打开）', en: 'Invitation link (to open with their own WeChat)' })} />
+      {isWeapp ? <Button id='invite-share' className='btn btn--primary' openType='share'>{t({ zh: '发送给新同事', en: 'Send to the new colleague' })}</Button> : null}
     </View>
   )
 }
 
 export function InviteForm({ clinics, defaultClinicId, onInvited }: { clinics: ClinicView[]; defaultClinicId: string; onInvited: (inv: Invited) => void }) {
+  const t = useT()
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [role, setRole] = useState<StaffRole>('receptionist')
@@ -67,25 +71,25 @@ export function InviteForm({ clinics, defaultClinicId, onInvited }: { clinics: C
 
   return (
     <View id='invite-form' className='card'>
-      <Text className='card__title'>邀请新员工</Text>
+      <Text className='card__title'>{t({ zh: '邀请新员工', en: 'Invite a colleague' })}</Text>
       <ErrorBanner error={error} onClose={error ? () => setError(null) : undefined} />
-      <Text className='field-label'>姓名</Text>
-      <TextField id='invite-name' value={name} onChange={setName} placeholder='例如：前台 小吴' />
-      <Text className='field-label'>手机号（可不填）</Text>
-      <TextField id='invite-phone' value={phone} onChange={setPhone} placeholder='11位手机号' />
-      <Text className='field-label'>角色</Text>
+      <Text className='field-label'>{t({ zh: '姓名', en: 'Name' })}</Text>
+      <TextField id='invite-name' value={name} onChange={setName} placeholder={t({ zh: '例如：前台 小吴', en: 'e.g. Wu at the front desk' })} />
+      <Text className='field-label'>{t({ zh: '手机号（可不填）', en: 'Mobile (optional)' })}</Text>
+      <TextField id='invite-phone' value={phone} onChange={setPhone} placeholder={t({ zh: '11位手机号', en: '11 digits' })} />
+      <Text className='field-label'>{t({ zh: '角色', en: 'Role' })}</Text>
       <View className='chips'>
         {ROLES.map((r) => (
-          <Btn key={r} id={`invite-role-${r}`} variant='plain' className={`chip ${role === r ? 'chip--on' : ''}`} onClick={() => setRole(r)}>{ROLE_LABEL[r]}</Btn>
+          <Btn key={r} id={`invite-role-${r}`} variant='plain' className={`chip ${role === r ? 'chip--on' : ''}`} onClick={() => setRole(r)}>{t(ROLE_LABEL[r])}</Btn>
         ))}
       </View>
-      <Text className='field-label'>诊所</Text>
+      <Text className='field-label'>{t({ zh: '诊所', en: 'Clinic' })}</Text>
       <View className='chips'>
         {clinics.map((c) => (
           <Btn key={c.clinicId} id={`invite-clinic-${c.clinicId}`} variant='plain' className={`chip ${clinicId === c.clinicId ? 'chip--on' : ''}`} onClick={() => setClinicId(c.clinicId)}>{c.name}</Btn>
         ))}
       </View>
-      <Btn id='invite-submit' disabled={busy} onClick={() => void submit()}>{busy ? '生成中…' : '生成邀请码'}</Btn>
+      <Btn id='invite-submit' disabled={busy} onClick={() => void submit()}>{busy ? t({ zh: '生成中…', en: 'Creating…' }) : t({ zh: '生成邀请码', en: 'Create the invitation' })}</Btn>
     </View>
   )
 }

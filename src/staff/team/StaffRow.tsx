@@ -10,6 +10,7 @@ import type { ClinicView, StaffMember, StaffRole } from '../../api/contract'
 import { clinicDateTime } from '../../services/format'
 import { Btn } from '../../components/controls'
 import { ROLE_LABEL, ROLES } from './labels'
+import { useT, type Msg } from '../../i18n'
 
 export type StaffChangeRequest =
   | { action: 'setRole'; staffId: string; role: StaffRole }
@@ -17,23 +18,27 @@ export type StaffChangeRequest =
   | { action: 'setActive'; staffId: string; active: boolean }
   | { action: 'reinvite'; staffId: string }
 
-function status(s: StaffMember): { text: string; tone: 'ok' | 'wait' | 'off' } {
-  if (!s.active) return { text: '已停用', tone: 'off' }
-  if (s.joined) return { text: '在职', tone: 'ok' }
-  if (s.invitation?.state === 'open') return { text: `待加入 · 邀请有效至 ${clinicDateTime(s.invitation.expiresAt)}`, tone: 'wait' }
-  return { text: '待加入 · 邀请已失效', tone: 'off' }
+function status(s: StaffMember): { text: Msg; tone: 'ok' | 'wait' | 'off' } {
+  if (!s.active) return { text: { zh: '已停用', en: 'Disabled' }, tone: 'off' }
+  if (s.joined) return { text: { zh: '在职', en: 'Active' }, tone: 'ok' }
+  if (s.invitation?.state === 'open') {
+    const until = clinicDateTime(s.invitation.expiresAt)
+    return { text: { zh: `待加入 · 邀请有效至 ${until}`, en: `Not joined yet · invitation valid until ${until}` }, tone: 'wait' }
+  }
+  return { text: { zh: '待加入 · 邀请已失效', en: 'Not joined yet · invitation expired' }, tone: 'off' }
 }
 
 export function StaffRow({ s, clinics, busy, onChange }: { s: StaffMember; clinics: ClinicView[]; busy: boolean; onChange: (req: StaffChangeRequest) => void }) {
+  const t = useT()
   const [open, setOpen] = useState(false)
   const st = status(s)
 
   async function disable() {
     const { confirm } = await Taro.showModal({
-      title: '停用员工账号',
-      content: `停用后，${s.name}将无法再使用员工功能；之后可以重新启用。确定停用吗？`,
-      confirmText: '停用',
-      cancelText: '取消',
+      title: t({ zh: '停用员工账号', en: 'Disable this account' }),
+      content: t({ zh: `停用后，${s.name}将无法再使用员工功能；之后可以重新启用。确定停用吗？`, en: `${s.name} will no longer be able to use staff features; you can enable the account again later. Disable it?` }),
+      confirmText: t({ zh: '停用', en: 'Disable' }),
+      cancelText: t({ zh: '取消', en: 'Cancel' }),
     })
     if (confirm) onChange({ action: 'setActive', staffId: s.staffId, active: false })
   }
@@ -41,31 +46,31 @@ export function StaffRow({ s, clinics, busy, onChange }: { s: StaffMember; clini
   return (
     <View id={`staff-${s.staffId}`} className='staff-row'>
       <View className='row row--between staff-row__head'>
-        <Text className='staff-row__who'>{s.name} · {ROLE_LABEL[s.role]} · {s.clinicName}</Text>
-        <Text id={`staff-status-${s.staffId}`} className={`staff-row__status staff-row__status--${st.tone}`}>{st.text}</Text>
+        <Text className='staff-row__who'>{s.name} · {t(ROLE_LABEL[s.role])} · {s.clinicName}</Text>
+        <Text id={`staff-status-${s.staffId}`} className={`staff-row__status staff-row__status--${st.tone}`}>{t(st.text)}</Text>
       </View>
       {s.maskedPhone ? <Text className='muted small'>{s.maskedPhone}</Text> : null}
       <View className='row'>
-        <Btn id={`staff-edit-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => setOpen(!open)}>{open ? '收起' : '调整'}</Btn>
+        <Btn id={`staff-edit-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => setOpen(!open)}>{open ? t({ zh: '收起', en: 'Close' }) : t({ zh: '调整', en: 'Change' })}</Btn>
         {s.active ? (
-          <Btn id={`staff-disable-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => void disable()}>停用</Btn>
+          <Btn id={`staff-disable-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => void disable()}>{t({ zh: '停用', en: 'Disable' })}</Btn>
         ) : (
-          <Btn id={`staff-enable-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => onChange({ action: 'setActive', staffId: s.staffId, active: true })}>重新启用</Btn>
+          <Btn id={`staff-enable-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => onChange({ action: 'setActive', staffId: s.staffId, active: true })}>{t({ zh: '重新启用', en: 'Enable' })}</Btn>
         )}
         {s.active && !s.joined ? (
-          <Btn id={`staff-reinvite-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => onChange({ action: 'reinvite', staffId: s.staffId })}>重新邀请</Btn>
+          <Btn id={`staff-reinvite-${s.staffId}`} variant='secondary' className='grow' disabled={busy} onClick={() => onChange({ action: 'reinvite', staffId: s.staffId })}>{t({ zh: '重新邀请', en: 'Invite again' })}</Btn>
         ) : null}
       </View>
       {open ? (
         <View id={`staff-editor-${s.staffId}`} className='staff-row__editor'>
-          <Text className='field-label'>角色</Text>
+          <Text className='field-label'>{t({ zh: '角色', en: 'Role' })}</Text>
           <View className='chips'>
             {ROLES.map((r) => (
               <Btn key={r} id={`staff-role-${s.staffId}-${r}`} variant='plain' className={`chip ${s.role === r ? 'chip--on' : ''}`} disabled={busy || s.role === r}
-                onClick={() => onChange({ action: 'setRole', staffId: s.staffId, role: r })}>{ROLE_LABEL[r]}</Btn>
+                onClick={() => onChange({ action: 'setRole', staffId: s.staffId, role: r })}>{t(ROLE_LABEL[r])}</Btn>
             ))}
           </View>
-          <Text className='field-label'>诊所</Text>
+          <Text className='field-label'>{t({ zh: '诊所', en: 'Clinic' })}</Text>
           <View className='chips'>
             {clinics.map((c) => (
               <Btn key={c.clinicId} id={`staff-clinic-${s.staffId}-${c.clinicId}`} variant='plain' className={`chip ${s.clinicId === c.clinicId ? 'chip--on' : ''}`} disabled={busy || s.clinicId === c.clinicId}

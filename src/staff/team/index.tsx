@@ -14,20 +14,23 @@ import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
 import { StaffPage, type StaffPersona } from '../../components/StaffPage'
+import { Loading } from '../../components/PageShell'
 import { InvitationCard, InviteForm, invitationShare, type Invited } from './InviteForm'
 import { StaffRow, type StaffChangeRequest } from './StaffRow'
 import { describeChange } from './labels'
 import './index.css'
+import { COMMON, useT } from '../../i18n'
 
 export default function StaffTeamPage() {
+  const t = useT()
   const [invited, setInvited] = useState<Invited | null>(null)
   // weapp: the share button on the invitation card sends the invitation to the colleague's chat.
-  useShareAppMessage(() => (invited ? invitationShare(invited) : { title: '牙友', path: '/pages/index/index' }))
+  useShareAppMessage(() => (invited ? invitationShare(invited, t) : { title: '牙友', path: '/pages/index/index' }))
   return (
-    <StaffPage title='员工管理' subtitle='邀请、角色、诊所与停用'>
+    <StaffPage title='员工管理' subtitle='Team: invitations, roles, clinics'>
       {(staff) => (can(staff, 'team', 'list')
         ? <TeamDesk key={staff.staffId} me={staff} invited={invited} onInvited={setInvited} />
-        : <View id='team-admin-only' className='card'><Text className='muted'>仅管理员可以管理员工。</Text></View>)}
+        : <View id='team-admin-only' className='card'><Text className='muted'>{t({ zh: '仅管理员可以管理员工。', en: 'Only an administrator can manage the team.' })}</Text></View>)}
     </StaffPage>
   )
 }
@@ -40,11 +43,13 @@ async function loadTeam() {
 }
 
 function TeamDesk({ me, invited, onInvited }: { me: StaffPersona; invited: Invited | null; onInvited: (i: Invited | null) => void }) {
+  const t = useT()
   const [load, reload] = useLoad(loadTeam)
   const [error, setError] = useState<BannerMessage | null>(null)
   const [busy, setBusy] = useState(false)
   const lock = useRef(false)
   const data = load.data ?? null
+  const active = data?.staff.filter((s) => s.active).length ?? 0
 
   async function change(req: StaffChangeRequest) {
     if (lock.current) return
@@ -71,13 +76,13 @@ function TeamDesk({ me, invited, onInvited }: { me: StaffPersona; invited: Invit
   return (
     <View className='stack'>
       <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
-      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试</Btn> : null}
-      {!data ? (load.state === 'loading' ? <Text className='muted'>加载中…</Text> : null) : (
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
+      {!data ? (load.state === 'loading' ? <Loading /> : null) : (
         <>
           <InviteForm clinics={data.clinics} defaultClinicId={me.clinicId} onInvited={(i) => { onInvited(i); reload() }} />
           {invited ? <InvitationCard inv={invited} /> : null}
           <View id='staff-list' className='card'>
-            <Text className='card__title'>员工（{data.staff.filter((s) => s.active).length} 位在职）</Text>
+            <Text className='card__title'>{t({ zh: `员工（${active} 位在职）`, en: `Team (${active} active)` })}</Text>
             {data.staff.map((s) => <StaffRow key={s.staffId} s={s} clinics={data.clinics} busy={busy} onChange={(r) => void change(r)} />)}
           </View>
           <History entries={data.history} clinicName={(id) => data.clinics.find((c) => c.clinicId === id)?.name ?? ''} />
@@ -88,14 +93,15 @@ function TeamDesk({ me, invited, onInvited }: { me: StaffPersona; invited: Invit
 }
 
 function History({ entries, clinicName }: { entries: StaffAuditView[]; clinicName: (id?: string) => string }) {
+  const t = useT()
   return (
     <View id='history-list' className='card'>
-      <Text className='card__title'>变更记录</Text>
-      {entries.length === 0 ? <Text className='muted'>暂无记录</Text> : null}
+      <Text className='card__title'>{t({ zh: '变更记录', en: 'Changes' })}</Text>
+      {entries.length === 0 ? <Text className='muted'>{t({ zh: '暂无记录', en: 'No changes yet' })}</Text> : null}
       {entries.map((e) => (
         <View key={e.id} className='history-row'>
-          <Text className='history-row__what'>{e.staffName}：{describeChange(e, clinicName)}</Text>
-          <Text className='muted small'>{clinicDateTime(e.at)} · 操作人 {e.byName || '系统初始化'}</Text>
+          <Text className='history-row__what'>{e.staffName}{t({ zh: '：', en: ': ' })}{t(describeChange(e, clinicName))}</Text>
+          <Text className='muted small'>{clinicDateTime(e.at)} · {t({ zh: '操作人 ', en: 'By ' })}{e.byName || t({ zh: '系统初始化', en: 'initial setup' })}</Text>
         </View>
       ))}
     </View>

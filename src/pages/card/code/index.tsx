@@ -15,12 +15,14 @@ import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { Btn } from '../../../components/controls'
 import { useRotatingCode } from '../../../components/useRotatingCode'
+import { useT } from '../../../i18n'
 import './index.css'
 import { CodePanel } from '../../../components/CodePanel'
 
 const NO_CARD = new ApiError('CARD_NOT_FOUND', { zh: '缺少卡号，请从“我的亲友卡”进入', en: 'No card given; open it from My cards' })
 
 export default function CardCodePage() {
+  const t = useT()
   const router = useRouter()
   const cardId = queryParam(router.params, 'cardId')
   const [card, setCard] = useState<ReceivedCard | null>(null)
@@ -49,23 +51,25 @@ export default function CardCodePage() {
       {card ? (
         <View className='card card-code__head'>
           <View className='kv'>
-            <Text className='kv__k'>卡内余额 Balance</Text>
+            <Text className='kv__k'>{t({ zh: '卡内余额', en: 'Balance' })}</Text>
             <Text id='card-code-balance' className='kv__v card-code__balance'>{formatFen(card.balanceFen)}</Text>
           </View>
-          <Text id='card-code-state' className='muted small'>{CARD_STATE_LABEL[card.state].zh} {CARD_STATE_LABEL[card.state].en}</Text>
+          <Text id='card-code-state' className='muted small'>{t(CARD_STATE_LABEL[card.state])}</Text>
           <Text className='muted small'>
-            {card.giverDisplayName} 赠送 · from {card.giverDisplayName} · {card.expiresAt === null ? '已登记，长期有效 Registered, no expiry' : `有效期至 ${clinicDate(card.expiresAt)}`}
+            {t({ zh: `${card.giverDisplayName} 赠送`, en: `From ${card.giverDisplayName}` })} · {card.expiresAt === null
+              ? t({ zh: '已登记，长期有效', en: 'Registered: no expiry' })
+              : t({ zh: `有效期至 ${clinicDate(card.expiresAt)}`, en: `Valid until ${clinicDate(card.expiresAt)}` })}
           </Text>
         </View>
       ) : null}
       <CodePanel ids={{ qr: 'card-code-qr', countdown: 'card-code-countdown', text: 'card-code-text' }} name={{ zh: '付款码', en: 'Card code' }} code={code} secondsLeft={secondsLeft} expired={expired} error={error} />
       <View className='card'>
-        <Text className='para'>请在前台出示此码，工作人员扫码后用卡内余额支付治疗费用。每个码只能扫一次，并会定时自动刷新，截图无效。</Text>
-        <Text className='para small muted'>
-          Show this code at reception; the card pays for treatment. Each code works once and refreshes itself every minute: a screenshot does not work.
-        </Text>
+        <Text className='para'>{t({
+          zh: '请在前台出示此码，工作人员扫码后用卡内余额支付治疗费用。每个码只能扫一次，并会定时自动刷新，截图无效。',
+          en: 'Show this code at reception; the card pays for treatment. Each code works once and refreshes itself every minute, so a screenshot does not work.',
+        })}</Text>
       </View>
-      <Btn variant='secondary' onClick={() => void refresh()}>立即刷新 Refresh now</Btn>
+      <Btn variant='secondary' onClick={() => void refresh()}>{t({ zh: '立即刷新', en: 'Refresh now' })}</Btn>
     </PageShell>
   )
 }

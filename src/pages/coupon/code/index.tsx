@@ -9,17 +9,19 @@ import { View, Text } from '@tarojs/components'
 import type { CouponView } from '../../../api/contract'
 import { formatFen } from '../../../domain/money'
 import { ApiError, callFunction } from '../../../services/cloud'
-import { clinicDate, queryParam } from '../../../services/format'
+import { bilingualWords, clinicDate, queryParam } from '../../../services/format'
 import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { Btn } from '../../../components/controls'
 import { useRotatingCode } from '../../../components/useRotatingCode'
 import { COUPON_STATUS_LABEL } from '../../referral/shared'
 import { CodePanel } from '../../../components/CodePanel'
+import { useT } from '../../../i18n'
 
 const NO_COUPON = new ApiError('COUPON_NOT_FOUND', { zh: '缺少优惠券，请从“我的优惠券”进入', en: 'No coupon given; open it from My coupons' })
 
 export default function CouponCodePage() {
+  const t = useT()
   const router = useRouter()
   const couponId = queryParam(router.params, 'couponId')
   const [coupon, setCoupon] = useState<CouponView | null>(null)
@@ -47,24 +49,29 @@ export default function CouponCodePage() {
       {coupon ? (
         <View id='coupon-code-head' className='card'>
           <View className='kv'>
-            <Text className='kv__k'>首诊立减 First-visit discount</Text>
+            <Text className='kv__k'>{t({ zh: '首诊立减', en: 'First-visit discount' })}</Text>
             <Text id='coupon-code-discount' className='kv__v'>{formatFen(coupon.discountFen)}</Text>
           </View>
           <View className='kv'>
-            <Text className='kv__k'>赠品 Gift</Text>
-            <Text className='kv__v'>{coupon.gift}</Text>
+            <Text className='kv__k'>{t({ zh: '赠品', en: 'Gift' })}</Text>
+            <Text className='kv__v'>{t(bilingualWords(coupon.gift))}</Text>
           </View>
           <Text className='muted small'>
-            {coupon.referrerDisplayName} 推荐 · from {coupon.referrerDisplayName} · 有效期至 {clinicDate(coupon.expiresAt)} · {COUPON_STATUS_LABEL[coupon.status].zh} {COUPON_STATUS_LABEL[coupon.status].en}
+            {t({
+              zh: `${coupon.referrerDisplayName} 推荐 · 有效期至 ${clinicDate(coupon.expiresAt)}`,
+              en: `From ${coupon.referrerDisplayName} · valid until ${clinicDate(coupon.expiresAt)}`,
+            })} · {t(COUPON_STATUS_LABEL[coupon.status])}
           </Text>
         </View>
       ) : null}
       <CodePanel ids={{ qr: 'coupon-code-qr', countdown: 'coupon-code-countdown', text: 'coupon-code-text' }} name={{ zh: '优惠码', en: 'Coupon code' }} code={code} secondsLeft={secondsLeft} expired={expired} error={error} />
       <View className='card'>
-        <Text className='para'>首次到店时请在前台出示此码。每个码只能扫一次，并会定时自动刷新，截图无效。</Text>
-        <Text className='para small muted'>Show this code at reception on your first visit. Each code works once and refreshes itself: a screenshot does not work.</Text>
+        <Text className='para'>{t({
+          zh: '首次到店时请在前台出示此码。每个码只能扫一次，并会定时自动刷新，截图无效。',
+          en: 'Show this code at reception on your first visit. Each code works once and refreshes itself, so a screenshot does not work.',
+        })}</Text>
       </View>
-      <Btn variant='secondary' onClick={() => void refresh()}>立即刷新 Refresh now</Btn>
+      <Btn variant='secondary' onClick={() => void refresh()}>{t({ zh: '立即刷新', en: 'Refresh now' })}</Btn>
     </PageShell>
   )
 }

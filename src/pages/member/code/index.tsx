@@ -9,10 +9,12 @@ import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { Btn } from '../../../components/controls'
 import { useRotatingCode } from '../../../components/useRotatingCode'
+import { useT } from '../../../i18n'
 import './index.css'
 import { CodePanel } from '../../../components/CodePanel'
 
 export default function MemberCodePage() {
+  const t = useT()
   const fetchCode = useCallback(() => callFunction('member', 'code', {}), [])
   const { code, secondsLeft, expired, error, refresh } = useRotatingCode(fetchCode)
 
@@ -21,13 +23,10 @@ export default function MemberCodePage() {
       <ErrorBanner error={error} />
       <CodePanel ids={{ qr: 'member-code-qr', countdown: 'code-countdown', text: 'member-code-text' }} name={{ zh: '会员码', en: 'Member code' }} code={code} secondsLeft={secondsLeft} expired={expired} error={error} />
       <View className='card'>
-        <Text className='para'>请在前台出示此码，工作人员扫码后即可识别您的会员身份与折扣。</Text>
-        <Text className='para'>此码会定时自动刷新，截图无效。</Text>
-        <Text className='para small muted'>
-          Show this code at reception. It refreshes itself every minute: a screenshot stops working.
-        </Text>
+        <Text className='para'>{t({ zh: '请在前台出示此码，工作人员扫码后即可识别您的会员身份与折扣。', en: 'Show this code at reception: once staff scan it, they see your membership and discount.' })}</Text>
+        <Text className='para'>{t({ zh: '此码会定时自动刷新，截图无效。', en: 'It refreshes itself every minute, so a screenshot does not work.' })}</Text>
       </View>
-      <Btn variant='secondary' onClick={() => void refresh()}>立即刷新 Refresh now</Btn>
+      <Btn variant='secondary' onClick={() => void refresh()}>{t({ zh: '立即刷新', en: 'Refresh now' })}</Btn>
     </PageShell>
   )
 }

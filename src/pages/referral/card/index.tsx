@@ -17,7 +17,8 @@ import type { MyReferrals, PublicProfile } from '../../../api/contract'
 import { formatFen } from '../../../domain/money'
 import { callFunction, toApiError, type ApiError } from '../../../services/cloud'
 import { clinicDate } from '../../../services/format'
-import { PageShell } from '../../../components/PageShell'
+import { Loading, PageShell } from '../../../components/PageShell'
+import { COMMON, useT, type Msg } from '../../../i18n'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { QrCode } from '../../../components/QrCode'
 import { Btn, TextField } from '../../../components/controls'
@@ -27,12 +28,13 @@ import './index.css'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
-const FRIEND_STATE: Record<MyReferrals['friends'][number]['state'], { zh: string; en: string }> = {
+const FRIEND_STATE: Record<MyReferrals['friends'][number]['state'], Msg> = {
   claimed: { zh: '已领券，待到店', en: 'Coupon taken, not visited yet' },
   paid: { zh: '已到店付款', en: 'Visited and paid' },
 }
 
 export default function ReferralCardPage() {
+  const t = useT()
   const [load, reload] = useLoad(() => callFunction('referral', 'mine', {}))
   const mine = load.data ?? null
 
@@ -40,57 +42,60 @@ export default function ReferralCardPage() {
   // The card already carries the honest title and the landing path; nothing is recorded for sharing.
   useShareAppMessage(() => {
     if (mine) return { title: mine.card.title, path: mine.card.path }
-    return { title: '牙友 Yayou · 口腔诊所会员与亲友推荐', path: '/pages/index/index' }
+    return { title: t({ zh: '牙友 · 口腔诊所会员与亲友推荐', en: 'Yayou · dental clinic members and friends' }), path: '/pages/index/index' }
   })
 
   return (
-    <PageShell title='推荐有礼' subtitle='My referral card · 转介绍卡'>
+    <PageShell title='推荐有礼' subtitle='My referral card'>
       <ErrorBanner error={load.state === 'error' ? load.error : null} />
-      {load.state === 'loading' && !mine ? <View className='muted'>加载中… Loading…</View> : null}
-      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>重试 Retry</Btn> : null}
+      {load.state === 'loading' && !mine ? <Loading /> : null}
+      {load.state === 'error' ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {mine ? <CardView mine={mine} onNameChanged={reload} /> : null}
     </PageShell>
   )
 }
 
 function CardView({ mine, onNameChanged }: { mine: MyReferrals; onNameChanged: () => void }) {
+  const t = useT()
   const { card } = mine
   const link = isWeapp ? '' : h5Link(card.path)
   return (
     <View className='stack'>
       <DisplayNamePanel onChanged={onNameChanged} />
       <View className='fcard'>
-        <Text className='fcard__label'>{card.referrerDisplayName} 的推荐卡 · Referral card</Text>
-        <Text className='fcard__meta'>我的推荐码 My referral code</Text>
+        <Text className='fcard__label'>{t({ zh: `${card.referrerDisplayName} 的推荐卡`, en: `${card.referrerDisplayName}'s referral card` })}</Text>
+        <Text className='fcard__meta'>{t({ zh: '我的推荐码', en: 'My referral code' })}</Text>
         <Text id='referral-code' className='fcard__value ref-code'>{card.code}</Text>
-        <Text className='fcard__meta'>朋友到店时报出此号码，与优惠券同样有效 · A friend may also name this number at reception</Text>
+        <Text className='fcard__meta'>{t({ zh: '朋友到店时报出此号码，与优惠券同样有效', en: 'A friend may also name this code at reception: it counts as the coupon' })}</Text>
       </View>
 
       <View className='card'>
-        <Text className='card__title'>推荐规则 Rules</Text>
+        <Text className='card__title'>{t({ zh: '推荐规则', en: 'Rules' })}</Text>
         {/* C1: the full rules of the offer, for both sides, before the share action. */}
         <View id='referral-rules'>
-          <Text className='rules__head'>朋友可得 For your friend</Text>
+          <Text className='rules__head'>{t({ zh: '朋友可得', en: 'For your friend' })}</Text>
           <LinesList id='rules-friend' lines={card.forFriend} />
-          <Text className='rules__head'>您可得 For you</Text>
+          <Text className='rules__head'>{t({ zh: '您可得', en: 'For you' })}</Text>
           <LinesList id='rules-referrer' lines={card.forReferrer} />
         </View>
 
         <View className='ref-share'>
           <Text className='para small muted'>
-            是否分享由您决定；分享、注册或点击本身没有奖励，朋友到店付款后才有。
-            Sharing is up to you; nothing is earned for sharing, sign-ups or clicks — only after a friend's paid visit.
+            {t({
+              zh: '是否分享由您决定；分享、注册或点击本身没有奖励，朋友到店付款后才有。',
+              en: "Sharing is up to you; nothing is earned for sharing, sign-ups or clicks, only after a friend's paid visit.",
+            })}
           </Text>
           {isWeapp ? (
             <Button id='share-referral' className='btn btn--primary' openType='share'>
-              发送给朋友 Send to a friend
+              {t({ zh: '发送给朋友', en: 'Send to a friend' })}
             </Button>
           ) : (
             <>
-              <CopyBox id='referral-link' text={link} label='复制链接发给朋友 Copy the link and send it to a friend' />
+              <CopyBox id='referral-link' text={link} label={t({ zh: '复制链接发给朋友', en: 'Copy the link and send it to a friend' })} />
               <View id='referral-poster' className='ref-poster'>
                 <QrCode id='referral-qr' text={link} />
-                <Text className='muted small'>朋友扫码即可领取首诊优惠券 · A friend scans this to take the first-visit coupon</Text>
+                <Text className='muted small'>{t({ zh: '朋友扫码即可领取首诊优惠券', en: 'A friend scans this to take the first-visit coupon' })}</Text>
               </View>
             </>
           )}
@@ -98,36 +103,37 @@ function CardView({ mine, onNameChanged }: { mine: MyReferrals; onNameChanged: (
       </View>
 
       <View className='card'>
-        <Text className='card__title'>我的奖励 My rewards</Text>
+        <Text className='card__title'>{t({ zh: '我的奖励', en: 'My rewards' })}</Text>
         <View className='ref-money'>
           <View className='ref-money__cell'>
             <Text id='referral-bonus' className='ref-money__n'>{formatFen(mine.bonusBalanceFen)}</Text>
-            <Text className='ref-money__label'>奖励金余额（下次就诊可抵扣）Bonus balance, spendable at your next visit</Text>
+            <Text className='ref-money__label'>{t({ zh: '奖励金余额（下次就诊可抵扣）', en: 'Bonus balance, spendable at your next visit' })}</Text>
           </View>
           <View className='ref-money__cell'>
             <Text id='referral-payouts' className='ref-money__n'>{formatFen(mine.payoutsDueFen)}</Text>
-            <Text className='ref-money__label'>待发放（如话费充值）Payouts due, e.g. phone top-up</Text>
+            <Text className='ref-money__label'>{t({ zh: '待发放（如话费充值）', en: 'Payouts due, e.g. a phone top-up' })}</Text>
           </View>
         </View>
       </View>
 
       <View id='referral-friends' className='card'>
-        <Text className='card__title'>我推荐的朋友 Friends I referred</Text>
+        <Text className='card__title'>{t({ zh: '我推荐的朋友', en: 'Friends I referred' })}</Text>
         {mine.friends.length === 0 ? (
           <View id='referral-friends-empty'>
-            <Text className='muted'>还没有朋友通过您的推荐到店。</Text>
-            <Text className='muted small'> No friend has come on your recommendation yet.</Text>
+            <Text className='muted'>{t({ zh: '还没有朋友通过您的推荐到店。', en: 'No friend has come on your recommendation yet.' })}</Text>
           </View>
         ) : null}
         {mine.friends.map((f, i) => (
           <View key={i} id={`referral-friend-${i}`} className='list-row'>
             <View className='row row--between'>
               <Text className='list-row__main'>{f.friendName}</Text>
-              <Text className={`ref-pill ref-pill--${f.state}`}>{FRIEND_STATE[f.state].zh}</Text>
+              <Text className={`ref-pill ref-pill--${f.state}`}>{t(FRIEND_STATE[f.state])}</Text>
             </View>
             <Text className='muted small'>
-              {FRIEND_STATE[f.state].en} · {clinicDate(f.at)}
-              {f.state === 'paid' ? ` · 奖励 Reward ${formatFen(f.rewardFen)}` : ' · 付款后发放奖励 Rewarded after the friend pays'}
+              {clinicDate(f.at)}
+              {f.state === 'paid'
+                ? t({ zh: ` · 奖励 ${formatFen(f.rewardFen)}`, en: ` · Reward ${formatFen(f.rewardFen)}` })
+                : t({ zh: ' · 付款后发放奖励', en: ' · Rewarded after the friend pays' })}
             </Text>
           </View>
         ))}
@@ -138,11 +144,12 @@ function CardView({ mine, onNameChanged }: { mine: MyReferrals; onNameChanged: (
 
 /** R1, C2: the name friends see on this card and its landing; the member changes it here (1–12 characters). */
 function DisplayNamePanel({ onChanged }: { onChanged: () => void }) {
+  const t = useT()
   const [load, reload] = useLoad(() => callFunction('identity', 'profile', {}))
   const [saved, setSaved] = useState<PublicProfile | null>(null)
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState('')
-  const [error, setError] = useState<ApiError | { zh: string; en: string; code: string } | null>(null)
+  const [error, setError] = useState<ApiError | (Msg & { code: string }) | null>(null)
   const [saving, setSaving] = useState(false)
   const lock = useRef(false)
   const profile = saved ?? load.data ?? null
@@ -172,27 +179,30 @@ function DisplayNamePanel({ onChanged }: { onChanged: () => void }) {
   return (
     <View id='display-name-panel' className='card'>
       <ErrorBanner error={error ?? (load.state === 'error' ? load.error : null)} onClose={error ? () => setError(null) : undefined} />
-      {load.state === 'error' && !profile ? <Btn variant='secondary' onClick={reload}>重试</Btn> : null}
+      {load.state === 'error' && !profile ? <Btn variant='secondary' onClick={reload}>{t(COMMON.retry)}</Btn> : null}
       {profile ? (
         <>
           <View className='row row--between'>
             <View>
-              <Text className='muted small'>朋友看到的称呼</Text>
+              <Text className='muted small'>{t({ zh: '朋友看到的称呼', en: 'The name friends see' })}</Text>
               <Text id='display-name' className='ref-name'>{profile.displayName}</Text>
             </View>
             {!editing ? (
-              <Btn id='display-name-edit' variant='secondary' onClick={() => { setText(profile.displayName); setEditing(true); setError(null) }}>修改</Btn>
+              <Btn id='display-name-edit' variant='secondary' onClick={() => { setText(profile.displayName); setEditing(true); setError(null) }}>{t({ zh: '修改', en: 'Change' })}</Btn>
             ) : null}
           </View>
           {editing ? (
             <View id='display-name-form'>
-              <TextField id='display-name-input' value={text} onChange={setText} placeholder={`如：${profile.defaultDisplayName}`} onConfirm={() => void save()} />
-              <Text className='muted small'>1–12 个字，不要填写手机号。不填真实姓名也可以，例如「{profile.defaultDisplayName}」。</Text>
-              <Btn id='display-name-save' disabled={saving} onClick={() => void save()}>{saving ? '保存中…' : '保存'}</Btn>
-              <Btn id='display-name-cancel' variant='plain' onClick={() => { setEditing(false); setError(null) }}>取消</Btn>
+              <TextField id='display-name-input' value={text} onChange={setText} placeholder={t({ zh: `如：${profile.defaultDisplayName}`, en: `e.g. ${profile.defaultDisplayName}` })} onConfirm={() => void save()} />
+              <Text className='muted small'>{t({ zh: `1–12 个字，不要填写手机号。不填真实姓名也可以，例如「${profile.defaultDisplayName}」。`, en: `1–12 characters, not a phone number. It need not be your real name, e.g. "${profile.defaultDisplayName}".` })}</Text>
+              <Btn id='display-name-save' disabled={saving} onClick={() => void save()}>{saving ? t({ zh: '保存中…', en: 'Saving…' }) : t({ zh: '保存', en: 'Save' })}</Btn>
+              <Btn id='display-name-cancel' variant='plain' onClick={() => { setEditing(false); setError(null) }}>{t({ zh: '取消', en: 'Cancel' })}</Btn>
             </View>
           ) : null}
-          <Text className='muted small'>您的推荐码 <Text id='profile-referral-code' className='ref-code'>{profile.referralCode}</Text>。朋友只会看到您设置的称呼，看不到您的病历号。</Text>
+          <Text className='muted small'>
+            {t({ zh: '您的推荐码 ', en: 'Your referral code ' })}<Text id='profile-referral-code' className='ref-code'>{profile.referralCode}</Text>
+            {t({ zh: '。朋友只会看到您设置的称呼，看不到您的病历号。', en: '. Friends see only the name you set, never your record number.' })}
+          </Text>
         </>
       ) : null}
     </View>
