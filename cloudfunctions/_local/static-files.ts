@@ -55,24 +55,27 @@ export function serveStatic(req: IncomingMessage, pathname: string, res: ServerR
   const root = resolve(staticDir)
   let file = resolve(join(root, normalize(decodeURIComponent(pathname))))
   if (!file.startsWith(root)) file = join(root, 'index.html')
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+  let st = statSync(file, { throwIfNoEntry: false })
+  if (!st || st.isDirectory()) {
+    file = join(root, 'index.html')
+    st = statSync(file, { throwIfNoEntry: false })
+  }
   const ext = extname(file)
   const headers: Record<string, string> = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300',
   }
   try {
-    const st = statSync(file)
-    const coding = COMPRESSIBLE.has(ext) && st.size >= MIN_BYTES ? acceptedCoding(req.headers['accept-encoding']) : null
+    const coding = st && COMPRESSIBLE.has(ext) && st.size >= MIN_BYTES ? acceptedCoding(req.headers['accept-encoding']) : null
     if (COMPRESSIBLE.has(ext)) headers.vary = 'Accept-Encoding'
-    if (coding) {
+    if (st && coding) {
       const body = compressed(file, `${st.mtimeMs}:${st.size}`, coding)
       res.writeHead(200, { ...headers, 'content-encoding': coding, 'content-length': String(body.length) })
       res.end(req.method === 'HEAD' ? undefined : body)
       return
     }
   } catch {
-    // Removed by a rebuild since the check: fall through to the stream, which ends the response.
+    // Removed by a rebuild since the stat: fall through to the stream, which ends the response.
   }
   res.writeHead(200, headers)
   // A file removed by a rebuild between the check and the read must not leave the request hanging.

@@ -169,3 +169,12 @@ export const DEFAULT_POLICY: Policy = {
 
 export const isEligible = (category: Category, excluded: readonly Category[]): boolean =>
   !excluded.includes(category)
+
+/**
+ * R2: the first-visit gift as configured, "中文 English" (e.g. '漱口水 mouthwash'), in each language:
+ * the first word is the Chinese, the rest the English; the whole text for both when it has no English.
+ */
+export function giftWords(gift: string): { zh: string; en: string } {
+  const [zh, ...rest] = gift.trim().split(/\s+/)
+  return { zh: zh ?? '', en: rest.join(' ') || gift.trim() }
+}

@@ -43,10 +43,6 @@ export function toApiError(e: unknown): ApiError {
 
 /** A `Result` as its data, or thrown as an ApiError. */
 export function readAnswer<T>(res: unknown): T {
-  return unwrap<T>(res)
-}
-
-function unwrap<T>(res: unknown): T {
   const r = res as Result<T> | null | undefined
   if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') throw new ApiError('NETWORK', MALFORMED)
   if (r.ok) return r.data
@@ -67,7 +63,7 @@ async function send(name: string, event: Record<string, unknown>): Promise<unkno
   }
 }
 
-/** An answer an early request (early.ts) brought, read as `callFunction` reads its own. */
+/** A call's raw answer as its data: a failed transport as NETWORK, a refusal as its ApiError (also for early.ts's requests). */
 export async function answerOf<T>(raw: Promise<unknown>): Promise<T> {
   let res: unknown
   try {
@@ -75,16 +71,10 @@ export async function answerOf<T>(raw: Promise<unknown>): Promise<T> {
   } catch (e) {
     throw toApiError(e)
   }
-  return unwrap<T>(res)
+  return readAnswer<T>(res)
 }
 
 export async function callFunction<F extends FnName, A extends ActionOf<F>>(name: F, action: A, data: In<F, A>): Promise<Out<F, A>> {
   const event = { ...(data as object), action } as Event<F, A>
-  let res: unknown
-  try {
-    res = await send(name, event as unknown as Record<string, unknown>)
-  } catch (e) {
-    throw toApiError(e)
-  }
-  return unwrap<Out<F, A>>(res)
+  return answerOf<Out<F, A>>(send(name, event as unknown as Record<string, unknown>))
 }

@@ -119,15 +119,6 @@ export function parseYuan(input: string): YuanParse {
   return { ok: true, fen }
 }
 
-/**
- * A configured "中文 English" text (e.g. the R2 gift '漱口水 mouthwash') as a Msg: the first word is
- * the Chinese, the rest the English; the whole text for either when it has no English part.
- */
-export function bilingualWords(text: string): Msg {
-  const [zh, ...rest] = text.trim().split(/\s+/)
-  return { zh: zh ?? '', en: rest.join(' ') || text }
-}
-
 /** F5 registration at the desk: a mainland mobile number, 11 digits starting with 1 (as the server checks). */
 export const isMobile = (s: string): boolean => /^1\d{10}$/.test(s.trim())
 

@@ -2,6 +2,8 @@ import type { Persona } from '../../../src/api/contract'
 import type { Store } from '../ports/store'
 import { C, type PatientDoc, type StaffDoc, type UserDoc } from '../model'
 
+const staffPersona = (s: StaffDoc): Persona => ({ kind: 'staff', staffId: s._id, name: s.name, role: s.role, clinicId: s.clinicId })
+
 /**
  * A staff-only action's caller in one read (issue 11): the active staff member who joined with this
  * WeChat user. `join` writes `StaffDoc.openid` and `users.staffId` in one transaction, and nothing
@@ -11,7 +13,7 @@ import { C, type PatientDoc, type StaffDoc, type UserDoc } from '../model'
 export async function resolveStaffPersona(store: Store, openid: string): Promise<Persona> {
   const found = await store.query<StaffDoc>(C.staff, { where: { openid }, limit: 2 })
   const staff = found.length === 1 && found[0].active ? found[0] : null
-  return staff ? { kind: 'staff', staffId: staff._id, name: staff.name, role: staff.role, clinicId: staff.clinicId } : { kind: 'guest' }
+  return staff ? staffPersona(staff) : { kind: 'guest' }
 }
 
 /** Who is calling: staff, a patient, or a WeChat user the clinic does not know yet (a guest). */
@@ -19,7 +21,7 @@ export async function resolvePersona(store: Store, openid: string): Promise<Pers
   const user = await store.get<UserDoc>(C.users, openid)
   if (user?.staffId) {
     const staff = await store.get<StaffDoc>(C.staff, user.staffId)
-    if (staff?.active) return { kind: 'staff', staffId: staff._id, name: staff.name, role: staff.role, clinicId: staff.clinicId }
+    if (staff?.active) return staffPersona(staff)
   }
   if (user?.patientId) {
     const patient = await store.get<PatientDoc>(C.patients, user.patientId)

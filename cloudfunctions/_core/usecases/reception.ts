@@ -10,7 +10,7 @@ import { businessDate } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
 import { accountId, post, type LedgerEntry } from '../../../src/domain/ledger'
 import { afterPayment, effectiveTier, hasMemberDiscount, sellAnnual } from '../../../src/domain/membership/tier'
-import type { Policy } from '../../../src/domain/policy'
+import { giftWords, type Policy } from '../../../src/domain/policy'
 import { maskPhone } from '../../../src/domain/privacy'
 import { isStoreError, type TxContext } from '../ports/store'
 import { redeemCard } from '../../../src/domain/friendcard/card'
@@ -93,8 +93,8 @@ export async function previewBill(deps: Deps, req: BillRequest): Promise<BillRes
 /** R2: the first-visit gift is handed over with the discount; the bill says so. */
 function withGift(r: BillResult, refs: BillRefs, policy: Policy): BillResult {
   if (!refs.referral.firstVisit) return r
-  const [zh, ...en] = policy.referral.firstVisitGift.split(' ')
-  return { ...r, notes: [...r.notes, { zh: `首诊赠品：${zh}`, en: `First-visit gift: ${en.join(' ') || zh}` }] }
+  const gift = giftWords(policy.referral.firstVisitGift)
+  return { ...r, notes: [...r.notes, { zh: `首诊赠品：${gift.zh}`, en: `First-visit gift: ${gift.en}` }] }
 }
 
 const fingerprint = (req: BillRequest, refs: BillRefs): string => createHash('sha256').update(JSON.stringify([

@@ -7,7 +7,7 @@ import type { CouponView, Line, MyReferrals, ReferralCard, ReferralOffer, Scanne
 import { validUntil } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
 import { formatFen } from '../../../src/domain/money'
-import type { Policy } from '../../../src/domain/policy'
+import { giftWords, type Policy } from '../../../src/domain/policy'
 import { assertCanBeReferred } from '../../../src/domain/referral/attribution'
 import { isStoreError } from '../ports/store'
 import { currentPolicy, type Deps } from '../deps'
@@ -30,9 +30,10 @@ export const referralIdForPatient = (patientId: string) => `ref_pat_${patientId}
 /** R2, R3, C1: the full rules for both sides, stated before anyone shares. */
 export function rulesOf(policy: Policy): { forFriend: Line[]; forReferrer: Line[] } {
   const r = policy.referral
+  const gift = giftWords(r.firstVisitGift)
   return {
     forFriend: [
-      { zh: `首次到诊立减${formatFen(r.firstVisitDiscountFen)}，另赠${r.firstVisitGift.split(' ')[0]}`, en: `${formatFen(r.firstVisitDiscountFen)} off your first visit, plus a gift (${r.firstVisitGift.split(' ').slice(1).join(' ') || r.firstVisitGift})` },
+      { zh: `首次到诊立减${formatFen(r.firstVisitDiscountFen)}，另赠${gift.zh}`, en: `${formatFen(r.firstVisitDiscountFen)} off your first visit, plus a gift (${gift.en})` },
       { zh: `优惠券${r.couponValidMonths}个月内有效；到前台报推荐人编号同样有效`, en: `The coupon is valid ${r.couponValidMonths} month(s); naming the referrer's number at reception works the same` },
       { zh: '仅限首次就诊的新患者，不可用于特价项目和口腔护理产品', en: 'For new patients on their first visit; not for special-price items or oral-care products' },
     ],

@@ -8,7 +8,8 @@ import { View, Text } from '@tarojs/components'
 import type { CouponView } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { callFunction } from '../../services/cloud'
-import { bilingualWords, clinicDate } from '../../services/format'
+import { clinicDate } from '../../services/format'
+import { giftWords } from '../../domain/policy'
 import { Loading, PageShell } from '../../components/PageShell'
 import { COMMON, useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -49,7 +50,7 @@ function CouponCard({ coupon: c }: { coupon: CouponView }) {
         <Text className='fcard__label'>{t({ zh: `${c.referrerDisplayName} 推荐 · 首诊优惠券`, en: `First-visit coupon from ${c.referrerDisplayName}` })}</Text>
         <Text id={`coupon-status-${c.couponId}`} className='fcard__state'>{t(status)}</Text>
         <Text className='fcard__value'>{formatFen(c.discountFen)}</Text>
-        <Text className='fcard__meta'>{t({ zh: '赠品：', en: 'Gift: ' })}{t(bilingualWords(c.gift))}</Text>
+        <Text className='fcard__meta'>{t({ zh: '赠品：', en: 'Gift: ' })}{t(giftWords(c.gift))}</Text>
         <Text className='fcard__meta'>{t({ zh: `有效期至 ${clinicDate(c.expiresAt)}`, en: `Valid until ${clinicDate(c.expiresAt)}` })}</Text>
       </View>
       {active ? (

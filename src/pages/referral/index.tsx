@@ -10,6 +10,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ReferralOffer, ReferralOfferState } from '../../api/contract'
 import { formatFen } from '../../domain/money'
+import { giftWords } from '../../domain/policy'
 import { ApiError, callFunction, toApiError } from '../../services/cloud'
 import { queryParam } from '../../services/format'
 import { Loading, PageShell } from '../../components/PageShell'
@@ -91,9 +92,7 @@ function OfferView({ offer: o, taking, onTake }: { offer: ReferralOffer; taking:
   const t = useT()
   const state = STATE_TEXT[o.state]
   const live = o.state === 'available' || o.state === 'yours'
-  // The policy words the gift "中文 English" (as the bill's note does).
-  const [giftZh, ...giftEn] = o.gift.split(' ')
-  const gift = { zh: giftZh, en: giftEn.join(' ') || giftZh }
+  const gift = giftWords(o.gift)
   return (
     <View className='stack'>
       <View className={`fcard ${live ? '' : 'fcard--over'}`}>

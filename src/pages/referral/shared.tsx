@@ -11,11 +11,8 @@ import './shared.css'
 /** C1: rule lines as the server sends them (one list for the whole app). */
 export { RuleLines as LinesList } from '../../components/CardRules'
 
-/** The link a friend opens on H5: the app's own origin with the page path in the hash route. */
-export function h5Link(path: string): string {
-  const origin = typeof window !== 'undefined' && window.location ? window.location.origin : ''
-  return `${origin}/#${path.startsWith('/') ? path : `/${path}`}`
-}
+/** The link a friend opens on H5 (one definition, in services/format.ts). */
+export { h5Link } from '../../services/format'
 
 /** FNV-1a, 32 bit, as hex: a short, stable fingerprint (never the raw user agent). */
 function fnv1a(s: string): string {

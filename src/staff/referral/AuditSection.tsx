@@ -4,9 +4,8 @@ import type { AuditReport } from '../../api/contract'
 import { callFunction } from '../../services/cloud'
 import { clinicDate } from '../../services/format'
 import { Btn, TextField } from '../../components/controls'
-import { useLoad } from '../../components/hooks'
 import { CopyBox } from '../../pages/referral/shared'
-import { CsvDownload, DATE_ERROR, isDate, LoadFailed, type SectionProps } from './shared'
+import { CsvDownload, LoadFailed, useDatedReport, type SectionProps } from './shared'
 import { Loading } from '../../components/PageShell'
 import { useT } from '../../i18n'
 
@@ -16,21 +15,10 @@ const lastDay = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : clinicDa
 /** R9: the director's weekly audit of referral rewards and payments, anomalies flagged. */
 export function AuditSection({ onError }: SectionProps) {
   const t = useT()
-  const [asked, setAsked] = useState<string | undefined>(undefined)
   const [weekOf, setWeekOf] = useState('')
-  const [load, reload] = useLoad<AuditReport>(() => callFunction('referral', 'audit', asked ? { weekOf: asked } : {}))
+  const [load, reload, ask] = useDatedReport<AuditReport>((d) => callFunction('referral', 'audit', d ? { weekOf: d } : {}), onError)
   const report = load.data ?? null
-
-  function show() {
-    const d = weekOf.trim()
-    if (!isDate(d)) {
-      onError(DATE_ERROR)
-      return
-    }
-    onError(null)
-    setAsked(d)
-    reload()
-  }
+  const show = () => ask(weekOf)
 
   if (load.state === 'error') return <LoadFailed error={load.error} onRetry={reload} />
   return (

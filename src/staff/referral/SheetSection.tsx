@@ -4,31 +4,19 @@ import type { DaySheet } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { callFunction } from '../../services/cloud'
 import { TextField, Btn } from '../../components/controls'
-import { useLoad } from '../../components/hooks'
 import { CopyBox } from '../../pages/referral/shared'
-import { CsvDownload, DATE_ERROR, isDate, LoadFailed, PAYOUT_STATUS, type SectionProps } from './shared'
+import { CsvDownload, LoadFailed, PAYOUT_STATUS, useDatedReport, type SectionProps } from './shared'
 import { Loading } from '../../components/PageShell'
 import { useT } from '../../i18n'
 
 /** R9: the end-of-day sheet. The first load asks for the server's today; then any date. */
 export function SheetSection({ onError }: SectionProps) {
   const t = useT()
-  const [asked, setAsked] = useState<string | undefined>(undefined)
   const [date, setDate] = useState('')
-  const [load, reload] = useLoad<DaySheet>(() => callFunction('referral', 'daySheet', asked ? { date: asked } : {}))
+  const [load, reload, ask] = useDatedReport<DaySheet>((d) => callFunction('referral', 'daySheet', d ? { date: d } : {}), onError)
   const sheet = load.data ?? null
   const shownDate = date || sheet?.date || ''
-
-  function show() {
-    const d = shownDate.trim()
-    if (!isDate(d)) {
-      onError(DATE_ERROR)
-      return
-    }
-    onError(null)
-    setAsked(d)
-    reload()
-  }
+  const show = () => ask(shownDate)
 
   if (load.state === 'error') return <LoadFailed error={load.error} onRetry={reload} />
   return (

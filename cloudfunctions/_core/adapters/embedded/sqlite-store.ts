@@ -85,11 +85,7 @@ export class SqliteStore implements Store {
 
   private createSync(coll: string, doc: Doc): void {
     assertDoc(doc)
-    const t = this.table(coll)
-    if (this.sql(`SELECT 1 FROM ${t} WHERE id = ?`).get(doc._id)) {
-      throw new StoreError('DUPLICATE', `${coll}/${doc._id} exists`)
-    }
-    this.sql(`INSERT INTO ${t} (id, data) VALUES (?, ?)`).run(doc._id, serialise(doc))
+    this.insertNew(this.table(coll), coll, doc._id, serialise(doc))
   }
 
   private setSync(coll: string, doc: Doc): void {

@@ -9,7 +9,8 @@ import { View, Text } from '@tarojs/components'
 import type { CouponView } from '../../../api/contract'
 import { formatFen } from '../../../domain/money'
 import { ApiError, callFunction } from '../../../services/cloud'
-import { bilingualWords, clinicDate, queryParam } from '../../../services/format'
+import { clinicDate, queryParam } from '../../../services/format'
+import { giftWords } from '../../../domain/policy'
 import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { Btn } from '../../../components/controls'
@@ -54,7 +55,7 @@ export default function CouponCodePage() {
           </View>
           <View className='kv'>
             <Text className='kv__k'>{t({ zh: '赠品', en: 'Gift' })}</Text>
-            <Text className='kv__v'>{t(bilingualWords(coupon.gift))}</Text>
+            <Text className='kv__v'>{t(giftWords(coupon.gift))}</Text>
           </View>
           <Text className='muted small'>
             {t({
