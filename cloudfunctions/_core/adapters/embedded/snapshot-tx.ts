@@ -30,15 +30,23 @@ export async function runSnapshotTransaction<R>(host: TxHost, fn: (tx: TxContext
   // snapshot bookkeeping and the reads need no turn in the store's queue; only the commit takes one.
   const { token, start } = host.snapshots.begin()
   const writes = new Map<string, TxWrite>()
+  /** Images already read: a snapshot does not change, so a second read (a create's check) costs nothing. */
+  const read = new Map<string, RowImage>()
   let open = true
   const guard = () => { if (!open) throw new StoreError('BAD_QUERY', 'transaction already finished') }
   /** The document as this transaction sees it. */
   const view = (coll: string, id: string): Promise<RowImage> => {
     guard()
-    const own = writes.get(docKey(coll, id))
+    const key = docKey(coll, id)
+    const own = writes.get(key)
     if (own) return Promise.resolve(own.image)
-    const past = host.snapshots.imageAt(docKey(coll, id), start)
-    return Promise.resolve(past === undefined ? host.readCurrent(coll, id) : past)
+    let image = read.get(key)
+    if (image === undefined) {
+      const past = host.snapshots.imageAt(key, start)
+      image = past === undefined ? host.readCurrent(coll, id) : past
+      read.set(key, image)
+    }
+    return Promise.resolve(image)
   }
   const put = (coll: string, id: string, image: RowImage, created = false) => {
     const key = docKey(coll, id)
