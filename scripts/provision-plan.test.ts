@@ -124,7 +124,7 @@ test('a partly provisioned environment: only what is missing; a changed index is
   const plan = await provision(env)
   expect(plan.steps.filter((s) => s.collection === 'users')).toEqual([])
   expect(plan.steps.filter((s) => s.collection === 'bills')).toEqual([
-    { kind: 'createIndexes', collection: 'bills', indexes: [{ name: 'ix_clinicId_day', fields: ['clinicId', 'day'] }, { name: 'ix_referralId_at', fields: ['referralId', 'at'] }, { name: 'ix_at', fields: ['at'] }] },
+    { kind: 'createIndexes', collection: 'bills', indexes: [{ name: 'ix_clinicId_day', fields: ['clinicId', 'day'] }, { name: 'ix_referralId_at', fields: ['referralId', 'at'] }, { name: 'ix_at', fields: ['at'] }, { name: 'ix_billNo', fields: ['billNo'] }] },
     { kind: 'setAcl', collection: 'bills', from: 'READONLY' },
   ])
   expect(plan.notes).toEqual([
@@ -133,7 +133,7 @@ test('a partly provisioned environment: only what is missing; a changed index is
   ])
   expect(env.calls).not.toContain('createCollection bills')
   const bills = env.tables.get('bills')!
-  expect(bills.indexes.map((i) => i.Name)).toEqual(['_id_', 'byPatient', 'ix_day', 'old', 'ix_clinicId_day', 'ix_referralId_at', 'ix_at']) // nothing dropped
+  expect(bills.indexes.map((i) => i.Name)).toEqual(['_id_', 'byPatient', 'ix_day', 'old', 'ix_clinicId_day', 'ix_referralId_at', 'ix_at', 'ix_billNo']) // nothing dropped
   expect(bills.acl).toBe(SERVER_ONLY)
   // Run again: the changed index is still reported, nothing else happens.
   env.calls.length = 0

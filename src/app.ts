@@ -2,6 +2,7 @@
 import './services/early'
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { useAppTabBarLanguage } from './services/tabs'
 import './app.css'
 
 // weapp: CloudBase is initialised once, before any page calls a cloud function.
@@ -10,6 +11,8 @@ if (process.env.TARO_ENV === 'weapp') {
 }
 
 function App({ children }: PropsWithChildren) {
+  // Issue 12: the tabBar's labels speak the person's language, whichever page they changed it on.
+  useAppTabBarLanguage()
   useLaunch(() => {
     // Nothing to do at launch: identity comes from `identity.whoami` on each page.
   })

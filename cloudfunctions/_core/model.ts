@@ -1,9 +1,12 @@
 /** Persisted document shapes (collection → type). Instants are ISO strings in UTC. */
 import type { BillItem, BillResult } from '../../src/domain/bill/engine'
+import type { MethodTotal, PaymentMethod } from '../../src/domain/bill/payment'
 import type { MemberStanding } from '../../src/domain/membership/tier'
 import type { Line, StaffRole } from '../../src/api/contract'
 import type { TemplateKey } from '../../src/domain/notify/messages'
 import type { EventKind } from '../../src/domain/events/calendar'
+import type { OpeningHours, TimeOfDay } from '../../src/domain/appointments/hours'
+import type { AppointmentStatus } from '../../src/domain/appointments/status'
 
 export const C = {
   users: 'users',
@@ -30,6 +33,8 @@ export const C = {
   balanceRequests: 'balanceRequests',
   referrals: 'referrals',
   refunds: 'refunds',
+  /** Issue 13: a clinic's closed business day, `<clinicId>:<day>` — the totals as the receptionist closed them. */
+  dayCloses: 'dayCloses',
   /** N1: the daily job's state (window, step, cursor, lease) so a stopped run resumes. */
   jobs: 'jobs',
   /** N2: next month's birthday gifts, `<YYYY-MM>:<patientId>`. */
@@ -37,6 +42,8 @@ export const C = {
   /** N4: member events and the replies to them (`<eventId>:<patientId>`). */
   events: 'events',
   eventRsvps: 'eventRsvps',
+  /** Issue 12: appointment requests (预约申请), `apt_<requestId>`; staff of the clinic mark them by compare-and-set. */
+  appointments: 'appointments',
   /** N3: the local channel's inbox, one document per delivered message. */
   inbox: 'inbox',
   /** Staff onboarding: one-time invitations (single use by `status`) and every staff change (who, when). */
@@ -54,6 +61,10 @@ export const C = {
   referralGuards: 'referralGuards',
   /** Patient imports (usecases/patient-import.ts): one record per run — who, when, file, counts. */
   imports: 'imports',
+  /** S1: 18-digit short codes, `_id` = the code → the QR token issued with it, same expiry (usecases/short-codes.ts). */
+  shortCodes: 'shortCodes',
+  /** Issue 13: the chain's price list (收费项目), one document per item (usecases/pricelist.ts); retired items stay. */
+  priceItems: 'priceItems',
 } as const
 
 /** A WeChat identity (`_id` = OPENID) and what it is bound to. */
@@ -65,7 +76,11 @@ export interface UserDoc {
   privacyAcceptedVersion?: string; privacyAcceptedAt?: string
 }
 
-export interface ClinicDoc { _id: string; chainId: string; name: string; city: string }
+export interface ClinicDoc {
+  _id: string; chainId: string; name: string; city: string
+  /** Issue 12: what a friend needs to come in (optional: a clinic created by the team page has none yet). Coordinates GCJ-02. */
+  address?: string; phone?: string; hours?: OpeningHours[]; latitude?: number; longitude?: number
+}
 
 export interface StaffDoc {
   _id: string; name: string; role: StaffRole; clinicId: string; phone: string; active: boolean
@@ -188,6 +203,18 @@ export interface EventDoc {
 }
 export interface EventRsvpDoc { _id: string; eventId: string; patientId: string; answer: 'yes' | 'no'; guests: number; at: string; checkedInAt?: string; checkedInBy?: string }
 
+/** Issue 12: an appointment request; `version` is the compare-and-set token of every status change. */
+export interface AppointmentDoc {
+  _id: string; requestId: string; openid: string; clinicId: string; preferredDate: string; timeOfDay: TimeOfDay
+  name: string; patientId?: string; recordNo?: string; via: 'patient' | 'friend_card' | 'coupon'
+  phone: string; phoneSource: 'verified' | 'record' | 'typed'; note?: string
+  status: AppointmentStatus; version: number; createdAt: string; updatedAt: string
+  /** Who changed it last, and every change (who, when, to what). */
+  handledBy?: string; handledByName?: string; log: Array<{ at: string; by: string; status: AppointmentStatus }>
+  /** C2: the staff member who last revealed the full number to call it, and when. */
+  dialedBy?: string; dialedAt?: string
+}
+
 export interface RatingDoc { _id: string; patientId: string; score: number; sentiment: 'promoter' | 'passive' | 'detractor'; comment?: string; at: string }
 export interface TaskDoc {
   _id: string; kind: 'follow_up'; patientId: string; billId: string; score: number; comment?: string; status: 'open' | 'done'; createdAt: string; closedAt?: string; note?: string; closedBy?: string
@@ -196,7 +223,16 @@ export interface TaskDoc {
 }
 export interface PartnerDoc { _id: string; openid: string; code: string; name: string; phone: string; consultantStaffId: string; createdAt: string }
 
-export interface RefundDoc { _id: string; billId: string; patientId: string; amountFen: number; reason: string; at: string; staffId: string; tierAfter: PatientDoc['tier']; cumulativeSpendAfterFen: number }
+export interface RefundDoc {
+  _id: string; billId: string; patientId: string; amountFen: number; reason: string; at: string; staffId: string; tierAfter: PatientDoc['tier']; cumulativeSpendAfterFen: number
+  /** Issue 13: the line refunded (absent: the bill as a whole); the bill's clinic, the business day and how the money goes back. */
+  lineIndex?: number; clinicId?: string; day?: string; paymentMethod?: PaymentMethod
+}
+
+export interface DayCloseDoc {
+  _id: string; clinicId: string; day: string; closedAt: string; closedBy: string; requestId: string
+  bills: number; paidFen: number; refundedFen: number; byMethod: MethodTotal[]
+}
 
 export interface BillDoc {
   _id: string
@@ -223,6 +259,14 @@ export interface BillDoc {
   day: string
   tierAfter: PatientDoc['tier']
   cumulativeSpendAfterFen: number
+  /** Issue 13: the receipt number people read and type (`YYYYMMDD-NNNNNN`), and how the money was paid (recorded only). */
+  billNo?: string
+  paymentMethod?: PaymentMethod
+  /** Money refunded per line so far (line refunds, M6). */
+  lineRefundsFen?: number[]
+  /** The card's and the paying bonus account's balances after this bill (a retry answers them too). */
+  cardBalanceAfterFen?: number
+  bonusBalanceAfterFen?: number
   /** M6: money returned so far; at most `paidFen`. */
   refundedFen?: number
   /** R5, M4: stored value spent without the payer's own member code in this visit (weekly audit, R9). */
@@ -237,3 +281,6 @@ export interface ConsentDoc {
   /** N3 grants (`template` = the message kind) and C2 privacy-notice acceptances (`template` = 'privacy_notice', with `version`). */
   log: Array<{ at: string; template: string; source: string; version?: string }>
 }
+
+/** S1: a short code (`_id`, 18 digits) and the token it stands for (kind M, F or C), until `expiresAt`. */
+export interface ShortCodeDoc { _id: string; kind: string; token: string; expiresAt: string; createdAt: string }

@@ -9,7 +9,8 @@ import type { DemoPersona, StaffRole } from '../../src/api/contract'
 import { referralCodeFrom } from '../../src/domain/identity/referral-code'
 import { dayjs } from '../../src/domain/clock'
 import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice'
-import { accountId, type Account, type LedgerEntry } from '../../src/domain/ledger'
+import { accountId, type Account } from '../../src/domain/ledger'
+import { journal } from '../../src/domain/journal'
 import { DEFAULT_POLICY } from '../../src/domain/policy'
 import { claimCard, expireCard, issueCard, shareCard, type FriendCard } from '../../src/domain/friendcard/card'
 import type { Store } from '../_core/ports/store'
@@ -18,13 +19,23 @@ import { C, type ClinicDoc, type ConsentDoc, type EventDoc, type PatientDoc, typ
 import { birthdayFields, phoneFields } from '../_core/usecases/patients'
 import type { TemplateKey } from '../../src/domain/notify/messages'
 import { inviteOn } from '../../src/domain/events/calendar'
+import { loadDemoPriceList } from './demo-price-list'
 
 interface PersonSeed { openid?: string; label?: string }
 interface PatientSeed extends PersonSeed, Partial<PatientDoc> { _id: string; name: string; recordNo: string; phone: string }
 
 const CLINICS: ClinicDoc[] = [
-  { _id: 'clinic_sh', chainId: 'chain_yayou', name: '牙友口腔 · 静安店', city: '上海' },
-  { _id: 'clinic_hz', chainId: 'chain_yayou', name: '牙友口腔 · 西湖店', city: '杭州' },
+  // Issue 12: fictional addresses and numbers; coordinates (GCJ-02) near the districts named. 西湖店 is closed on Mondays.
+  {
+    _id: 'clinic_sh', chainId: 'chain_yayou', name: '牙友口腔 · 静安店', city: '上海',
+    address: '上海市静安区愚园路 388 号 2 楼', phone: '021-62881234', latitude: 31.22318, longitude: 121.44269,
+    hours: [{ days: [1, 2, 3, 4, 5], open: '09:00', close: '20:30' }, { days: [0, 6], open: '09:00', close: '18:00' }],
+  },
+  {
+    _id: 'clinic_hz', chainId: 'chain_yayou', name: '牙友口腔 · 西湖店', city: '杭州',
+    address: '杭州市西湖区文三路 259 号 3 楼', phone: '0571-88271234', latitude: 30.27936, longitude: 120.13905,
+    hours: [{ days: [0, 2, 3, 4, 5, 6], open: '09:00', close: '17:30' }],
+  },
 ]
 
 const STAFF: Array<StaffDoc & PersonSeed> = [
@@ -90,10 +101,8 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     await store.set(C.referralCodes, { _id: doc.referralCode!, patientId: doc._id, at })
     // M6: the spend a patient brought from before the system, as one ledger entry, so spend = Σ payments.
     if (doc.cumulativeSpendFen > 0) {
-      await store.set<LedgerEntry>(C.ledger, {
-        _id: `demo:spend:${doc._id}`, accountId: accountId(doc._id, 'spend'), kind: 'bill_payment', amountFen: doc.cumulativeSpendFen,
-        balanceAfterFen: doc.cumulativeSpendFen, patientId: doc._id, at: dayjs(now).subtract(60, 'day').toISOString(), actor: 'system', memo: '历史消费 earlier visits',
-      })
+      const j = journal({ id: `demo:${doc._id}`, at: dayjs(now).subtract(60, 'day').toISOString(), actor: 'system' })
+      await store.set(C.ledger, j.post({ kind: 'bill_payment', part: 'payment', ownerId: doc._id, patientId: doc._id, amountFen: doc.cumulativeSpendFen, balanceBeforeFen: 0, memo: '历史消费 earlier visits' }))
     }
     if (openid) await store.set<UserDoc>(C.users, { _id: openid, displayName: doc.name, patientId: doc._id, createdAt: at })
   }
@@ -111,12 +120,10 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
       _id: `ref_pat_${friend}`, referrerPatientId: referrer, friendPatientId: friend, friendPhone: fp.phone, source: 'code', at: when,
       status: 'locked', lockedAt: when, firstPaidAt: when, sharedFen: 0, fixedRewarded: true, revenueFen: fp.cumulativeSpendFen ?? 0, policyVersion: DEFAULT_POLICY.version,
     })
-    const balance = (balances.get(referrer) ?? 0) + 10_000
-    balances.set(referrer, balance)
-    await store.set<LedgerEntry>(C.ledger, {
-      _id: `demo:bonus:${referrer}:${friend}`, accountId: accountId(referrer, 'bonus'), kind: 'referral_reward', amountFen: 10_000, balanceAfterFen: balance,
-      patientId: referrer, referralId: `ref_pat_${friend}`, at: when, actor: 'system', memo: '推荐奖励 referral reward',
-    })
+    const j = journal({ id: `demo:${referrer}:${friend}`, referralId: `ref_pat_${friend}`, at: when, actor: 'system' })
+    const e = j.post({ kind: 'referral_reward', part: 'ref-bonus', ownerId: referrer, patientId: referrer, amountFen: 10_000, balanceBeforeFen: balances.get(referrer) ?? 0, memo: '推荐奖励 referral reward' })
+    balances.set(referrer, e.balanceAfterFen)
+    await store.set(C.ledger, e)
   }
   for (const [patientId, balanceFen] of balances) {
     await store.set<Account>(C.accounts, { _id: accountId(patientId, 'bonus'), ownerId: patientId, kind: 'bonus', balanceFen, updatedAt: at })
@@ -126,16 +133,13 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     const quotaId = `cards:${card.giverPatientId}:${dayjs(card.issuedAt).tz(DEFAULT_POLICY.timezone).year()}`
     quotas.set(quotaId, (quotas.get(quotaId) ?? 0) + 1)
     await store.set(C.friendCards, card)
-    await store.set<LedgerEntry>(C.ledger, {
-      _id: `${card._id}:issue`, accountId: accountId(card._id, 'friend_card'), kind: 'card_issue', amountFen: card.faceValueFen, balanceAfterFen: card.faceValueFen,
-      patientId: card.giverPatientId, at: card.issuedAt, actor: card.issuedBy, memo: '发放亲友卡 card issued',
-    })
+    const who = { ownerId: card._id, patientId: card.giverPatientId }
+    const issued = journal({ id: card._id, at: card.issuedAt, actor: card.issuedBy })
+    await store.set(C.ledger, issued.post({ ...who, kind: 'card_issue', part: 'issue', amountFen: card.faceValueFen, balanceBeforeFen: 0, memo: '发放亲友卡 card issued' }))
     const gone = card.history.find((h) => h.event === 'expired')
-    if (gone) {
-      await store.set<LedgerEntry>(C.ledger, {
-        _id: `${card._id}:expire`, accountId: accountId(card._id, 'friend_card'), kind: 'card_expire', amountFen: -(gone.amountFen ?? 0), balanceAfterFen: 0,
-        patientId: card.giverPatientId, at: gone.at, actor: 'system', memo: '过期 expired',
-      })
+    if (gone?.amountFen) {
+      const expired = journal({ id: card._id, at: gone.at, actor: 'system' })
+      await store.set(C.ledger, expired.post({ ...who, kind: 'card_expire', part: 'expire', amountFen: -gone.amountFen, balanceBeforeFen: gone.amountFen, memo: '过期 expired' }))
     }
   }
   for (const [_id, issued] of quotas) await store.set(C.quotas, { _id, issued }) // F1 yearly cap
@@ -144,6 +148,7 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     await store.set<ConsentDoc>(C.consents, { _id: openid, counts: Object.fromEntries(templates.map((t) => [t, 1])), log: templates.map((template) => ({ at, template, source: 'demo' })) })
   }
   await acceptPrivacyNotice(store, at)
+  await loadDemoPriceList(store, at) // issue 13: the chain's price list (收费项目)
   // N4: this year's thanks dinner, three weeks ahead; the daily job invites members a week from now.
   const date = dayjs(now).tz(DEFAULT_POLICY.timezone).add(21, 'day').format('YYYY-MM-DD')
   const on = inviteOn(date, DEFAULT_POLICY)

@@ -12,9 +12,10 @@ import events from '../events/handler'
 import team from '../team/handler'
 import records from '../records/handler'
 import privacy from '../privacy/handler'
+import clinic from '../clinic/handler'
 import type { FunctionDef } from '../_core/runtime/define'
 import type { FnName } from '../../src/api/contract'
 
-export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, family, membership, friendcard, referral, partner, reception, notify, events, team, records, privacy }
+export const FUNCTIONS: { [F in FnName]: FunctionDef<F> } = { identity, member, family, membership, friendcard, referral, partner, reception, notify, events, team, records, privacy, clinic }
 
 export const isFnName = (n: string): n is FnName => Object.prototype.hasOwnProperty.call(FUNCTIONS, n)

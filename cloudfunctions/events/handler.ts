@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { EVENT_KINDS } from '../../src/domain/events/calendar'
 import { defineFunction, forPatient, forStaff } from '../_core/runtime/define'
-import { empty, id } from '../_core/runtime/schema'
+import { calendarDay, empty, id } from '../_core/runtime/schema'
 import * as ev from '../_core/usecases/events'
 
 
@@ -10,7 +10,7 @@ export default defineFunction({
   actions: {
     plan: forStaff(z.object({ year: z.number().int().min(2020).max(2100).optional() }), (deps, c, i) => ev.plan(deps, c.persona, i.year)),
     create: forStaff(z.object({
-      kind: z.enum(EVENT_KINDS), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD'),
+      kind: z.enum(EVENT_KINDS), date: calendarDay,
       place: z.string().trim().min(2).max(60), capacity: z.number().int().min(1).max(2000), clinicId: id.optional(),
     }), (deps, c, i) => ev.create(deps, c.persona, i)),
     list: forPatient(empty, (deps, c) => ev.list(deps, c.persona.patientId)),

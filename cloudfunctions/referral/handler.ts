@@ -1,18 +1,21 @@
 import { z } from 'zod'
 import { defineFunction, forAnyone, forPatient, forStaff } from '../_core/runtime/define'
-import { empty, id } from '../_core/runtime/schema'
+import { calendarDay, empty, id } from '../_core/runtime/schema'
 import * as fb from '../_core/usecases/feedback'
 import * as ref from '../_core/usecases/referral'
 import * as rep from '../_core/usecases/referral-reports'
 
 const code = z.string().trim().min(1).max(20)
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+const date = calendarDay // issue 14: 2026-13-45 is refused, not rolled into another week
+/** The H5 site a local poster QR points at: scheme, host and port only. */
+const origin = z.string().max(100).regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'an origin like http://host:port')
 
 export default defineFunction({
   name: 'referral',
   actions: {
     mine: forPatient(empty, (deps, c) => ref.mine(deps, c.persona.patientId)),
     poster: forPatient(empty, (deps, c) => ref.poster(deps, c.persona.patientId)),
+    posterCode: forPatient(z.object({ origin: origin.optional() }), (deps, c, i) => ref.posterCode(deps, c.persona.patientId, i.origin)),
     offer: forAnyone(z.object({ code }), (deps, c, i) => ref.offer(deps, c.openid, i.code)),
     takeCoupon: forAnyone(z.object({ code, device: z.string().max(80).optional(), acceptMessages: z.boolean().optional() }), (deps, c, i) => ref.takeCoupon(deps, c.openid, i.code, i.device)),
     coupons: forAnyone(empty, (deps, c) => ref.coupons(deps, c.openid)),

@@ -7,6 +7,11 @@ import type { BillItem, BillResult } from '../domain/bill/engine'
 import type { Tier } from '../domain/membership/tier'
 import type { ErrorCode, ErrorMessage } from '../domain/errors'
 import type { EntryKind } from '../domain/ledger'
+import type { PaymentMethod } from '../domain/bill/payment'
+import type { BillQuery, BillSummary, ClosedDay, DaySheet as DaySheetOfClinic, Receipt } from './bills'
+import type {
+  AuditReport, CouponView, DaySheet, FollowUpTask, LeaderRow, MyReferrals, PartnerView, PayoutView, PosterCodeImage, Prompt, RatingResult, ReferralOffer, ScannedCoupon,
+} from './referral'
 import type { OutboxStatus, TemplateKey } from '../domain/notify/messages'
 import type { EventKind } from '../domain/events/calendar'
 import type { BindingCode, NewPatient, PatientMatch, PhoneCodeSent, PublicProfile, VerifiedPhone } from './identity'
@@ -15,12 +20,19 @@ import type { TeamApi } from './team'
 export type * from './team'
 import type { RecordsApi } from './records'
 export type * from './records'
+import type { PriceListApi } from './pricelist'
+export type * from './pricelist'
 import type { PrivacyApi } from './privacy'
 export type * from './privacy'
+import type { ClinicApi } from './clinic'
+export type * from './clinic'
 import type { CardCode, CardOffer, CardReminderView, CardShare, CardState, CardSummary, IssuedCard, MyCards, ScannedCard } from './friendcard'
 export type * from './friendcard'
 import type { Attendee, BirthdayGift, BirthdayList, ConsentCounts, EventPlan, InboxItem, MemberEvent, OutboxReport } from './messages'
 export type * from './messages'
+import type { AccountHistory } from './member'
+export type * from './member'
+import type { MemberBadge } from '../domain/membership/badge'
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: ErrorMessage; details?: Record<string, unknown> } }
 
@@ -47,10 +59,20 @@ export interface MemberHome {
   hasMemberDiscount: boolean
   familyOwnerName?: string
   bonusBalanceFen: number
+  /** M1, M3: the badge on the member card (家庭会员 for a bound family member). */
+  badge: MemberBadge
+  /** C2: the member's own phone, masked, for 我的. */
+  maskedPhone: string
+  /** M6: paid spend, its running total the cumulative spend. */
+  spend: AccountHistory
+  /** R5: the bonus account, its running total the bonus balance. */
+  bonus: AccountHistory
+  /** Both accounts' lines merged, newest first. Prefer `spend` and `bonus`: a merged balance column reads wrong. */
   ledger: LedgerLine[]
 }
 
-export interface MemberCode { token: string; expiresAt: string; ttlSeconds: number }
+/** S1: the signed token (the QR) and its 18-digit short code (typed or read as a barcode), same expiry. */
+export interface MemberCode { token: string; shortCode: string; expiresAt: string; ttlSeconds: number }
 
 /** What reception sees after a scan (S1); phone masked (C2). */
 export interface ScannedPatient {
@@ -94,6 +116,8 @@ export interface ConfirmBillRequest extends BillRequest {
   requestId: string
   /** The amount staff saw; if the bill would now differ, it is refused (BILL_CHANGED). */
   expectedDueFen: number
+  /** How the patient paid: recorded for the day close, not processed (issue 13). */
+  paymentMethod?: PaymentMethod
 }
 export interface ConfirmedBill {
   billId: string
@@ -103,6 +127,12 @@ export interface ConfirmedBill {
   cumulativeSpendAfterFen: number
   /** true when this was a retry of a bill already confirmed: nothing was charged again. */
   replayed: boolean
+  /** F4: the friend card's balance after this bill, when a card paid (the desk derives nothing). */
+  cardBalanceAfterFen?: number
+  /** R5, M4: the balance of the bonus account that paid, after this bill. */
+  bonusBalanceAfterFen?: number
+  /** R7, F1, Q1: what to say to the patient now that they have paid (not on a retry). */
+  prompts?: Prompt[]
 }
 
 export type ScanResult = ({ kind: 'patient' } & ScannedPatient) | ({ kind: 'friend_card' } & ScannedCard) | ({ kind: 'coupon' } & ScannedCoupon)
@@ -123,41 +153,9 @@ export interface BalanceRequest { requestId: string; memberPatientId: string; me
 export interface RefundResult { refundId: string; billId: string; amountFen: number; tierAfter: Tier; cumulativeSpendAfterFen: number; replayed: boolean }
 export interface MembershipReminderView { key: string; patientId: string; name: string; annualUntil: string; daysLeft: number }
 
-// ---- Referral (R1–R10, Q1) ----
+// ---- Referral (R1–R10, Q1): src/api/referral.ts ----
 
-export type Line = { zh: string; en: string }
-
-/** R1, C1: the card a patient shares, with the full rules for both sides. */
-export interface ReferralCard { code: string; referrerDisplayName: string; path: string; title: string; forFriend: Line[]; forReferrer: Line[] }
-export type ReferralOfferState = 'available' | 'own' | 'existing_patient' | 'taken' | 'yours'
-export interface ReferralOffer { referrerDisplayName: string; discountFen: number; gift: string; validMonths: number; forFriend: Line[]; state: ReferralOfferState; couponId?: string }
-export interface CouponView { couponId: string; referrerDisplayName: string; discountFen: number; gift: string; expiresAt: string; status: 'active' | 'used' | 'expired' }
-export interface ScannedCoupon { couponId: string; ticket: string; holderName: string; holderPatientId?: string; discountFen: number; gift: string; expiresAt: string; referrerDisplayName: string }
-
-export interface MyReferrals {
-  card: ReferralCard
-  friends: Array<{ friendName: string; state: 'claimed' | 'paid'; rewardFen: number; at: string }>
-  bonusBalanceFen: number
-  payoutsDueFen: number
-}
-export interface Prompt { kind: 'ask_referral' | 'offer_cards' | 'zero_bonus'; zh: string; en: string }
-export interface RatingResult { sentiment: 'promoter' | 'passive' | 'detractor'; askToRefer: boolean; followUpTaskId?: string }
-export interface LeaderRow { rank: number; referrerName: string; code: string; validReferrals: number; referredRevenueFen: number }
-export interface SheetRow {
-  referrerCode: string; referrerName: string; maskedPhone: string; friendName: string; billId: string; paidFen: number
-  bonusFen: number; shareFen: number; payoutId?: string; payoutFen: number; payoutStatus?: 'due' | 'paid' | 'void'
-}
-export interface DaySheet { date: string; rows: SheetRow[]; payoutsToMakeFen: number; csv: string }
-export interface AuditReport {
-  from: string; to: string
-  rewards: Array<{ entryId: string; at: string; referrerName: string; kind: string; amountFen: number; billId?: string }>
-  payments: Array<{ billId: string; at: string; friendName: string; paidFen: number; refundedFen: number }>
-  anomalies: Array<{ kind: string; ids: string[]; zh: string; en: string }>
-  csv: string
-}
-export interface PayoutView { payoutId: string; referrerName: string; amountFen: number; status: 'due' | 'paid' | 'void'; method?: string; reference?: string; paidAt?: string }
-export interface FollowUpTask { taskId: string; patientName: string; billId: string; score: number; comment?: string; status: 'open' | 'done'; createdAt: string }
-export interface PartnerView { partnerId: string; code: string; name: string; consultantName: string; deals: number; commissionDueFen: number; commissionPaidFen: number }
+export * from './referral'
 
 export interface Api {
   identity: {
@@ -226,6 +224,11 @@ export interface Api {
     mine: { in: Record<string, never>; out: MyReferrals }
     /** R1: on CloudBase a stored mini-program code (fileId); locally the landing path for a QR image. */
     poster: { in: Record<string, never>; out: { fileId?: string; qrText?: string } }
+    /**
+     * R1: the poster's code image for the member's referral code. weapp: WeChat's mini-program code
+     * (wxacode.getUnlimited, scene `c=<code>`); locally a QR PNG of the H5 landing link at `origin`.
+     */
+    posterCode: { in: { origin?: string }; out: PosterCodeImage }
     offer: { in: { code: string }; out: ReferralOffer }
     takeCoupon: { in: { code: string; device?: string; acceptMessages?: boolean }; out: CouponView }
     coupons: { in: Record<string, never>; out: CouponView[] }
@@ -254,14 +257,23 @@ export interface Api {
     /** By record number, full phone or its last 4 digits. */
     lookup: { in: { query: string }; out: PatientMatch[] }
     bindingCode: { in: { patientId: string }; out: BindingCode }
-    refund: { in: { billId: string; amountFen: number; reason: string; requestId: string }; out: RefundResult }
+    /** Managers, any time: a line or the whole bill, money paid only (C3). */
+    refund: { in: { billId: string; amountFen: number; reason: string; requestId: string; lineIndex?: number }; out: RefundResult }
     previewBill: { in: BillRequest; out: BillResult }
     confirmBill: { in: ConfirmBillRequest; out: ConfirmedBill }
+    findBills: { in: BillQuery; out: BillSummary[] }
+    receipt: { in: { billId: string }; out: Receipt }
+    daySheet: { in: { clinicId?: string; day?: string }; out: DaySheetOfClinic }
+    closeDay: { in: { clinicId?: string; day: string; requestId: string }; out: DaySheetOfClinic }
+    closedDays: { in: { month: string }; out: ClosedDay[] }
   }
   team: TeamApi
-  records: RecordsApi
+  /** Patient import, and the price list (issue 13: catalogue reads, edits, file import). */
+  records: RecordsApi & PriceListApi
   /** C2: the privacy notice, 我的数据 and the consent log. */
   privacy: PrivacyApi
+  /** Issue 12: the chain's clinics and appointment requests (docs/appointments.md). */
+  clinic: ClinicApi
 }
 
 export type FnName = keyof Api

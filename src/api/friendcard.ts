@@ -49,7 +49,8 @@ export interface CardOffer {
   cardId?: string
 }
 
-export interface CardCode { token: string; expiresAt: string; ttlSeconds: number }
+/** S1: as MemberCode — the signed token and its 18-digit short code, same expiry (friend card and coupon codes). */
+export interface CardCode { token: string; shortCode: string; expiresAt: string; ttlSeconds: number }
 
 /** S1: what reception sees when it scans a friend card. */
 export interface ScannedCard {

@@ -10,7 +10,7 @@ export interface PrivacyStatus { notice: NoticeText; acceptedVersion: string | n
 export interface PrivacyAccepted { version: string; acceptedAt: string; replayed: boolean }
 
 /** The sections of a data export, in the order the file lists them. */
-export const DATA_SECTIONS = ['profile', 'visits', 'ledger', 'messages', 'consents', 'referrals', 'coupons', 'cards', 'family', 'events'] as const
+export const DATA_SECTIONS = ['profile', 'visits', 'ledger', 'messages', 'consents', 'referrals', 'coupons', 'cards', 'family', 'events', 'appointments'] as const
 export type DataSection = typeof DATA_SECTIONS[number]
 
 export interface DataSummary {

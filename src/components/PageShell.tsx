@@ -3,12 +3,12 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { PersonaSwitcher } from './PersonaSwitcher'
 import { PrivacyNotice } from './PrivacyNotice'
-import { COMMON, setLang, useLang, useT } from '../i18n'
+import { Skeleton } from './Skeleton'
+import { setLang, useLang } from '../i18n'
 
-/** While a page's data is on its way. */
-export function Loading() {
-  const t = useT()
-  return <View className='muted'>{t(COMMON.loading)}</View>
+/** While a page's data is on its way: a skeleton of cards and lines (issue 12), 加载中 for screen readers. */
+export function Loading(props: { cards?: number; lines?: number }) {
+  return <Skeleton {...props} />
 }
 
 /**

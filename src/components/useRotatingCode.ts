@@ -18,7 +18,8 @@ const RETRY_AFTER_S = 5
 /** Failures worth retrying by themselves; any other answer stands until the person asks again. */
 const TRANSIENT = new Set<string>(['NETWORK', 'INTERNAL', 'CONFLICT'])
 
-export interface ShortLivedCode { token: string; expiresAt: string; ttlSeconds: number }
+/** The signed token (the QR) and its 18-digit short code (digits and barcode), same expiry (S1). */
+export interface ShortLivedCode { token: string; shortCode: string; expiresAt: string; ttlSeconds: number }
 
 export interface RotatingCode<T extends ShortLivedCode> {
   /** The code on screen, or null before the first one arrived. */

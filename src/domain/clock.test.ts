@@ -1,4 +1,4 @@
-import { businessDate, validUntil } from './clock'
+import { businessDate, isCalendarDay, validUntil } from './clock'
 
 const TZ = 'Asia/Shanghai'
 const shanghai = (d: Date) => d.toLocaleString('sv-SE', { timeZone: TZ })
@@ -19,5 +19,12 @@ describe('business dates in the clinic time zone (PRODUCT.md conventions)', () =
   test('an issue late in the UTC day counts from the Shanghai date', () => {
     // 2026-05-31 20:00 UTC = 1 June 04:00 in Shanghai → valid to 1 September.
     expect(shanghai(validUntil(new Date('2026-05-31T20:00:00Z'), 3, TZ))).toBe('2026-09-01 23:59:59')
+  })
+})
+
+describe('calendar days', () => {
+  test('real days only: leap years count, impossible dates do not roll into others', () => {
+    expect(['2026-11-22', '2028-02-29', '2026-12-31'].map(isCalendarDay)).toEqual([true, true, true])
+    expect(['2026-02-29', '2026-13-45', '2026-11-31', '2026-1-2', '20261122', ''].map(isCalendarDay)).toEqual([false, false, false, false, false, false])
   })
 })

@@ -53,3 +53,12 @@ export const addDays = (date: string, days: number): string =>
   dayjs(date, 'YYYY-MM-DD').add(days, 'day').format('YYYY-MM-DD')
 
 export { dayjs }
+
+/** A `YYYY-MM-DD` that names a real calendar day (2026-02-30 and 2026-13-45 do not). */
+export function isCalendarDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const t = new Date(Date.UTC(y, mo - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
+}

@@ -1,8 +1,9 @@
 /**
  * The ledger is append-only: an entry is never changed or deleted, a correction is a new entry.
  * Every entry's id is its idempotency key, so writing the same fact twice is refused by the store
- * (S3). An account document keeps a running balance as a projection, written in the same
- * transaction as the entry; `deriveBalance` recomputes it from the entries for audits and tests.
+ * (S3). Entries are made only by the journal (`journal.ts`). An account document keeps a running
+ * balance as a projection, written in the same transaction as the entry; `deriveBalance` recomputes
+ * it from the entries for audits and tests.
  */
 import type { Fen } from './money'
 
@@ -36,13 +37,5 @@ export interface Account { _id: string; ownerId: string; kind: AccountKind; bala
 
 export const accountId = (ownerId: string, kind: AccountKind): string => `${kind}:${ownerId}`
 
-export const entryKey = (scope: string, id: string, part: string): string => `${scope}:${id}:${part}`
-
 export const deriveBalance = (entries: readonly Pick<LedgerEntry, 'amountFen'>[]): Fen =>
   entries.reduce((s, e) => s + e.amountFen, 0)
-
-/** Builds the next entry on a balance; null when it would take the balance below zero. */
-export function post(balanceFen: Fen, e: Omit<LedgerEntry, 'balanceAfterFen'>): LedgerEntry | null {
-  const balanceAfterFen = balanceFen + e.amountFen
-  return balanceAfterFen < 0 ? null : { ...e, balanceAfterFen }
-}

@@ -66,6 +66,7 @@ export const PERMISSIONS = {
   referral: {
     mine: 'patient',
     poster: 'patient',
+    posterCode: 'patient',
     offer: 'anyone',
     takeCoupon: 'anyone',
     coupons: 'anyone',
@@ -90,11 +91,26 @@ export const PERMISSIONS = {
     refund: MANAGERS,
     previewBill: DESK,
     confirmBill: DESK,
+    /** Issue 13: bills found, receipts reprinted, the day closed by the desk; managers see closed days. */
+    findBills: DESK,
+    receipt: DESK,
+    daySheet: DESK,
+    closeDay: DESK,
+    closedDays: MANAGERS,
   },
-  /** Patient import (issue 10): the director and admin bring the clinic's records in. */
-  records: { importPatients: MANAGERS },
+  /**
+   * Patient import (issue 10): the director and admin bring the clinic's records in.
+   * Issue 13, price list: everyone who bills reads it; the director and admin change items; only
+   * the admin replaces it from a file (the chain's catalogue, not one clinic's).
+   */
+  records: { importPatients: MANAGERS, priceList: DESK, searchPriceItems: DESK, savePriceItem: MANAGERS, setPriceItemActive: MANAGERS, importPriceItems: ADMIN },
   /** C2: everyone reads and accepts the notice; a patient sees and exports what is held about them. */
   privacy: { notice: 'anyone', accept: 'anyone', summary: 'patient', export: 'patient', consentLog: 'patient' },
+  /**
+   * Issue 12: anyone sees the chain's clinics; a patient or a friend with a card or coupon asks for
+   * an appointment (the use case checks which); the front desk of that clinic calls back and marks it.
+   */
+  clinic: { clinics: 'anyone', request: 'anyone', appointments: DESK, dial: DESK, mark: DESK },
   team: {
     clinics: MANAGERS,
     list: ADMIN,

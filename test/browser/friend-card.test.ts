@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core'
 import type { MyCards } from '../../src/api/contract'
 import type { FriendCard } from '../../src/domain/friendcard/card'
 import {
+  acceptModal,
   addItem, bodyText, byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
 
@@ -96,8 +97,10 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
 
   test('the friend opens the card code: a QR and its text, the balance, a countdown', async () => {
     await tap(friend, 'goto-card-code')
-    cardCode = await waitForText(friend, 'card-code-text', /^YY1\.F\./)
-    expect(await byId(friend, 'card-code-qr').getAttribute('data-text')).toBe(cardCode)
+    // S1: the page shows the 18-digit short code in groups (what the desk types below), never the token.
+    cardCode = await waitForText(friend, 'card-code-digits', /^\d{4} \d{4} \d{4} \d{4} \d{2}$/)
+    expect(await byId(friend, 'card-code-qr').getAttribute('data-text')).toMatch(/^YY1\.F\./) // the QR carries the signed token
+    expect(await bodyText(friend)).not.toContain('YY1.')
     await waitForText(friend, 'card-code-balance', '¥600.00')
     await waitForText(friend, 'card-code-countdown', /\d+ 秒后自动刷新/)
     expect(await textOf(friend, 'card-code-countdown')).not.toContain('refreshes') // one language (issue 12)
@@ -146,6 +149,7 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
       if (body?.action === 'confirmBill') sent.push(body)
     })
     await tap(desk, 'confirm-btn')
+    await acceptModal(desk) // issue 12: money and access are asked first
     await waitForText(desk, 'receipt-paid', '¥80.00')
     expect(await textOf(desk, 'receipt-card')).toContain('¥450.00')
     expect(await textOf(desk, 'receipt-card')).toContain('¥150.00')
@@ -239,6 +243,7 @@ describe('staff issue cards and the director sees the programme (F1, F6, F7, S4)
     await tap(page, `revoke-${cardId}`)
     await typeInto(page, 'revoke-reason', '误发 issued by mistake')
     await tap(page, 'revoke-confirm')
+    await acceptModal(page) // issue 12: money and access are asked first
     await waitForText(page, `summary-card-${cardId}`, '已作废')
     expect(await textOf(page, 'summary-count-revoked')).toBe('1')
     const card = await h.cloud.store.get<FriendCard>('friendCards', cardId)

@@ -5,6 +5,7 @@
  */
 import type { MemberCode, PublicProfile } from '../../src/api/contract'
 import {
+  acceptModal,
   addItem, byId, PERSONA, scan, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
 import { data, watch } from './probes'
@@ -40,6 +41,7 @@ describe('(d) bonus is spent only with the payer present (R5)', () => {
     expect(previews[0].payerTicket).toBeUndefined()
     await shot(desk, '48-identity-override-reason')
     await tap(desk, 'confirm-btn')
+    await acceptModal(desk) // issue 12: money and access are asked first
     await waitForText(desk, 'receipt-paid', '¥200.00')
     const bills = await h.cloud.store.query<{ _id: string; storedValueOverride?: { reason: string } }>('bills', { where: { patientId: 'pat_bonus' }, limit: 10 })
     expect(bills.map((b) => b.storedValueOverride?.reason)).toContain('患者忘带手机，已核对身份证')
@@ -58,6 +60,7 @@ describe('(d) bonus is spent only with the payer present (R5)', () => {
     await tap(desk, 'preview-btn')
     await waitForText(desk, 'total-due', '¥250.00')
     await tap(desk, 'confirm-btn')
+    await acceptModal(desk) // issue 12: money and access are asked first
     await waitForText(desk, 'receipt-paid', '¥250.00')
     for (const sent of [previews[0], confirms[0]]) {
       expect(typeof sent.payerTicket).toBe('string')

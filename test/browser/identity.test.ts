@@ -16,6 +16,7 @@
 import type { Page } from 'playwright-core'
 import type { MyReferrals, Persona } from '../../src/api/contract'
 import {
+  acceptModal,
   addItem, bodyText, byId, PERSONA, scan, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
 import { data } from './probes'
@@ -190,6 +191,7 @@ describe('(c) seed 003: a walk-in without WeChat, billed with the referrer\'s co
     expect(await textOf(desk, 'total-coupon')).toContain('¥300.00')
     await shot(desk, '46-identity-walkin-preview')
     await tap(desk, 'confirm-btn')
+    await acceptModal(desk) // issue 12: money and access are asked first
     await waitForText(desk, 'receipt-paid', '¥500.00')
 
     const after = data(await h.api<MyReferrals>('referral', { action: 'mine' }, PERSONA.plain))

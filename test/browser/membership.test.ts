@@ -9,6 +9,7 @@
 import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import type { Family } from '../../src/api/contract'
 import {
+  acceptModal, pullToRefresh,
   addItem, scan, byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
 
@@ -45,6 +46,7 @@ test('an annual membership sold at reception: the treatment on the same bill is 
   await shot(desk, '30-reception-annual-preview')
 
   await tap(desk, 'confirm-btn')
+  await acceptModal(desk) // issue 12: asked first, naming the person and the amount
   await waitForText(desk, 'receipt-paid', '¥987.00')
   expect(await textOf(desk, 'receipt-tier')).toContain('年度会员')
   await shot(desk, '31-reception-annual-receipt')
@@ -81,7 +83,7 @@ test('李明 invites, 王芳 opens the link and accepts; 李明\'s family lists 
   expect(await textOf(invitee, 'family-members')).toContain('王芳')
   await shot(invitee, '35-family-accepted')
 
-  await tap(owner, 'family-refresh')
+  await pullToRefresh(owner) // issue 12: pull-to-refresh replaced the button
   await waitForText(owner, 'family-members', '王芳')
   expect(await textOf(owner, 'family-count')).toBe('3 / 3')
   expect(await byId(owner, 'family-invite').count()).toBe(0) // full
@@ -110,6 +112,7 @@ test('张丽 pays ¥50 from 李明\'s balance: consent required, requested, appr
   expect(await textOf(owner, `request-${requestId}`)).toContain('¥50.00')
   await shot(owner, '38-family-owner-approve')
   await tap(owner, `approve-${requestId}`)
+  await acceptModal(owner) // issue 12: asked first, naming the person and the amount
   await waitForText(owner, `decided-${requestId}`, '已同意')
   expect(await byId(owner, `approve-${requestId}`).count()).toBe(0)
 
@@ -117,6 +120,7 @@ test('张丽 pays ¥50 from 李明\'s balance: consent required, requested, appr
   await waitForText(desk, 'total-due', '¥38.00') // ¥100 − 12% family discount − ¥50 from the owner's balance
   expect(await textOf(desk, 'total-bonus')).toContain('¥50.00')
   await tap(desk, 'confirm-btn')
+  await acceptModal(desk) // issue 12: asked first, naming the person and the amount
   await waitForText(desk, 'receipt-paid', '¥38.00')
   await shot(desk, '39-reception-owner-balance-receipt')
 
@@ -147,6 +151,7 @@ test('a first-visit coupon at the desk: the holder is registered and pays ¥300 
   expect(await textOf(desk, 'total-coupon')).toContain('¥300.00')
   await shot(desk, '40-reception-coupon-preview')
   await tap(desk, 'confirm-btn')
+  await acceptModal(desk) // issue 12: asked first, naming the person and the amount
   await waitForText(desk, 'receipt-paid', '¥1,700.00')
 
   const refunds: string[] = []
@@ -157,9 +162,11 @@ test('a first-visit coupon at the desk: the holder is registered and pays ¥300 
   await typeInto(desk, 'refund-amount', '100')
   await typeInto(desk, 'refund-reason', '部分退款 partial refund')
   await tap(desk, 'refund-btn')
+  await acceptModal(desk) // issue 12: asked first, naming the person and the amount
   await waitForText(desk, 'refund-result', '¥100.00')
   expect(await byId(desk, 'refund-replayed').count()).toBe(0)
   await tap(desk, 'refund-btn') // tapped again: the same request, a replay, not a second refund
+  await acceptModal(desk) // issue 12: asked first, naming the person and the amount
   await waitForText(desk, 'refund-replayed', '未重复退款') // said in words, in Chinese (issue 12)
   expect(await textOf(desk, 'refund-result')).not.toContain('replayed')
   expect(refunds).toHaveLength(2)

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core'
 import type { BillResult } from '../../src/domain/bill/engine'
 import type { ConfirmedBill, PayoutView, ScanResult } from '../../src/api/contract'
 import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
-import { byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal, bodyText, byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
 import { data } from './probes'
 
 jest.setTimeout(120_000)
@@ -66,6 +66,34 @@ describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', (
     await shot(referrer, '50-referral-card')
   })
 
+  test('赵磊 makes a poster: the full rules are on screen first; only his tap draws it, as an image to long-press', async () => {
+    const text = await bodyText(referrer)
+    const lastRule = text.indexOf('仅限首次就诊的新患者')
+    expect(lastRule).toBeGreaterThan(-1)
+    expect(lastRule).toBeLessThan(text.indexOf('生成分享海报')) // C1: the rules before the share action
+    expect(await referrer.locator('#poster-image').count()).toBe(0) // nothing made before the tap
+    await tap(referrer, 'poster-make')
+    const img = referrer.locator('#poster-image img')
+    await img.waitFor({ state: 'visible', timeout: 20_000 })
+    // The drawn poster: 750 pixels wide, taller than wide, the chain's band in the brand colour on top.
+    const drawn = await img.evaluate(async (el: HTMLImageElement) => {
+      if (!el.complete) await new Promise((ok) => { el.onload = ok })
+      const c = document.createElement('canvas')
+      c.width = el.naturalWidth
+      c.height = el.naturalHeight
+      const ctx = c.getContext('2d')!
+      ctx.drawImage(el, 0, 0)
+      return { src: el.src.slice(0, 22), w: el.naturalWidth, h: el.naturalHeight, band: Array.from(ctx.getImageData(8, 8, 1, 1).data.slice(0, 3)) }
+    })
+    expect(drawn).toMatchObject({ src: 'data:image/png;base64,', w: 750, band: [0x0f, 0x6b, 0x63] })
+    expect(drawn.h).toBeGreaterThan(drawn.w)
+    // Shown whole, not cut to a fixed box: the element has the poster's own proportions.
+    const box = (await byId(referrer, 'poster-image').boundingBox())!
+    expect(box.height / box.width).toBeCloseTo(drawn.h / drawn.w, 1)
+    expect(await textOf(referrer, 'poster-ready')).toContain('长按图片保存')
+    await shot(referrer, '50b-referral-poster')
+  })
+
   test('小美 opens the link: 赵磊 and ¥300.00, the rules, nothing else about him; she takes the coupon', async () => {
     const friend = await h.openAs(FRIEND, link.slice(link.indexOf('#/') + 2))
     await waitForText(friend, 'ref-referrer', '赵*') // C2: the display name, never the record's
@@ -86,8 +114,11 @@ describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', (
     expect(mine.bonusBalanceFen).toBe(0)
 
     await tap(friend, 'goto-coupon')
-    couponCode = await waitForText(friend, 'coupon-code-text', /^YY1\./)
-    expect(await byId(friend, 'coupon-code-qr').getAttribute('data-text')).toBe(couponCode)
+    // S1 (issue 12, item 6): grouped digits on screen; the signed token only inside the QR.
+    await waitForText(friend, 'coupon-code-digits', /^\d{4}( \d{2,4})+$/)
+    couponCode = (await byId(friend, 'coupon-code-qr').getAttribute('data-text')) ?? ''
+    expect(couponCode).toMatch(/^YY1\./)
+    expect(await bodyText(friend)).not.toContain('YY1.')
     expect(await textOf(friend, 'coupon-code-discount')).toBe('¥300.00')
     await waitForText(friend, 'coupon-code-countdown', /\d+/)
     await shot(friend, '53-coupon-code')
@@ -167,6 +198,7 @@ describe('staff: the evening sheet, payouts, referrers, follow-ups, the audit (R
     await byId(desk, `method-${payout.payoutId}`).selectOption('phone_topup')
     await typeInto(desk, `reference-${payout.payoutId}`, 'TOPUP-20261122-01')
     await tap(desk, `markpaid-${payout.payoutId}`)
+    expect(await acceptModal(desk)).toContain('确认已向 赵磊 发放 ¥100.00？') // issue 12: who and how much, asked first
     await waitForText(desk, 'markpaid-done', 'TOPUP-20261122-01')
     await waitForText(desk, `paid-${payout.payoutId}`, '已发放')
     expect(await byId(desk, `payout-${payout.payoutId}`).count()).toBe(0)

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import type { Persona, StaffMember } from '../../src/api/contract'
-import { byId, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal, byId, dismissModal, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
 
 jest.setTimeout(120_000)
 
@@ -93,4 +93,14 @@ test('the admin invites a receptionist for 西湖; she joins with her own WeChat
   await waitForText(again, `staff-status-${staffId}`, '在职')
   await waitForText(again, 'history-list', '前台 小吴：打开邀请，绑定微信加入')
   expect(await textOf(again, 'history-list')).toContain('操作人 管理员 孙琳')
+
+  // Issue 12: disabling her asks first, by name; cancelling changes nothing, confirming disables.
+  await tap(again, `staff-disable-${staffId}`)
+  expect(await dismissModal(again)).toContain('停用后，前台 小吴 将无法再使用员工功能')
+  expect(await textOf(again, `staff-status-${staffId}`)).toContain('在职')
+  expect(await h.cloud.store.get<{ _id: string; active: boolean }>('staff', staffId!)).toMatchObject({ active: true })
+  await tap(again, `staff-disable-${staffId}`)
+  await acceptModal(again)
+  await waitForText(again, `staff-status-${staffId}`, '已停用')
+  expect(await h.cloud.store.get<{ _id: string; active: boolean }>('staff', staffId!)).toMatchObject({ active: false })
 })

@@ -115,6 +115,7 @@ describe('redeem at reception (F4, S1, S2, S3)', () => {
     expect([first.replayed, again.replayed]).toEqual([false, true])
     const c = (await card())!
     expect(c.balanceFen).toBe(15_000)
+    expect([first.cardBalanceAfterFen, again.cardBalanceAfterFen]).toEqual([15_000, 15_000]) // the desk shows what is left without computing it (issue 13)
     const entries = await cloud.store.query<{ _id: string; amountFen: number }>('ledger', { where: { accountId: 'friend_card:fc_demo_new' } })
     expect(entries.reduce((s, e) => s + e.amountFen, 0)).toBe(15_000) // the card's ledger equals its balance
     const mine = data(await fc({ action: 'mine' }, FRIEND)) as MyCards

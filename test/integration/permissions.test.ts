@@ -67,7 +67,7 @@ const INPUTS: Record<string, Record<string, Input>> = {
     list: () => ({}), rsvp: () => ({ eventId: SH_EVENT, attending: true }), attendees: () => ({ eventId: SH_EVENT }), checkIn: () => ({ eventId: SH_EVENT, code: '100001' }),
   },
   referral: {
-    mine: () => ({}), poster: () => ({}), offer: () => ({ code: demoReferralCode('pat_lifetime') }), takeCoupon: () => ({ code: demoReferralCode('pat_lifetime') }),
+    mine: () => ({}), poster: () => ({}), posterCode: () => ({}), offer: () => ({ code: demoReferralCode('pat_lifetime') }), takeCoupon: () => ({ code: demoReferralCode('pat_lifetime') }),
     coupons: () => ({}), couponCode: (c) => ({ couponId: c.couponId }), rate: () => ({ billId: 'b_sh', score: 9 }), leaderboard: () => ({}),
     daySheet: () => ({ date: TODAY }), audit: () => ({}), payouts: () => ({}), markPaid: () => ({ payoutId: 'po_b_sh', method: 'cash', reference: '现金付讫' }),
     tasks: () => ({}), closeTask: () => ({ taskId: 'task_b_sh', note: '已电话回访' }),
@@ -78,20 +78,33 @@ const INPUTS: Record<string, Record<string, Input>> = {
     registerWalkIn: () => ({ name: '新患者', phone: '13900002222' }), lookup: () => ({ query: '100001' }), bindingCode: () => ({ patientId: 'pat_plain' }),
     refund: () => ({ billId: 'b_sh', amountFen: 100, reason: '测试退款', requestId: 'req-matrix-0002' }),
     previewBill: () => ({ patientId: 'pat_plain', items: [item] }), confirmBill: () => ({ patientId: 'pat_plain', items: [item], requestId: 'req-matrix-0003', expectedDueFen: 10_000 }),
+    findBills: () => ({ day: TODAY }), receipt: () => ({ billId: 'b_sh' }), daySheet: () => ({ clinicId: 'clinic_sh', day: TODAY }),
+    closeDay: () => ({ clinicId: 'clinic_sh', day: TODAY, requestId: 'req-matrix-0004' }), closedDays: () => ({ month: TODAY.slice(0, 7) }),
   },
   team: {
     clinics: () => ({}), list: () => ({}), invite: () => ({ name: '新同事', role: 'receptionist', clinicId: 'clinic_sh' }), reinvite: () => ({ staffId: 'staff_doc_sh' }),
     invitation: () => ({ token: ticket }), join: () => ({ token: ticket }), setRole: () => ({ staffId: 'staff_doc_sh', role: 'consultant' }),
     move: () => ({ staffId: 'staff_doc_sh', clinicId: 'clinic_hz' }), setActive: () => ({ staffId: 'staff_doc_sh', active: false }), history: () => ({}),
   },
-  records: { importPatients: () => ({ fileName: 'patients.csv', format: 'csv', content: '病历号,姓名,手机\n900001,测试,13900003333\n', dryRun: true }) },
+  records: {
+    importPatients: () => ({ fileName: 'patients.csv', format: 'csv', content: '病历号,姓名,手机\n900001,测试,13900003333\n', dryRun: true }),
+    priceList: () => ({ includeInactive: true }), searchPriceItems: () => ({ query: 'jy' }),
+    savePriceItem: () => ({ requestId: 'req-matrix-price-01', name: '矩阵测试项目', category: 'treatment', priceFen: 10_000, active: true }),
+    setPriceItemActive: () => ({ requestId: 'req-matrix-price-02', itemId: 'pi_demo_floss', version: 0, active: false }),
+    importPriceItems: () => ({ fileName: 'prices.csv', format: 'csv', content: '名称,类别,价格\n矩阵导入项目,治疗,100\n', dryRun: false }),
+  },
   privacy: { notice: () => ({}), accept: () => ({ version: '1' }), summary: () => ({}), export: () => ({ format: 'json' }), consentLog: () => ({}) },
+  clinic: {
+    clinics: () => ({}), request: () => ({ requestId: 'req-matrix-apt1', clinicId: 'clinic_sh', preferredDate: '2026-11-24', timeOfDay: 'morning', phone: '13900004444', name: '测试' }),
+    appointments: () => ({}), dial: () => ({ appointmentId: SH_APPOINTMENT }), mark: () => ({ appointmentId: SH_APPOINTMENT, status: 'called', version: 0 }),
+  },
 }
 
 /** Clinic scoping: what a 西湖 caller allowed by role gets when the action names 静安's object. */
 const SCOPED_REFUSAL: Record<string, string> = {
   'referral.markPaid': 'NOT_FOUND', 'referral.closeTask': 'NOT_FOUND', 'membership.markGift': 'GIFT_NOT_FOUND',
   'events.attendees': 'EVENT_NOT_FOUND', 'events.checkIn': 'EVENT_NOT_FOUND', 'events.create': 'FORBIDDEN',
+  'clinic.dial': 'APPOINTMENT_NOT_FOUND', 'clinic.mark': 'APPOINTMENT_NOT_FOUND',
 }
 /** Clinic scoping in lists: nothing of 静安's in what a 西湖 caller sees. */
 const SCOPED_LIST: Record<string, (d: unknown) => string> = {
@@ -100,8 +113,11 @@ const SCOPED_LIST: Record<string, (d: unknown) => string> = {
   'referral.tasks': (d) => JSON.stringify(d),
   'membership.birthdays': (d) => JSON.stringify((d as { gifts: unknown[] }).gifts),
   'events.plan': (d) => JSON.stringify((d as { events: unknown[] }).events),
+  'clinic.appointments': (d) => JSON.stringify(d),
 }
-const SH_MARKERS = ['b_sh', 'po_b_sh', 'task_b_sh', 'pat_plain', SH_EVENT]
+/** Issue 12: an appointment request to 静安 (a friend's, straight into the store). */
+const SH_APPOINTMENT = 'apt_matrix_sh'
+const SH_MARKERS = ['b_sh', 'po_b_sh', 'task_b_sh', 'pat_plain', SH_EVENT, SH_APPOINTMENT]
 
 /** A patient (赵磊) aiming at someone else's card, coupon, bill, family or record. */
 const OTHER_PATIENTS_OBJECTS = ['family.unbind', 'family.setStanding', 'family.decide', 'friendcard.share', 'friendcard.code', 'referral.couponCode', 'referral.rate', 'identity.bindVerified']
@@ -112,6 +128,10 @@ async function fixture(): Promise<{ cloud: LocalCloud; ctx: Ctx }> {
   // 李明's family owner balance request, and a coupon the friend took: other people's objects.
   await cloud.store.set('balanceRequests', { _id: 'br_matrix', ownerId: 'pat_lifetime', memberId: 'pat_family_wife', amountFen: 100, status: 'pending', createdAt: '2026-11-22T01:00:00.000Z' })
   data(await cloud.call('referral', { action: 'takeCoupon', code: demoReferralCode('pat_lifetime') }, FRIEND))
+  await cloud.store.set('appointments', {
+    _id: SH_APPOINTMENT, requestId: 'matrix_sh', openid: FRIEND, clinicId: 'clinic_sh', preferredDate: '2026-11-24', timeOfDay: 'morning', name: '小美', via: 'coupon',
+    phone: '13900005555', phoneSource: 'typed', status: 'open', version: 0, createdAt: '2026-11-22T01:00:00.000Z', updatedAt: '2026-11-22T01:00:00.000Z', log: [],
+  })
   const [coupon] = data(await cloud.call('referral', { action: 'coupons' }, FRIEND)) as Array<{ couponId: string }>
   return { cloud, ctx: { couponId: coupon.couponId } }
 }
@@ -177,6 +197,7 @@ test('the lists a 静安 receptionist sees do include 静安\'s rows (the marker
     expect(SCOPED_LIST['referral.tasks'](data(await cloud.call('referral', { action: 'tasks' }, RECEPTION)))).toContain('task_b_sh')
     expect(SCOPED_LIST['membership.birthdays'](data(await cloud.call('membership', { action: 'birthdays', month: '2026-12' }, RECEPTION)))).toContain('pat_plain')
     expect(SCOPED_LIST['events.plan'](data(await cloud.call('events', { action: 'plan', year: 2026 }, RECEPTION)))).toContain(SH_EVENT)
+    expect(SCOPED_LIST['clinic.appointments'](data(await cloud.call('clinic', { action: 'appointments' }, RECEPTION)))).toContain(SH_APPOINTMENT)
   } finally {
     await cloud.close()
   }

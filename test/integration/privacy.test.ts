@@ -162,3 +162,15 @@ describe('我的数据: export', () => {
   })
 })
 
+
+describe('appointment requests (issue 12) are in 我的数据 too', () => {
+  test('a patient\'s request, with the phone they left and its status, is in the export; nobody else\'s', async () => {
+    data(await cloud.call('clinic', { action: 'request', requestId: 'apt-privacy-0001', clinicId: 'clinic_sh', preferredDate: '2026-11-24', timeOfDay: 'morning', note: '想洗牙' }, LIFETIME))
+    const json = JSON.parse((await call<DataExportFile>(LIFETIME, 'export', { format: 'json' })).content)
+    expect(json.appointments).toEqual([expect.objectContaining({ clinic: '牙友口腔 · 静安店', date: '2026-11-24', phone: '13912345678', note: '想洗牙', status: expect.any(String) })])
+    const csv = (await call<DataExportFile>(LIFETIME, 'export', { format: 'csv' })).content
+    expect(csv).toContain('预约申请,2026-11-22 10:00,牙友口腔 · 静安店：2026-11-24')
+    const other = JSON.parse((await call<DataExportFile>(ANNUAL, 'export', { format: 'json' })).content)
+    expect(other.appointments).toEqual([])
+  })
+})

@@ -175,7 +175,8 @@ test('Q1, R7: a promoter is asked to refer and reception is prompted; a detracto
   expect(unhappy).toMatchObject({ sentiment: 'detractor', askToRefer: false, followUpTaskId: `task_${b.billId}` })
   const tasks = data(await ref({ action: 'tasks' }, RECEPTION)) as { taskId: string }[]
   expect(tasks.map((t) => t.taskId)).toEqual([`task_${b.billId}`])
-  expect((data(await desk({ action: 'scan', code: '100004' })) as { prompts: unknown[] }).prompts).toEqual([])
+  // Never asked to refer: the desk is told to arrange the follow-up instead (R7, Q1).
+  expect((data(await desk({ action: 'scan', code: '100004' })) as { prompts: Array<{ kind: string }> }).prompts.map((p) => p.kind)).toEqual(['follow_up'])
   expect(code(await ref({ action: 'rate', billId: b.billId, score: 10 }, LIFETIME))).toBe('NOT_FOUND') // not their bill
 })
 

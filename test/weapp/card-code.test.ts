@@ -1,11 +1,13 @@
 /**
  * The friend card code page on the compiled mini-program (dist/pages/card/code/index): the card
- * from the page query, its single-use code as QR and text, the balance (S1, F4); a card that can
+ * from the page query, its single-use code as QR, grouped digits and barcode (never the token), the
+ * balance (S1, F4); a card that can
  * no longer pay says why and is not asked again and again.
  *
  * Needs `npm run build:weapp` first; the harness fails with a clear message otherwise.
  */
 import type { CardCode, MyCards, Result } from '../../src/api/contract'
+import { shortCodeFrom } from '../../src/domain/codes/short-code'
 import { renderPage, type CloudHandler, type RenderedPage } from './harness'
 
 jest.setTimeout(30_000)
@@ -18,7 +20,7 @@ const mine = (balanceFen: number): MyCards => ({
   received: [{ cardId: 'fc_1', state: balanceFen === 0 ? 'used_up' : 'partly_used', giverDisplayName: '周婷', faceValueFen: 60_000, balanceFen, expiresAt: null }],
   rules: { faceValueFen: 60_000, validMonths: 3, excludedCategories: [], lines: [] },
 })
-const CODE: CardCode = { token: 'YY1.F.fc_1.1795312860.sig', expiresAt: '2026-11-22T02:01:00.000Z', ttlSeconds: 60 }
+const CODE: CardCode = { token: 'YY1.F.fc_1.1795312860.sig', shortCode: shortCodeFrom('24680135792468013'), expiresAt: '2026-11-22T02:01:00.000Z', ttlSeconds: 60 }
 
 let page: RenderedPage | undefined
 afterEach(() => {
@@ -27,7 +29,7 @@ afterEach(() => {
 })
 
 describe('friend card code on the compiled mini-program (S1, F4)', () => {
-  test('the code of the card named in the query, as QR and text, with the balance', async () => {
+  test('the code of the card named in the query, as QR, grouped digits and barcode, with the balance', async () => {
     const cloud: CloudHandler = (name, event) => {
       if (name === 'friendcard' && event.action === 'code') return ok(CODE)
       if (name === 'friendcard' && event.action === 'mine') return ok(mine(15_000))
@@ -35,7 +37,10 @@ describe('friend card code on the compiled mini-program (S1, F4)', () => {
     }
     page = await renderPage(CODE_PAGE, cloud, { cardId: 'fc_1' })
     const p = page
-    await p.waitFor(() => p.textOf('card-code-text') === CODE.token && p.byId('card-code-balance') !== null, 'the code and the balance')
+    await p.waitFor(() => p.textOf('card-code-digits') === CODE.shortCode.replace(/^(\d{4})(\d{4})(\d{4})(\d{4})(\d{2})$/, '$1 $2 $3 $4 $5') && p.byId('card-code-balance') !== null, 'the code and the balance')
+    expect(p.byId('card-code-barcode')?.querySelectorAll('.barcode__bar').length).toBe(11 * 3 + 4) // Code 128 of 18 digits
+    expect(p.text()).not.toContain('YY1') // the signed token is for the QR only
+    expect(p.text()).not.toContain('fc_1') // no internal ids on screen
     expect(p.byId('card-code-qr')).not.toBeNull() // the QR image (data-* attributes stay in Taro's DOM on weapp)
     expect(p.textOf('card-code-balance')).toBe('¥150.00')
     expect(p.textOf('card-code-countdown')).toMatch(/\d+ 秒后自动刷新/)
@@ -58,7 +63,8 @@ describe('friend card code on the compiled mini-program (S1, F4)', () => {
     expect(p.textOf('card-code-state')).not.toContain('Used up')
     expect(p.textOf('error-banner')).not.toContain('CARD_USED_UP') // no error codes on screen
     expect(p.textOf('card-code-balance')).toBe('¥0.00')
-    expect(p.byId('card-code-text')).toBeNull()
+    expect(p.byId('card-code-digits')).toBeNull()
+    expect(p.byId('card-code-barcode')).toBeNull()
     await new Promise((r) => setTimeout(r, 6_500)) // longer than the retry delay for network errors
     expect(p.calls.filter((c) => c.data.action === 'code')).toHaveLength(1)
   })

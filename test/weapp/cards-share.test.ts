@@ -35,7 +35,9 @@ const memberCloud: CloudHandler = (name, event) => {
   return { ok: false, error: { code: 'UNKNOWN_ACTION', message: { zh: '没有这个操作', en: `unexpected ${name}.${String(event.action)}` } } }
 }
 
-type ShareAnswer = { title?: string; path?: string; promise?: Promise<{ title?: string; path?: string }> }
+type ShareAnswer = { title?: string; path?: string; imageUrl?: string; promise?: Promise<{ title?: string; path?: string; imageUrl?: string }> }
+/** Issue 12, item 5: the chat card's picture is ours, in the package (5:4), on every answer. */
+const IMAGE = expect.stringMatching(/^\/?assets\/share\/friendcard\.png$/)
 
 let page: RenderedPage | undefined
 afterEach(() => {
@@ -68,7 +70,10 @@ describe('my cards on the compiled mini-program (F1, F3, C1)', () => {
     expect(typeof onShare).toBe('function')
     const answer = onShare!.call(p.component.instance, { from: 'button', target: { id: 'share-btn-fc_new', dataset: {} } })
     expect(answer.path).toBe('/pages/index/index') // what WeChat sends if the answer is late: never a made-up link
-    await expect(answer.promise).resolves.toEqual({ title: SHARE.title, path: SHARE.path })
+    expect(answer.imageUrl).toEqual(IMAGE)
+    await expect(answer.promise).resolves.toEqual({ title: SHARE.title, path: SHARE.path, imageUrl: IMAGE })
+    // The link carries the share token only, never the card's or the member's internal id.
+    expect(JSON.stringify(await answer.promise)).not.toMatch(/fc_new|pat_|openid/)
     expect(p.calls.filter((c) => c.data.action === 'share')).toEqual([{ name: 'friendcard', data: { action: 'share', cardId: 'fc_new' } }])
   })
 
@@ -78,7 +83,7 @@ describe('my cards on the compiled mini-program (F1, F3, C1)', () => {
     await p.waitFor(() => p.byId('given-fc_new') !== null, 'the given card')
     const onShare = (p.component.instance as { onShareAppMessage?: (o: unknown) => ShareAnswer }).onShareAppMessage
     const answer = onShare!.call(p.component.instance, { from: 'menu' })
-    expect(answer).toMatchObject({ path: '/pages/index/index' })
+    expect(answer).toMatchObject({ path: '/pages/index/index', imageUrl: IMAGE })
     expect(answer.promise).toBeUndefined()
     expect(p.calls.filter((c) => c.data.action === 'share')).toEqual([])
   })

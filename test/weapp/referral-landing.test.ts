@@ -118,6 +118,14 @@ describe('referral landing on the compiled mini-program (R1, R2, R6, C1, C2)', (
     expect(p.byId('take-coupon')).toBeNull()
   })
 
+  test('R1: the poster\'s mini-program code opens the page with `scene` (URL-encoded c=<code>), read as the code', async () => {
+    page = await renderPage(LANDING, friendCloud('available'), { scene: encodeURIComponent('c=DKH87NJG') })
+    const p = page
+    await p.waitFor(() => p.byId('ref-referrer') !== null, 'the offer')
+    expect(p.calls).toEqual([{ name: 'referral', data: { action: 'offer', code: 'DKH87NJG' } }])
+    expect(p.byId('take-coupon')).not.toBeNull()
+  })
+
   test('a link without a code says so instead of asking the cloud', async () => {
     page = await renderPage(LANDING, friendCloud('available'), {})
     const p = page

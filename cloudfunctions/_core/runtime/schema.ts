@@ -1,7 +1,8 @@
 /** Shared input schemas. Unknown event fields (WeChat adds `userInfo`) are ignored, never trusted. */
 import { z } from 'zod'
 import { CATEGORIES } from '../../../src/domain/policy'
-import { dayjs } from '../../../src/domain/clock'
+import { PAYMENT_METHODS } from '../../../src/domain/bill/payment'
+import { dayjs, isCalendarDay } from '../../../src/domain/clock'
 
 /** ¥1,000,000 is far above any dental bill; anything larger is a typo. */
 export const MAX_ITEM_FEN = 100_000_000
@@ -58,9 +59,13 @@ export const billRequest = z.object({
  */
 export const requestId = z.string().regex(new RegExp(`^[A-Za-z0-9_-]{8,${MAX_REQUEST_ID}}$`), `requestId must be 8–${MAX_REQUEST_ID} letters, digits, _ or -`)
 
+/** A bill holds at most 50 items (billRequest), so its total may reach 50 × the item cap. */
+export const MAX_BILL_FEN = 50 * MAX_ITEM_FEN
+
 export const confirmBillRequest = billRequest.extend({
   requestId,
-  expectedDueFen: fen,
+  expectedDueFen: z.number().int().nonnegative().max(MAX_BILL_FEN, 'amount is too large'),
+  paymentMethod: z.enum(PAYMENT_METHODS).optional(),
 })
 
 export const empty = z.object({})
@@ -77,3 +82,6 @@ export const mobile = z.string().trim().regex(/^1[3-9]\d{9}$/, 'a mainland mobil
 
 /** A person's name on a record: 1–30 characters. */
 export const personName = z.string().trim().min(1).max(30)
+
+/** A business day, `YYYY-MM-DD`, that exists on the calendar (issue 14: 2026-13-45 is refused, not rolled over). */
+export const calendarDay = z.string().trim().refine(isCalendarDay, 'a real calendar day, YYYY-MM-DD')

@@ -1,16 +1,14 @@
 /**
- * Everything a bill depends on besides its items (S2): the payer's standing and family (M2, M3),
- * a named member (M5), the friend card (F4), the bonus or the family owner's balance (R5, M4).
- * Loaded the same way for a preview (from the store) and a confirmation (inside its transaction),
- * so what staff saw is what is charged.
+ * Loads everything a bill depends on besides its items (S2): the payer's standing and family
+ * (M2, M3), a named member (M5), the friend card (F4), the bonus or the family owner's balance
+ * (R5, M4). Loaded the same way for a preview (from the store) and a confirmation (inside its
+ * transaction), so what staff saw is what is charged; the rules are in src/domain/bill/holdings.ts.
  */
 import type { BillRequest } from '../../../src/api/contract'
-import type { BillHoldings, BillResult, DiscountBasis } from '../../../src/domain/bill/engine'
+import type { FirstVisit } from '../../../src/domain/bill/holdings'
 import { DomainError } from '../../../src/domain/errors'
-import { isExpired, type FriendCard } from '../../../src/domain/friendcard/card'
+import type { FriendCard } from '../../../src/domain/friendcard/card'
 import { accountId, type Account } from '../../../src/domain/ledger'
-import { effectiveTier, hasMemberDiscount } from '../../../src/domain/membership/tier'
-import type { Policy } from '../../../src/domain/policy'
 import { assertStoredValueAllowed, payerProof, type PayerProof } from '../../../src/domain/bill/payer-proof'
 import type { Doc, Store } from '../ports/store'
 import type { Deps } from '../deps'
@@ -82,79 +80,5 @@ export async function loadContext(r: Reader, req: BillRequest, refs: BillRefs): 
   }
 }
 
-const sameFamily = (a: PatientDoc, b: PatientDoc) => {
-  const head = (p: PatientDoc) => p.familyOwnerId ?? p._id
-  return head(a) === head(b)
-}
-
-/** M2, M3, M5 and M1 (an annual fee on this very bill makes a member today). */
-export function discountBasis(ctx: BillContext, sellsAnnual: boolean, now: Date, policy: Policy): DiscountBasis | null {
-  const { payer, owner, named } = ctx
-  if (effectiveTier(payer, now) !== 'none' || sellsAnnual) return 'member'
-  if (owner && hasMemberDiscount(owner, now)) return 'family'
-  if (named) {
-    if (!policy.membership.friendNamedMemberDiscount || named._id === payer._id || sameFamily(named, payer) || effectiveTier(named, now) === 'none') {
-      throw new DomainError('NAMED_MEMBER_INVALID')
-    }
-    return 'named_member'
-  }
-  return null
-}
-
-/** M1: at most one annual fee on a bill, at the policy's price, never for a lifetime member. */
-export function sellsAnnual(req: BillRequest, policy: Policy): boolean {
-  const fees = req.items.filter((i) => i.category === 'membership_fee')
-  if (fees.length > 1) throw new DomainError('VALIDATION', { why: 'one membership fee per bill' })
-  if (fees.length === 1 && fees[0].amountFen !== policy.membership.annualFeeFen) {
-    throw new DomainError('MEMBERSHIP_FEE_MISMATCH', { expectedFen: policy.membership.annualFeeFen, gotFen: fees[0].amountFen })
-  }
-  return fees.length === 1
-}
-
-/** F4, F5: checked at the moment of redemption, not only by the daily sweep. */
-function assertUsable(c: FriendCard, now: Date): void {
-  if (c.status === 'revoked') throw new DomainError('CARD_REVOKED')
-  if (c.status === 'used_up') throw new DomainError('CARD_USED_UP')
-  if (c.status === 'expired' || isExpired(c, now)) throw new DomainError('CARD_EXPIRED', { expiresAt: c.expiresAt })
-  if (c.status !== 'claimed') throw new DomainError('CARD_NOT_CLAIMED')
-}
-
-/** M4: the owner's standing permission, or an approved request of this member for at least this much. */
-export function assertOwnerConsent(ctx: BillContext, amountFen: number): void {
-  const { payer, owner, consent } = ctx
-  if (!owner) throw new DomainError('FAMILY_NOT_MEMBER')
-  if ((owner.standingConsent ?? []).includes(payer._id)) return
-  if (!consent) throw new DomainError('CONSENT_REQUIRED')
-  if (consent.memberId !== payer._id || consent.ownerId !== owner._id || consent.status !== 'approved' || consent.amountFen < amountFen) {
-    throw new DomainError(consent.status === 'used' ? 'CONSENT_USED' : 'CONSENT_REQUIRED')
-  }
-}
-
-export function holdingsFor(ctx: BillContext, req: BillRequest, now: Date, policy: Policy, refs?: BillRefs): BillHoldings {
-  const annual = sellsAnnual(req, policy)
-  if (annual && effectiveTier(ctx.payer, now) === 'lifetime') throw new DomainError('MEMBERSHIP_NOT_NEEDED') // M1: lifetime supersedes
-  const basis = discountBasis(ctx, annual, now, policy)
-  const useBonusFen = req.useBonusFen ?? 0
-  const useOwnerFen = req.useOwnerBalanceFen ?? 0
-  if (useBonusFen > 0 && useOwnerFen > 0) throw new DomainError('VALIDATION', { why: 'one balance per bill: own bonus or the family owner\'s' })
-  const own = ctx.bonus?.balanceFen ?? 0
-  if (useBonusFen > own) throw new DomainError('INSUFFICIENT_BALANCE', { bonusBalanceFen: own, useBonusFen })
-  if (useOwnerFen > 0) {
-    assertOwnerConsent(ctx, useOwnerFen)
-    if (useOwnerFen > (ctx.ownerBonus?.balanceFen ?? 0)) throw new DomainError('INSUFFICIENT_BALANCE', { ownerBalanceFen: ctx.ownerBonus?.balanceFen ?? 0 })
-  }
-  if (ctx.card) assertUsable(ctx.card, now)
-  return {
-    memberDiscount: basis ?? undefined,
-    // R2: a coupon, or the referrer's code named at reception, takes the first-visit amount off.
-    coupon: refs?.referral.firstVisit ? { id: refs.referral.couponId ?? 'referrer-code', discountFen: policy.referral.firstVisitDiscountFen } : undefined,
-    friendCard: ctx.card ? { id: ctx.card._id, balanceFen: ctx.card.balanceFen } : undefined,
-    bonus: useBonusFen > 0 ? { balanceFen: own, useFen: useBonusFen }
-      : useOwnerFen > 0 ? { balanceFen: ctx.ownerBonus?.balanceFen ?? 0, useFen: useOwnerFen, fromFamilyOwner: true } : undefined,
-  }
-}
-
-/** A card on a bill must pay something: a bill of ineligible items only is refused, not ignored. */
-export function assertCardUsed(card: FriendCard | null, r: BillResult): void {
-  if (card && r.totals.friendCardFen === 0) throw new DomainError('CARD_NOT_ELIGIBLE', { excluded: r.lines.filter((l) => l.skipped.some((k) => k.kind === 'friend_card')).map((l) => l.name) })
-}
+/** R2: the first-visit amount applies when the bill's referral carries one. */
+export const firstVisitOf = (refs: BillRefs): FirstVisit | null => (refs.referral.firstVisit ? { couponId: refs.referral.couponId } : null)

@@ -5,6 +5,7 @@
 import type { FollowUpTask, Prompt, RatingResult } from '../../../src/api/contract'
 import { DomainError } from '../../../src/domain/errors'
 import { sentimentOf } from '../../../src/domain/referral/satisfaction'
+import { deskPrompts } from '../../../src/domain/referral/prompts'
 import { isStoreError } from '../ports/store'
 import type { Deps } from '../deps'
 import { C, type BillDoc, type FriendCardDoc, type PatientDoc, type RatingDoc, type TaskDoc } from '../model'
@@ -12,7 +13,6 @@ import { clinicLookups, inScope, staffScope, type ScopedStaff } from './team-sco
 import { withRetry } from './retry'
 
 /** A rating older than this no longer prompts staff to ask. */
-const PROMPT_DAYS = 30
 
 export async function rate(deps: Deps, patientId: string, billId: string, score: number, comment?: string): Promise<RatingResult> {
   const bill = await deps.store.get<BillDoc>(C.bills, billId)
@@ -61,22 +61,13 @@ export async function closeTask(deps: Deps, staff: ScopedStaff, taskId: string, 
   return { taskId, patientName: p?.name ?? '', billId: t.billId, score: t.score, comment: t.comment, status: t.status, createdAt: t.createdAt }
 }
 
-/** R7 (seed 003 step 10): what reception is prompted to ask when this patient is at the desk. */
+/** R7 (seed 003 step 10): what reception is prompted to ask when this patient is at the desk (rule: domain/referral/prompts.ts). */
 export async function promptsFor(deps: Deps, p: PatientDoc, bonusFen: number): Promise<Prompt[]> {
   const now = deps.clock.now()
-  const latest = p.lastRating
-  if (latest?.sentiment === 'detractor') return [] // dissatisfied: follow up, never ask
-  const out: Prompt[] = []
-  const fresh = latest && now.getTime() - Date.parse(latest.at) < PROMPT_DAYS * 86_400_000
-  if (latest?.sentiment === 'promoter' && fresh) {
-    out.push({ kind: 'ask_referral', zh: '患者满意，请邀请其推荐亲友，并介绍推荐卡', en: 'A satisfied patient: ask for a referral and offer the referral card' })
-  }
+  if (p.lastRating?.sentiment === 'detractor') return deskPrompts({ now, lastRating: p.lastRating, bonusFen, returning: true })
   const unsent = await deps.store.query<FriendCardDoc>(C.friendCards, { where: { giverPatientId: p._id, status: 'issued' }, limit: 1 })
-  if (unsent.length) out.push({ kind: 'offer_cards', zh: '患者有未送出的亲友卡，可提醒分享', en: 'The patient has a friend card not sent yet: remind them to share it' })
   // The visits are counted only when the patient's own record cannot already tell (issue 11: round trips).
-  const returning = () => p.cumulativeSpendFen > 0 || deps.store.query<BillDoc>(C.bills, { where: { patientId: p._id }, limit: 2 }).then((v) => v.length >= 2)
-  if (bonusFen === 0 && (await returning())) {
-    out.push({ kind: 'zero_bonus', zh: '奖励金为零：可介绍推荐有礼', en: 'Bonus balance is zero: tell them how referrals earn one' })
-  }
-  return out
+  const returning = p.cumulativeSpendFen > 0 || bonusFen > 0
+    || (await deps.store.query<BillDoc>(C.bills, { where: { patientId: p._id }, limit: 2 })).length >= 2
+  return deskPrompts({ now, lastRating: p.lastRating, unsentCard: unsent.length > 0, bonusFen, returning })
 }

@@ -7,7 +7,7 @@ import type { CardOffer, CardRules, CardShare, CardState, GivenCard, IssuedCard,
 import { dayjs } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
 import { claimCard, displayState, isExpired, issueCard, registerFriend, revokeCard, shareCard, type FriendCard } from '../../../src/domain/friendcard/card'
-import { accountId, type LedgerEntry } from '../../../src/domain/ledger'
+import { journal } from '../../../src/domain/journal'
 import { formatFen } from '../../../src/domain/money'
 import { CATEGORY_LABEL, type Policy } from '../../../src/domain/policy'
 import { currentPolicy, type Deps } from '../deps'
@@ -17,6 +17,7 @@ import { recordConsentInTx } from './consents'
 import { linkUserToPatient, recordsOnPhone } from './patients'
 import { publicName } from './public-profile'
 import { withRetry } from './retry'
+import { issueShortCode } from './short-codes'
 
 export const CARD_CODE_TTL_SECONDS = 60
 export const CARD_TICKET_TTL_SECONDS = 30 * 60
@@ -60,9 +61,6 @@ async function saveIfUnchanged(deps: Deps, before: FriendCard, after: FriendCard
   if (!(await deps.store.updateIf(C.friendCards, _id, { rev: before.rev }, { set: rest }))) throw new DomainError('CONFLICT')
 }
 
-const entry = (c: FriendCard, e: Omit<LedgerEntry, 'accountId' | 'patientId'> & { patientId?: string }): LedgerEntry =>
-  ({ accountId: accountId(c._id, 'friend_card'), patientId: c.giverPatientId, ...e })
-
 // ---- staff: issue (F1, F2) ----
 
 export async function issue(deps: Deps, staffId: string, input: { patientId: string; treatmentConfirmed: boolean; requestId: string }): Promise<IssuedCard> {
@@ -92,7 +90,8 @@ export async function issue(deps: Deps, staffId: string, input: { patientId: str
     await tx.set(C.quotas, { _id: quotaId, issued: (quota?.issued ?? 0) + 1 })
     const card = issueCard({ id: cardId, shareToken: newToken(), giverPatientId: p._id, giverDisplayName: giverName, staffId, now }, policy)
     await tx.create(C.friendCards, card)
-    await tx.create<LedgerEntry>(C.ledger, entry(card, { _id: `${card._id}:issue`, kind: 'card_issue', amountFen: card.faceValueFen, balanceAfterFen: card.balanceFen, at: card.issuedAt, actor: staffId, memo: '发放亲友卡 card issued' }))
+    const j = journal({ id: card._id, at: card.issuedAt, actor: staffId })
+    await tx.create(C.ledger, j.post({ kind: 'card_issue', part: 'issue', ownerId: card._id, patientId: card.giverPatientId, amountFen: card.faceValueFen, balanceBeforeFen: 0, memo: '发放亲友卡 card issued' }))
     return issued(card, p.name)
   }))
 }
@@ -198,7 +197,7 @@ export async function code(deps: Deps, openid: string, cardId: string) {
   if (c.status === 'used_up') throw new DomainError('CARD_USED_UP')
   if (c.status === 'expired' || isExpired(c, now)) throw new DomainError('CARD_EXPIRED')
   const { token, expiresAt } = deps.qr.sign('F', c._id, now, CARD_CODE_TTL_SECONDS)
-  return { token, expiresAt: expiresAt.toISOString(), ttlSeconds: CARD_CODE_TTL_SECONDS }
+  return { token, shortCode: await issueShortCode(deps, token, expiresAt), expiresAt: expiresAt.toISOString(), ttlSeconds: CARD_CODE_TTL_SECONDS }
 }
 
 // ---- reception: scan, register, revoke (S1, F5) ----
@@ -261,7 +260,8 @@ export async function revoke(deps: Deps, staffId: string, cardId: string, reason
     const next = revokeCard(c, staffId, reason, now)
     await tx.set(C.friendCards, next)
     if (c.balanceFen > 0) {
-      await tx.create<LedgerEntry>(C.ledger, entry(c, { _id: `${c._id}:revoke`, kind: 'card_expire', amountFen: -c.balanceFen, balanceAfterFen: 0, at: now.toISOString(), actor: staffId, memo: `作废 revoked: ${reason.trim()}` }))
+      const j = journal({ id: c._id, at: now.toISOString(), actor: staffId })
+      await tx.create(C.ledger, j.post({ kind: 'card_expire', part: 'revoke', ownerId: c._id, patientId: c.giverPatientId, amountFen: -c.balanceFen, balanceBeforeFen: c.balanceFen, memo: `作废 revoked: ${reason.trim()}` }))
     }
     return { cardId, state: stateOf(next, now) }
   }))

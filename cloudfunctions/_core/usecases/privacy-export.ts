@@ -7,6 +7,8 @@
  */
 import { DATA_SECTIONS, type ConsentLogEntry, type DataSection } from '../../../src/api/privacy'
 import { EVENT_TITLE } from '../../../src/domain/events/calendar'
+import { TIME_OF_DAY_LABEL } from '../../../src/domain/appointments/hours'
+import { APPOINTMENT_STATUS_LABEL } from '../../../src/domain/appointments/status'
 import { defaultDisplayName } from '../../../src/domain/identity/public-name'
 import { accountId, type LedgerEntry } from '../../../src/domain/ledger'
 import { render, type OutboxMessage } from '../../../src/domain/notify/messages'
@@ -16,7 +18,7 @@ import { MAX_PAGE, type Doc, type Store, type Where } from '../ports/store'
 import type { Deps } from '../deps'
 import {
   C, type BillDoc, type BirthdayGiftDoc, type ClinicDoc, type CouponDoc, type EventDoc, type EventRsvpDoc, type FriendCardDoc, type InboxDoc, type PatientDoc,
-  type PayoutDoc, type RatingDoc, type ReferralDoc, type TaskDoc, type UserDoc,
+  type PayoutDoc, type RatingDoc, type ReferralDoc, type TaskDoc, type UserDoc, type AppointmentDoc,
 } from '../model'
 import { consentLog, openidsOf } from './privacy'
 
@@ -37,6 +39,7 @@ async function paged<T extends Doc>(store: Store, coll: string, where: Where): P
 }
 
 const byAt = <T extends { at: string }>(rows: T[]): T[] => rows.sort((a, b) => a.at.localeCompare(b.at))
+const byRequested = (rows: AppointmentRow[]) => rows.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))
 
 export interface Visit {
   at: string; day: string; clinic: string; items: Array<{ name: string; amountFen: number }>
@@ -50,6 +53,8 @@ export interface CouponRow { issuedAt: string; expiresAt: string; discountFen: n
 export interface CardRow { role: string; issuedAt: string; expiresAt: string; faceValueFen: number; balanceFen: number; state: string; claimedAt?: string; registeredAt?: string }
 export interface FamilyRow { relation: string; name: string; since?: string; mayUseMyBalance?: boolean }
 export interface EventRow { date: string; event: string; answer: string; guests: number; checkedInAt?: string }
+/** Issue 12: appointment requests the person made (预约申请), with the phone they gave. */
+export interface AppointmentRow { requestedAt: string; clinic: string; date: string; timeOfDay: string; phone: string; note?: string; status: string }
 
 export interface PatientData {
   generatedAt: string
@@ -64,6 +69,7 @@ export interface PatientData {
   cards: CardRow[]
   family: FamilyRow[]
   events: EventRow[]
+  appointments: AppointmentRow[]
   truncated: DataSection[]
 }
 
@@ -179,6 +185,16 @@ export async function collectPatientData(deps: Deps, patientId: string, caller: 
     family.push({ relation: '家庭成员', name: defaultDisplayName(m.name), since: m.familySince, mayUseMyBalance: (me.standingConsent ?? []).includes(m._id) })
   }
 
+  const appointments: AppointmentRow[] = []
+  const asked = new Map<string, AppointmentDoc>()
+  for (const o of openids) for (const a of await take<AppointmentDoc>('appointments', C.appointments, { openid: o })) asked.set(a._id, a)
+  for (const a of asked.values()) {
+    appointments.push({
+      requestedAt: a.createdAt, clinic: await clinicName(a.clinicId), date: a.preferredDate, timeOfDay: TIME_OF_DAY_LABEL[a.timeOfDay].zh,
+      phone: a.phone, note: a.note, status: APPOINTMENT_STATUS_LABEL[a.status].zh,
+    })
+  }
+
   const events: EventRow[] = []
   for (const r of await take<EventRsvpDoc>('events', C.eventRsvps, { patientId })) {
     const ev = await store.get<EventDoc>(C.events, r.eventId)
@@ -189,7 +205,7 @@ export async function collectPatientData(deps: Deps, patientId: string, caller: 
     generatedAt: deps.clock.now().toISOString(), noticeVersion: PRIVACY_NOTICE_VERSION, profile,
     visits: byAt(visits), ledger: byAt(ledger), messages: byAt(messages), consents: (await consentLog(deps, patientId, caller)).entries,
     referrals: byAt(referrals), coupons: coupons.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)), cards: cards.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
-    family, events: events.sort((a, b) => a.date.localeCompare(b.date)), truncated: DATA_SECTIONS.filter((s) => truncated.has(s)),
+    family, events: events.sort((a, b) => a.date.localeCompare(b.date)), appointments: byRequested(appointments), truncated: DATA_SECTIONS.filter((s) => truncated.has(s)),
   }
 }
 
@@ -208,6 +224,6 @@ async function birthdayGifts(store: Store, me: PatientDoc, now: Date) {
 export function countsOf(d: PatientData): Record<DataSection, number> {
   return {
     profile: 1, visits: d.visits.length, ledger: d.ledger.length, messages: d.messages.length, consents: d.consents.length,
-    referrals: d.referrals.length, coupons: d.coupons.length, cards: d.cards.length, family: d.family.length, events: d.events.length,
+    referrals: d.referrals.length, coupons: d.coupons.length, cards: d.cards.length, family: d.family.length, events: d.events.length, appointments: d.appointments.length,
   }
 }

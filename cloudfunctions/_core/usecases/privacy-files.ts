@@ -61,6 +61,7 @@ function csvOf(d: PatientData): string {
   }
   for (const f of d.family) rows.push(['家庭', when(f.since), f.relation, '', `${f.name}${f.mayUseMyBalance ? '，可直接使用我的余额' : ''}`])
   for (const e of d.events) rows.push(['会员活动', e.date, e.event, '', `${e.answer}${e.guests ? `，同行 ${e.guests} 人` : ''}${e.checkedInAt ? `，${when(e.checkedInAt)} 签到` : ''}`])
+  for (const a of d.appointments) rows.push(['预约申请', when(a.requestedAt), `${a.clinic}：${a.date} ${a.timeOfDay}`, '', `${a.status}，联系电话 ${a.phone}${a.note ? `，备注：${a.note}` : ''}`])
   if (d.truncated.length) rows.push(['说明', '', '部分记录过多，本文件只包含前面的部分', '', '如需完整记录，请联系门店前台'])
   return toCsv(['分类', '时间', '内容', '金额（元）', '说明'], rows)
 }

@@ -8,28 +8,32 @@ import type { BillRequest, ConfirmBillRequest, ConfirmedBill, ScannedPatient, Sc
 import { computeBill, type BillResult } from '../../../src/domain/bill/engine'
 import { businessDate } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
-import { accountId, post, type LedgerEntry } from '../../../src/domain/ledger'
-import { afterPayment, effectiveTier, hasMemberDiscount, sellAnnual } from '../../../src/domain/membership/tier'
+import { accountId } from '../../../src/domain/ledger'
+import { settleBill } from '../../../src/domain/bill/settle'
+import { billNoOf } from '../../../src/domain/bill/bill-no'
+import { deskPrompts } from '../../../src/domain/referral/prompts'
+import { effectiveTier, hasMemberDiscount } from '../../../src/domain/membership/tier'
 import { giftWords, type Policy } from '../../../src/domain/policy'
 import { maskPhone } from '../../../src/domain/privacy'
 import { isStoreError, type TxContext } from '../ports/store'
-import { redeemCard } from '../../../src/domain/friendcard/card'
 import { overrideToRecord } from '../../../src/domain/bill/payer-proof'
 import { scanCard } from './friendcard'
 import { promptsFor } from './feedback'
 import { scanCoupon } from './referral'
-import { assertCardUsed, holdingsFor, loadContext, resolveRefs, sellsAnnual, type BillRefs } from './bill-context'
+import { firstVisitOf, loadContext, resolveRefs, type BillRefs } from './bill-context'
+import { assertCardUsed, holdingsFor, sellsAnnual } from '../../../src/domain/bill/holdings'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BalanceRequestDoc, type BillDoc, type PatientDoc } from '../model'
 import { applyReferralInTx } from './referral-rewards'
 import { bonusBalance } from './member'
 import { withRetry } from './retry'
+import { deskCodeToToken } from './short-codes'
 
 export interface StaffActor { staffId: string; clinicId: string }
 
 /** S1: whatever the desk scanned or typed — a friend card's code, a member's code, a record number. */
 export async function scan(deps: Deps, code: string): Promise<ScanResult> {
-  const text = code.trim()
+  const text = await deskCodeToToken(deps, code) // an 18-digit short code reads as the token it was issued with
   if (text.startsWith('YY1.F.')) return { kind: 'friend_card', ...(await scanCard(deps, text)) }
   if (text.startsWith('YY1.C.')) return { kind: 'coupon', ...(await scanCoupon(deps, text)) }
   return { kind: 'patient', ...(await scanPatient(deps, text)) }
@@ -85,7 +89,7 @@ export async function previewBill(deps: Deps, req: BillRequest): Promise<BillRes
   const policy = await currentPolicy(deps.store)
   const refs = await resolveRefs(deps, deps.store, req, 'preview')
   const ctx = await loadContext(deps.store, req, refs)
-  const r = computeBill(req.items, holdingsFor(ctx, req, deps.clock.now(), policy, refs), policy)
+  const r = computeBill(req.items, holdingsFor(ctx, req, deps.clock.now(), policy, firstVisitOf(refs)), policy)
   assertCardUsed(ctx.card, r)
   return withGift(r, refs, policy)
 }
@@ -104,9 +108,15 @@ const fingerprint = (req: BillRequest, refs: BillRefs): string => createHash('sh
 
 const billIdOf = (requestId: string) => `bill_${requestId}`
 
+const balancesAfter = (card: number | undefined, bonus: number | undefined) =>
+  ({ ...(card === undefined ? {} : { cardBalanceAfterFen: card }), ...(bonus === undefined ? {} : { bonusBalanceAfterFen: bonus }) })
+
 function replay(doc: BillDoc, req: ConfirmBillRequest, refs: BillRefs): ConfirmedBill {
   if (doc.fingerprint !== fingerprint(req, refs)) throw new DomainError('IDEMPOTENCY_MISMATCH', { billId: doc._id })
-  return { billId: doc._id, result: doc.result, paidFen: doc.paidFen, tierAfter: doc.tierAfter, cumulativeSpendAfterFen: doc.cumulativeSpendAfterFen, replayed: true }
+  return {
+    billId: doc._id, result: doc.result, paidFen: doc.paidFen, tierAfter: doc.tierAfter, cumulativeSpendAfterFen: doc.cumulativeSpendAfterFen, replayed: true,
+    ...balancesAfter(doc.cardBalanceAfterFen, doc.bonusBalanceAfterFen),
+  }
 }
 
 /** A confirmed bill's answer again, checked against what was recorded (tickets may have expired since). */
@@ -148,36 +158,17 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
   const at = now.toISOString()
   const ctx = await loadContext(tx, req, refs)
   const p = ctx.payer
-  const result = withGift(computeBill(req.items, holdingsFor(ctx, req, now, policy, refs), policy), refs, policy)
+  const result = withGift(computeBill(req.items, holdingsFor(ctx, req, now, policy, firstVisitOf(refs)), policy), refs, policy)
   assertCardUsed(ctx.card, result)
   if (result.totals.dueFen !== req.expectedDueFen) {
     throw new DomainError('BILL_CHANGED', { expectedDueFen: req.expectedDueFen, dueFen: result.totals.dueFen })
   }
 
-  const base = { patientId: p._id, billId, at, actor: staff.staffId }
-  const entries: LedgerEntry[] = []
-  if (result.totals.bonusFen > 0) {
-    // R5, or M4 when a family member pays from the owner's balance (an approved request is spent).
-    const acc = req.useOwnerBalanceFen ? ctx.ownerBonus : ctx.bonus
-    const e = acc && post(acc.balanceFen, { ...base, _id: `${billId}:bonus`, accountId: acc._id, kind: 'bonus_debit', amountFen: -result.totals.bonusFen, memo: req.useOwnerBalanceFen ? `家人${p.name}使用 used by family` : '账单抵扣 bill' })
-    if (!acc || !e) throw new DomainError('INSUFFICIENT_BALANCE')
-    entries.push(e)
-    await tx.update(C.accounts, acc._id, { set: { balanceFen: e.balanceAfterFen, updatedAt: at } })
-    if (req.useOwnerBalanceFen && ctx.consent) await tx.set<BalanceRequestDoc>(C.balanceRequests, { ...ctx.consent, status: 'used', usedBy: billId })
-  }
-  if (ctx.card && result.totals.friendCardFen > 0) {
-    // F4: the card pays eligible items; its balance and its ledger move together, or not at all.
-    const next = redeemCard(ctx.card, result.totals.friendCardFen, billId, staff.staffId, now)
-    await tx.set(C.friendCards, next)
-    entries.push({ ...base, _id: `${billId}:card`, accountId: accountId(ctx.card._id, 'friend_card'), kind: 'card_redeem', amountFen: -result.totals.friendCardFen, balanceAfterFen: next.balanceFen, memo: '亲友卡支付 friend card' })
-  }
-  const paidFen = result.totals.dueFen
-  const standing = sellsAnnual(req, policy) ? sellAnnual(p, now, policy) : p // M1 annual sold on this bill
-  const after = afterPayment(standing, paidFen, now, policy) // M1, M6: only money actually paid counts
-  if (paidFen > 0) {
-    const e = post(p.cumulativeSpendFen, { ...base, _id: `${billId}:payment`, accountId: accountId(p._id, 'spend'), kind: 'bill_payment', amountFen: paidFen, memo: '就诊付款 payment' })
-    if (e) entries.push(e)
-  }
+  const plan = settleBill({ billId, actor: staff.staffId, now, situation: ctx, payerName: p.name, result, annualOnBill: sellsAnnual(req, policy), fromOwnerBalance: Boolean(req.useOwnerBalanceFen) }, policy)
+  const { paidFen, standing: after } = plan
+  if (plan.bonus) await tx.update(C.accounts, accountId(plan.bonus.ownerId, 'bonus'), { set: { balanceFen: plan.bonus.balanceAfterFen, updatedAt: at } })
+  if (plan.consentUsed && ctx.consent) await tx.set<BalanceRequestDoc>(C.balanceRequests, { ...ctx.consent, status: 'used', usedBy: billId })
+  if (plan.card) await tx.set(C.friendCards, plan.card)
   await tx.set<PatientDoc>(C.patients, { ...p, ...after, lastBillAt: at }) // R6: hasPaid reads it
   const day = businessDate(now, policy.timezone)
   const override = refs.payer ? overrideToRecord(req, refs.payer) : undefined
@@ -186,10 +177,19 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
     _id: billId, requestId: req.requestId, fingerprint: fingerprint(req, refs), friendCardId: refs.cardId ?? undefined, namedMemberId: refs.namedMemberId ?? undefined,
     patientId: p._id, staffId: staff.staffId, clinicId: staff.clinicId,
     items: req.items, result, paidFen, at, day, tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen,
+    ...balancesAfter(plan.card?.balanceFen, plan.bonus?.balanceAfterFen),
+    billNo: billNoOf(day, billId), ...(req.paymentMethod ? { paymentMethod: req.paymentMethod } : {}),
     referralId: ref.referralId, couponId: ref.couponId, referralShareFen: ref.shareFen, referralFixedFen: ref.fixedFen,
     ...(override ? { storedValueOverride: { reason: override, staffId: staff.staffId } } : {}),
   }
   await tx.create(C.bills, doc)
-  for (const e of entries) await tx.create(C.ledger, e)
-  return { billId, result, paidFen, tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen, replayed: false }
+  for (const e of plan.entries) await tx.create(C.ledger, e)
+  return {
+    billId, result, paidFen, tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen, replayed: false,
+    ...balancesAfter(plan.card?.balanceFen, plan.bonus?.balanceAfterFen),
+    prompts: deskPrompts({
+      now, lastRating: p.lastRating, returning: true, payment: { paidFen, memberAfter: effectiveTier(after, now) !== 'none' },
+      ...(plan.bonus?.ownerId === p._id ? { bonusFen: plan.bonus.balanceAfterFen } : {}),
+    }), // R7, F1, Q1
+  }
 }

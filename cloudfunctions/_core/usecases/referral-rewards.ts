@@ -6,7 +6,8 @@
 import type { BillRequest } from '../../../src/api/contract'
 import { DomainError, isDomainError } from '../../../src/domain/errors'
 import { assertCanLock, lockGuardIds, type LockFriend, type LockReferrer } from '../../../src/domain/referral/attribution'
-import { accountId, type Account, type EntryKind, type LedgerEntry } from '../../../src/domain/ledger'
+import { accountId, type Account } from '../../../src/domain/ledger'
+import { journal } from '../../../src/domain/journal'
 import { applyRate } from '../../../src/domain/money'
 import type { Policy } from '../../../src/domain/policy'
 import { clawbackForRefund, rewardForPayment } from '../../../src/domain/referral/rewards'
@@ -93,10 +94,6 @@ async function findReferral(deps: Deps, store: Store, req: BillRequest, payer: P
 
 export interface ReferralOutcome { referralId?: string; couponId?: string; shareFen: number; fixedFen: number }
 
-function entry(acc: string, referrerId: string, kind: EntryKind, amountFen: number, balanceAfterFen: number, e: { id: string; billId: string; referralId: string; at: string; actor: string; memo: string }): LedgerEntry {
-  return { _id: e.id, accountId: acc, kind, amountFen, balanceAfterFen, patientId: referrerId, billId: e.billId, referralId: e.referralId, at: e.at, actor: e.actor, memo: e.memo }
-}
-
 /** Inside the bill's transaction, after the payment is known. */
 export async function applyReferralInTx(
   tx: TxContext, refs: ReferralRefs, payer: PatientDoc, bill: { id: string; paidFen: number; day: string }, now: Date, staffId: string, policy: Policy,
@@ -136,7 +133,6 @@ export async function applyReferralInTx(
     next.lockedAt = ref.lockedAt ?? at
     next.firstPaidAt = ref.firstPaidAt ?? at
     next.firstBillId = ref.firstBillId ?? bill.id
-    const e = { billId: bill.id, referralId: ref._id, at, actor: staffId }
     if (ref.partnerId) {
       // R10: a partner earns a commission, paid out externally; no bonus account.
       const commission = applyRate(bill.paidFen, policy.referral.partnerCommissionBp)
@@ -145,16 +141,17 @@ export async function applyReferralInTx(
       const reward = rewardForPayment(ref, bill.paidFen, now, policy) // R3: only after the friend pays
       const accId = accountId(ref.referrerPatientId, 'bonus')
       const acc = await tx.get<Account>(C.accounts, accId)
-      let balance = acc?.balanceFen ?? 0
-      if (reward.bonusFen > 0) {
-        balance += reward.bonusFen
-        await tx.create(C.ledger, entry(accId, ref.referrerPatientId, 'referral_reward', reward.bonusFen, balance, { ...e, id: `${bill.id}:ref-bonus`, memo: '推荐奖励 referral reward' }))
-      }
+      const before = acc?.balanceFen ?? 0
+      const j = journal({ id: bill.id, billId: bill.id, referralId: ref._id, at, actor: staffId })
+      const who = { ownerId: ref.referrerPatientId, patientId: ref.referrerPatientId }
+      if (reward.bonusFen > 0) j.post({ ...who, kind: 'referral_reward', part: 'ref-bonus', amountFen: reward.bonusFen, balanceBeforeFen: before, memo: '推荐奖励 referral reward' })
       if (reward.shareFen > 0) {
-        balance += reward.shareFen
-        await tx.create(C.ledger, entry(accId, ref.referrerPatientId, 'referral_share', reward.shareFen, balance, { ...e, id: `${bill.id}:ref-share`, memo: `朋友消费${policy.referral.spendShareBp / 100}% share of friend's payment` }))
+        const memo = `朋友消费${policy.referral.spendShareBp / 100}% share of friend's payment`
+        j.post({ ...who, kind: 'referral_share', part: 'ref-share', amountFen: reward.shareFen, balanceBeforeFen: j.balanceAfter(ref.referrerPatientId, 'bonus') ?? before, memo })
       }
-      if (balance !== (acc?.balanceFen ?? 0)) await tx.set<Account>(C.accounts, { _id: accId, ownerId: ref.referrerPatientId, kind: 'bonus', balanceFen: balance, updatedAt: at })
+      for (const x of j.entries()) await tx.create(C.ledger, x)
+      const balance = j.balanceAfter(ref.referrerPatientId, 'bonus')
+      if (balance !== undefined) await tx.set<Account>(C.accounts, { _id: accId, ownerId: ref.referrerPatientId, kind: 'bonus', balanceFen: balance, updatedAt: at })
       if (reward.payoutFen > 0) {
         await tx.create<PayoutDoc>(C.payouts, { _id: `po_${bill.id}`, referralId: ref._id, referrerPatientId: ref.referrerPatientId, billId: bill.id, amountFen: reward.payoutFen, status: 'due', createdAt: at, day: bill.day, markAttempts: 0 })
       }
@@ -186,9 +183,10 @@ export async function clawbackInTx(tx: TxContext, bill: BillDoc, refundFen: numb
     const accId = accountId(ref.referrerPatientId, 'bonus')
     const acc = await tx.get<Account>(C.accounts, accId)
     // A clawback may take the balance below zero: the referrer already spent it; later rewards offset it.
-    const balance = (acc?.balanceFen ?? 0) - share - fixed
-    await tx.create(C.ledger, entry(accId, ref.referrerPatientId, 'referral_clawback', -(share + fixed), balance, { id: `${refundId}:ref-clawback`, billId: bill._id, referralId: ref._id, at, actor: staffId, memo: '退款追回推荐奖励 clawback on refund' }))
-    await tx.set<Account>(C.accounts, { _id: accId, ownerId: ref.referrerPatientId, kind: 'bonus', balanceFen: balance, updatedAt: at })
+    const j = journal({ id: refundId, billId: bill._id, referralId: ref._id, at, actor: staffId })
+    const e = j.post({ kind: 'referral_clawback', part: 'ref-clawback', ownerId: ref.referrerPatientId, patientId: ref.referrerPatientId, amountFen: -(share + fixed), balanceBeforeFen: acc?.balanceFen ?? 0, memo: '退款追回推荐奖励 clawback on refund' })
+    await tx.create(C.ledger, e)
+    await tx.set<Account>(C.accounts, { _id: accId, ownerId: ref.referrerPatientId, kind: 'bonus', balanceFen: e.balanceAfterFen, updatedAt: at })
   }
   if (fullyRefunded) {
     const payout = await tx.get<PayoutDoc>(C.payouts, `po_${bill._id}`)

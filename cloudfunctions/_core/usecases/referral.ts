@@ -18,6 +18,7 @@ import { familyHead, hasPaid, linkUserToPatient, recordsOnPhone } from './patien
 import { withRetry } from './retry'
 import { ensureReferralCode, patientByReferralCode, publicName } from './public-profile'
 import { spendRate } from './rate-limit'
+import { issueShortCode } from './short-codes'
 import { LOOKUP_RULE } from '../../../src/domain/identity/rate-limit'
 
 export const LANDING_PAGE = '/pages/referral/index'
@@ -203,7 +204,7 @@ export async function couponCode(deps: Deps, openid: string, couponId: string) {
   const now = deps.clock.now()
   assertActive(c, now)
   const { token, expiresAt } = deps.qr.sign('C', c._id, now, COUPON_CODE_TTL_SECONDS)
-  return { token, expiresAt: expiresAt.toISOString(), ttlSeconds: COUPON_CODE_TTL_SECONDS }
+  return { token, shortCode: await issueShortCode(deps, token, expiresAt), expiresAt: expiresAt.toISOString(), ttlSeconds: COUPON_CODE_TTL_SECONDS }
 }
 
 /** S1: reception scans the friend's coupon code and gets a ticket to bill it. */
@@ -247,4 +248,16 @@ export async function registerHolder(deps: Deps, clinicId: string, input: { tick
 export async function poster(deps: Deps, patientId: string) {
   const code = await ensureReferralCode(deps, patientId)
   return deps.poster.referralPoster({ page: LANDING_PAGE.slice(1), scene: `c=${code}`, code })
+}
+
+/**
+ * R1, issue 12 item 5: the code image the member's poster carries — WeChat's mini-program code for
+ * scene `c=<referral code>` (the personal code, never an internal id; ≤ 32 characters), or locally a
+ * QR of the H5 landing at `origin`. Nothing is recorded about the poster: making or sharing it earns
+ * nothing (C1); only the personal code is made on first use, as for the card.
+ * Not cached here (no cloud storage in this build); the page keeps it for the session.
+ */
+export async function posterCode(deps: Deps, patientId: string, origin?: string) {
+  const code = await ensureReferralCode(deps, patientId)
+  return deps.poster.referralCode({ page: LANDING_PAGE.slice(1), scene: `c=${code}`, code, origin })
 }

@@ -21,6 +21,7 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 import { CardRulesList } from '../../components/CardRules'
 import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
+import shareImage from '../../assets/share/friendcard.png'
 import './index.css'
 import { CopyBox } from '../../components/CopyBox'
 
@@ -50,12 +51,13 @@ export default function CardsPage() {
     const fromButton = res.from === 'button'
     const target = res.target as { dataset?: Record<string, unknown> } | undefined
     const cardId = fromButton ? String(target?.dataset?.cardId ?? tapped.current ?? '') : ''
-    const fallback = { title: pick({ zh: '牙友 · 口腔诊所会员与亲友推荐', en: 'Yayou: dental clinic membership and friends' }, lang()), path: '/pages/index/index' }
+    // Issue 12, item 5: the chat card shows a picture of our own (5:4), not a screenshot of this page.
+    const fallback = { title: pick({ zh: '牙友 · 口腔诊所会员与亲友推荐', en: 'Yayou: dental clinic membership and friends' }, lang()), path: '/pages/index/index', imageUrl: shareImage as string }
     if (!cardId) return fallback
     const promise = callFunction('friendcard', 'share', { cardId }).then(
       (s) => {
         reload() // the card now shows "shared"
-        return { title: s.title, path: s.path }
+        return { title: s.title, path: s.path, imageUrl: shareImage as string }
       },
       (e: unknown) => {
         setError(toApiError(e))

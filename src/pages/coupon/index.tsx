@@ -34,6 +34,13 @@ export default function CouponsPage() {
             </View>
           ) : null}
           {coupons.map((c) => <CouponCard key={c.couponId} coupon={c} />)}
+          {coupons.some((c) => c.status === 'active') ? (
+            // Issue 12: the friend's next step — the clinics and an appointment request for the first visit (R2).
+            <View id='next-step' className='notice'>
+              <Text className='para'>{t({ zh: '优惠券在首次到店时使用，先预约一个方便的时间吧。', en: 'The coupon is for your first visit; ask for a time that suits you.' })}</Text>
+              <Btn id='goto-clinics' onClick={() => void Taro.navigateTo({ url: '/pages/clinics/index' })}>{t({ zh: '下一步：预约到店', en: 'Next: book a visit' })}</Btn>
+            </View>
+          ) : null}
         </View>
       ) : null}
     </PageShell>

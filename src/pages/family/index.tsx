@@ -6,6 +6,8 @@
  *    weapp: a `Button openType="share"`; the page's share handler asks `family.invite` for the honest
  *    title and the acceptance path. H5: the same call, then the link to copy.
  *  - Member: who the owner is, and the family.
+ * Unbinding and answering a request are asked first, by name and amount (Taro.showModal); the page
+ * refreshes by pulling down (issue 12).
  */
 import { useEffect, useRef, useState } from 'react'
 import { useShareAppMessage } from '@tarojs/taro'
@@ -19,6 +21,9 @@ import { COMMON, useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn, CheckField } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
+import { Cell, Cells } from '../../components/Cells'
+import { CONFIRM, confirmAction } from '../../components/confirm'
+import { usePullRefresh } from '../../components/usePullRefresh'
 import './index.css'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -35,6 +40,7 @@ async function loadFamily(): Promise<FamilyData> {
 export default function FamilyPage() {
   const t = useT()
   const [load, reload] = useLoad(loadFamily)
+  usePullRefresh(reload, load.state === 'loading')
   const [error, setError] = useState<ApiError | null>(null)
   /** The family as the last action returned it (fresher than the load). */
   const [updated, setUpdated] = useState<Family | null>(null)
@@ -78,12 +84,22 @@ export default function FamilyPage() {
     }
   }
 
-  function decide(r: BalanceRequest, approve: boolean) {
+  /** M4: both answers are asked first, naming the family member and the amount (issue 12). */
+  async function decide(r: BalanceRequest, approve: boolean) {
+    if (lock.current) return
+    const ask = approve ? CONFIRM.approveBalance(r.memberName, r.amountFen) : CONFIRM.declineBalance(r.memberName, r.amountFen)
+    if (!(await confirmAction(ask))) return
     void act(`${approve ? 'approve' : 'decline'}-${r.requestId}`, async () => {
       const next = await callFunction('family', 'decide', { requestId: r.requestId, approve })
       setDecided((xs) => [{ ...r, approved: approve }, ...xs.filter((x) => x.requestId !== r.requestId)])
       return next
     })
+  }
+
+  /** M3: the member loses the family discount: asked first, by name. */
+  async function unbind(m: Family['members'][number]) {
+    if (lock.current || !(await confirmAction(CONFIRM.unbind(m.name)))) return
+    void act(`unbind-${m.patientId}`, () => callFunction('family', 'unbind', { patientId: m.patientId }))
   }
 
   async function inviteOnH5() {
@@ -125,78 +141,59 @@ export default function FamilyPage() {
             </View>
           ) : null}
 
-          <View className='card'>
-            <View className='row row--between'>
-              <Text className='card__title'>{t({ zh: '家庭成员', en: 'Members' })}</Text>
-              <Text id='family-count' className='family-count'>{family.members.length} / {family.max}</Text>
-            </View>
-            <View id='family-members'>
-              {family.members.length === 0 ? <Text className='muted'>{t({ zh: '尚未绑定家人', en: 'No family members yet' })}</Text> : null}
-              {family.members.map((m) => (
-                <View key={m.patientId} id={`member-${m.patientId}`} className='family-member'>
-                  <View className='row row--between'>
-                    <Text className='family-member__name'>{m.name}</Text>
-                    {m.boundSince ? <Text className='muted small'>{t({ zh: `${clinicDate(m.boundSince)} 加入`, en: `Joined ${clinicDate(m.boundSince)}` })}</Text> : null}
-                  </View>
-                  {isOwner ? (
-                    <>
-                      <CheckField
-                        id={`standing-${m.patientId}`}
-                        checked={m.standingConsent}
-                        onChange={(allowed) => void act(`standing-${m.patientId}`, () => callFunction('family', 'setStanding', { patientId: m.patientId, allowed }))}
-                      >
-                        {t({ zh: '允许随时使用我的奖励金余额', en: 'May always pay from my balance' })}
-                      </CheckField>
-                      <Btn
-                        id={`unbind-${m.patientId}`}
-                        variant='plain'
-                        disabled={busy !== null}
-                        onClick={() => void act(`unbind-${m.patientId}`, () => callFunction('family', 'unbind', { patientId: m.patientId }))}
-                      >
-                        {t({ zh: '解除绑定', en: 'Unbind' })}
-                      </Btn>
-                    </>
-                  ) : null}
-                </View>
-              ))}
-            </View>
-          </View>
+          <Cells
+            id='family-members'
+            title={<>{t({ zh: '家庭成员', en: 'Members' })} · <Text id='family-count' className='family-count'>{family.members.length} / {family.max}</Text></>}
+          >
+            {family.members.length === 0 ? <Cell label={<Text className='muted'>{t({ zh: '尚未绑定家人', en: 'No family members yet' })}</Text>} /> : null}
+            {family.members.map((m) => (
+              <Cell
+                key={m.patientId}
+                id={`member-${m.patientId}`}
+                label={<Text className='family-member__name'>{m.name}</Text>}
+                hint={m.boundSince ? t({ zh: `${clinicDate(m.boundSince)} 加入`, en: `Joined ${clinicDate(m.boundSince)}` }) : undefined}
+              >
+                {isOwner ? (
+                  <>
+                    <CheckField
+                      id={`standing-${m.patientId}`}
+                      checked={m.standingConsent}
+                      onChange={(allowed) => void act(`standing-${m.patientId}`, () => callFunction('family', 'setStanding', { patientId: m.patientId, allowed }))}
+                    >
+                      {t({ zh: '允许随时使用我的奖励金余额', en: 'May always pay from my balance' })}
+                    </CheckField>
+                    <Btn id={`unbind-${m.patientId}`} variant='plain' disabled={busy !== null} onClick={() => void unbind(m)}>
+                      {t({ zh: '解除绑定', en: 'Unbind' })}
+                    </Btn>
+                  </>
+                ) : null}
+              </Cell>
+            ))}
+          </Cells>
 
           {isOwner ? (
-            <View id='family-pending' className='card'>
-              <Text className='card__title'>{t({ zh: '待同意的付款请求', en: 'Requests to pay from my balance' })}</Text>
-              {data.home ? <Text className='para muted small'>{t({ zh: '我的奖励金余额 ', en: 'My balance ' })}{formatFen(data.home.bonusBalanceFen)}</Text> : null}
-              {family.pending.length === 0 ? <Text className='para muted'>{t({ zh: '暂无待处理的请求', en: 'No requests waiting' })}</Text> : null}
+            <Cells id='family-pending' title={t({ zh: '待同意的付款请求', en: 'Requests to pay from my balance' })}>
+              {data.home ? <Cell label={t({ zh: '我的奖励金余额', en: 'My balance' })} value={formatFen(data.home.bonusBalanceFen)} /> : null}
+              {family.pending.length === 0 ? <Cell label={<Text className='muted'>{t({ zh: '暂无待处理的请求', en: 'No requests waiting' })}</Text>} /> : null}
               {decided.map((r) => (
-                <View key={`d-${r.requestId}`} id={`decided-${r.requestId}`} className='family-request'>
-                  <View className='row row--between'>
-                    <Text>{r.memberName} · {formatFen(r.amountFen)}</Text>
-                    <Text className='muted small'>{t(BALANCE_REQUEST_LABEL[r.approved ? 'approved' : 'declined'])}</Text>
-                  </View>
-                </View>
+                <Cell key={`d-${r.requestId}`} id={`decided-${r.requestId}`} label={r.memberName} hint={t(BALANCE_REQUEST_LABEL[r.approved ? 'approved' : 'declined'])} value={formatFen(r.amountFen)} />
               ))}
               {family.pending.map((r) => (
-                <View key={r.requestId} id={`request-${r.requestId}`} className='family-request'>
-                  <View className='row row--between'>
-                    <Text>{r.memberName} · {formatFen(r.amountFen)}</Text>
-                    <Text className='muted small'>{t(BALANCE_REQUEST_LABEL[r.status])}</Text>
-                  </View>
+                <Cell key={r.requestId} id={`request-${r.requestId}`} label={r.memberName} hint={t(BALANCE_REQUEST_LABEL[r.status])} value={formatFen(r.amountFen)}>
                   {r.status === 'pending' ? (
                     <View className='row'>
-                      <Btn id={`approve-${r.requestId}`} className='grow' disabled={busy !== null} onClick={() => decide(r, true)}>
+                      <Btn id={`approve-${r.requestId}`} className='grow' disabled={busy !== null} onClick={() => void decide(r, true)}>
                         {t({ zh: '同意', en: 'Approve' })}
                       </Btn>
-                      <Btn id={`decline-${r.requestId}`} className='grow' variant='secondary' disabled={busy !== null} onClick={() => decide(r, false)}>
+                      <Btn id={`decline-${r.requestId}`} className='grow' variant='secondary' disabled={busy !== null} onClick={() => void decide(r, false)}>
                         {t({ zh: '拒绝', en: 'Decline' })}
                       </Btn>
                     </View>
                   ) : null}
-                </View>
+                </Cell>
               ))}
-            </View>
+            </Cells>
           ) : null}
-
-          <Btn id='family-refresh' variant='plain' onClick={reload}>{t({ zh: '刷新', en: 'Refresh' })}</Btn>
 
           {isOwner ? (
             <View id='family-invite-box' className='card'>

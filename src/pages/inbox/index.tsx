@@ -3,17 +3,19 @@
  * person (`notify.inbox`), newest first, each opening the page it is about, and "get reminders":
  * the consents this person may give (SubscribePanel). No badges or unread counts (C1).
  */
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ConsentCounts, InboxItem, Persona } from '../../api/contract'
 import type { TemplateKey } from '../../domain/notify/messages'
 import { callFunction } from '../../services/cloud'
 import { clinicDateTime } from '../../services/format'
+// A message may open a tab page (the home, for a membership or birthday message): switchTab then.
+import { openPage } from '../../services/tabs'
 import { Loading, PageShell } from '../../components/PageShell'
 import { COMMON, useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
+import { usePullRefresh } from '../../components/usePullRefresh'
 import { SubscribePanel } from './SubscribePanel'
 import './index.css'
 
@@ -38,6 +40,7 @@ async function loadInbox(): Promise<InboxData> {
 export default function InboxPage() {
   const t = useT()
   const [load, reload] = useLoad(loadInbox)
+  usePullRefresh(reload, load.state === 'loading') // issue 12: pull down for new messages
   const data = load.data ?? null
   return (
     <PageShell title='消息' subtitle='Messages'>
@@ -74,7 +77,7 @@ function InboxList({ items }: { items: InboxItem[] }) {
             <Text className='inbox-item__time'>{clinicDateTime(m.at)}</Text>
           </View>
           <Text className='para'>{t(m.body)}</Text>
-          <Text id={`inbox-open-${i}`} className='inbox-item__open' onClick={() => void Taro.navigateTo({ url: `/${m.page.replace(/^\/+/, '')}` })}>
+          <Text id={`inbox-open-${i}`} className='inbox-item__open' onClick={() => void openPage(`/${m.page.replace(/^\/+/, '')}`)}>
             {t({ zh: '查看 ›', en: 'Open ›' })}
           </Text>
         </View>

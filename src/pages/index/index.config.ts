@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '牙友 Yayou',
+  navigationBarTitleText: '牙友',
+  // Issue 12: pull down to refresh instead of a refresh button.
+  enablePullDownRefresh: true,
 })

@@ -29,6 +29,7 @@ const SECTIONS: Array<{ key: DataSection; label: Msg; what: Msg }> = [
   { key: 'cards', label: { zh: '亲友卡', en: 'Friend cards' }, what: { zh: '您赠送和收到的亲友卡及余额', en: 'Friend cards you gave and received, with balances' } },
   { key: 'family', label: { zh: '家庭', en: 'Family' }, what: { zh: '家庭绑定关系和代付授权（家人只显示姓氏）', en: 'Family links and permissions to pay (family shown by surname only)' } },
   { key: 'events', label: { zh: '会员活动', en: 'Member events' }, what: { zh: '活动报名和签到', en: 'Event replies and check-ins' } },
+  { key: 'appointments', label: { zh: '预约申请', en: 'Appointment requests' }, what: { zh: '您提交的预约申请、留下的电话和处理状态', en: 'Appointment requests you made, the phone you left and their status' } },
 ]
 
 type Data = { kind: 'patient'; summary: DataSummary; log: ConsentLog } | { kind: 'not_patient' }

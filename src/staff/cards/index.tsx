@@ -17,6 +17,7 @@ import { CARD_STATE_LABEL, TIER_LABEL, clinicDate, newRequestId } from '../../se
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, CheckField, TextField } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
+import { CONFIRM, confirmAction } from '../../components/confirm'
 import './index.css'
 import { StaffPage } from '../../components/StaffPage'
 import { Loading } from '../../components/PageShell'
@@ -191,6 +192,10 @@ function Programme({ onError }: { onError: (e: BannerMessage | null) => void }) 
       onError({ zh: '请填写作废原因（至少 2 个字）', en: 'Give a reason for revoking (at least 2 characters)', code: 'VALIDATION' })
       return
     }
+    // Issue 12: the balance on the card is lost; asked first, naming whose card and how much.
+    const card = data?.summary.cards.find((c) => c.cardId === revoking)
+    const holder = card ? card.friendName ?? card.giverName : t({ zh: '持卡人', en: 'the holder' })
+    if (!(await confirmAction(CONFIRM.revokeCard(holder, card?.balanceFen ?? 0)))) return
     setBusy(true)
     onError(null)
     try {

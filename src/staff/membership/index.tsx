@@ -1,17 +1,18 @@
 /**
  * Membership renewals (M7, staff subpackage, director/admin): annual members whose membership
  * lapses within the reminder window (`membership.reminders`), soonest first. The server decides
- * who may see it; others get its refusal in the banner.
+ * who may see it; others get its refusal in the banner. Pull down to refresh (issue 12).
  */
-import { View, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { MembershipReminderView } from '../../api/contract'
 import { callFunction } from '../../services/cloud'
 import { clinicDate } from '../../services/format'
 import { Loading, PageShell } from '../../components/PageShell'
 import { useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
+import { Cell, Cells } from '../../components/Cells'
+import { usePullRefresh } from '../../components/usePullRefresh'
 import './index.css'
 
 export default function MembershipRemindersPage() {
@@ -20,26 +21,25 @@ export default function MembershipRemindersPage() {
     const list = await callFunction('membership', 'reminders', {})
     return [...list].sort((a, b) => a.daysLeft - b.daysLeft)
   })
+  usePullRefresh(reload, load.state === 'loading')
   return (
     <PageShell title='会员到期提醒' subtitle='Memberships lapsing soon'>
       <ErrorBanner error={load.state === 'error' ? load.error : null} />
       {load.state === 'loading' && !load.data ? <Loading /> : null}
       {load.data ? (
-        <View id='membership-reminders' className='card'>
-          <Text className='card__title'>{t({ zh: '30 天内到期的年度会员', en: 'Annual members lapsing within 30 days' })}</Text>
-          {load.data.length === 0 ? <Text id='reminders-empty' className='muted'>{t({ zh: '暂无', en: 'None' })}</Text> : null}
+        <Cells id='membership-reminders' title={t({ zh: '30 天内到期的年度会员', en: 'Annual members lapsing within 30 days' })}>
+          {load.data.length === 0 ? <Cell id='reminders-empty' label={<Text className='muted'>{t({ zh: '暂无', en: 'None' })}</Text>} /> : null}
           {load.data.map((r) => (
-            <View key={r.key} id={`reminder-${r.patientId}`} className='reminder'>
-              <View className='row row--between'>
-                <Text className='reminder__name'>{r.name}</Text>
-                <Text className='reminder__days'>{t({ zh: `剩 ${r.daysLeft} 天`, en: `${r.daysLeft} days left` })}</Text>
-              </View>
-              <Text className='muted small'>{t({ zh: `有效至 ${clinicDate(r.annualUntil)}`, en: `Until ${clinicDate(r.annualUntil)}` })}</Text>
-            </View>
+            <Cell
+              key={r.key}
+              id={`reminder-${r.patientId}`}
+              label={r.name}
+              hint={t({ zh: `有效至 ${clinicDate(r.annualUntil)}`, en: `Until ${clinicDate(r.annualUntil)}` })}
+              value={<Text className='reminder__days'>{t({ zh: `剩 ${r.daysLeft} 天`, en: `${r.daysLeft} days left` })}</Text>}
+            />
           ))}
-        </View>
+        </Cells>
       ) : null}
-      <Btn id='reminders-refresh' variant='secondary' onClick={reload}>{t({ zh: '刷新', en: 'Refresh' })}</Btn>
     </PageShell>
   )
 }

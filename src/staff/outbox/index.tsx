@@ -12,6 +12,7 @@ import { TEMPLATE_LABEL, clinicDateTime } from '../../services/format'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
+import { usePullRefresh } from '../../components/usePullRefresh'
 import { StaffPage } from '../../components/StaffPage'
 import { STATUSES, STATUS_LABEL, explain } from './labels'
 import { Loading } from '../../components/PageShell'
@@ -37,6 +38,7 @@ function OutboxDesk() {
   const [load, reload] = useLoad(() => callFunction('notify', 'outbox', status ? { status } : {}))
   const report = load.data ?? null
   const pick = (s: OutboxStatus | undefined) => { setStatus(s); reload() }
+  usePullRefresh(reload, load.state === 'loading') // issue 12: pull down for what was sent since
 
   return (
     <View className='stack'>

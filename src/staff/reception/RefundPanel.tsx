@@ -1,4 +1,7 @@
-/** M6: a director or admin refunds (part of) the bill just paid, idempotently like every money action (S3). */
+/**
+ * M6: a director or admin refunds (part of) the bill just paid, idempotently like every money action
+ * (S3), after saying yes to 「确认为 李明 退款 ¥100.00？」 (issue 12).
+ */
 import { useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { ConfirmedBill, RefundResult } from '../../api/contract'
@@ -7,10 +10,12 @@ import { callFunction } from '../../services/cloud'
 import { TIER_LABEL, parseYuan, newRequestId } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
+import { CONFIRM, confirmAction } from '../../components/confirm'
 import { useT } from '../../i18n'
 
 export interface RefundPanelProps {
-  receipt: ConfirmedBill
+  /** `payerName`: set by useCheckout (DeskReceipt); the question names the patient. */
+  receipt: ConfirmedBill & { payerName?: string }
   setError: (e: BannerMessage | null) => void
   show: (e: unknown) => void
 }
@@ -41,9 +46,11 @@ export function RefundPanel({ receipt, setError, show }: RefundPanelProps) {
     const fp = JSON.stringify([receipt.billId, parsed.fen, reason])
     if (!refundRequest.current || refundRequest.current.fp !== fp) refundRequest.current = { fp, id: newRequestId() }
     refundLock.current = true
-    setRefunding(true)
     setError(null)
     try {
+      const who = receipt.payerName ?? t({ zh: '该患者', en: 'this patient' })
+      if (!(await confirmAction(CONFIRM.refund(who, parsed.fen)))) return
+      setRefunding(true)
       const r = await callFunction('reception', 'refund', { billId: receipt.billId, amountFen: parsed.fen, reason, requestId: refundRequest.current.id })
       setRefundDone(r)
     } catch (e) {

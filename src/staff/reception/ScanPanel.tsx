@@ -1,4 +1,8 @@
-/** S1: who is paying. Scan or type a member, friend card or coupon code; shows the payer found. */
+/**
+ * S1: who is paying. Scan or type a member, friend card or coupon code — the QR, or the 18-digit
+ * short code under it (typed with or without spaces, or read from its barcode by a scanner gun,
+ * which types the digits and presses Enter) — or a record number; shows the payer found.
+ */
 import { View, Text } from '@tarojs/components'
 import type { ScannedCoupon } from '../../api/contract'
 import { formatFen } from '../../domain/money'
@@ -26,12 +30,12 @@ export function ScanPanel({ code, setCode, scanning, onLookup, onCamera, payer, 
   return (
     <View className='card'>
       <Text className='card__title'>{t({ zh: '扫码', en: 'Scan' })}</Text>
-      <Text className='muted small'>{t({ zh: '扫描会员码、亲友卡付款码或首诊优惠券码，或输入码 / 病历号。', en: 'Scan a member code, a friend card code or a coupon code, or type it or a record number.' })}</Text>
+      <Text className='muted small'>{t({ zh: '扫描会员码、亲友卡付款码或首诊优惠券码（二维码或条形码），或输入码下方的 18 位数字 / 病历号，按回车查询。', en: 'Scan a member, friend card or coupon code (QR or barcode), or type the 18 digits under it or a record number, then press Enter.' })}</Text>
       {isWeapp ? (
         <Btn variant='primary' disabled={scanning} onClick={() => onCamera()}>{t({ zh: '扫一扫', en: 'Scan with camera' })}</Btn>
       ) : null}
       <View className='row'>
-        <TextField id='scan-input' className='grow' value={code} onChange={setCode} placeholder={t({ zh: '会员码 / 亲友卡码 / 优惠券码 / 病历号', en: 'Member / card / coupon code or record no.' })} onConfirm={() => onLookup(code)} />
+        <TextField id='scan-input' className='grow' value={code} onChange={setCode} placeholder={t({ zh: '18 位数字码 / 病历号', en: '18-digit code or record no.' })} onConfirm={() => onLookup(code)} />
         <Btn id='scan-submit' variant='secondary' disabled={scanning} onClick={() => onLookup(code)}>{t({ zh: '查询', en: 'Find' })}</Btn>
       </View>
       {patient ? (

@@ -1,6 +1,7 @@
 /**
  * S2, S3: preview the bill, then confirm it idempotently: one requestId per bill content, so a
- * retry or a double tap never charges twice.
+ * retry or a double tap never charges twice. Before it charges, the desk is asked 「确认 李明 本次应付
+ * ¥495.00 已收款？」 (issue 12); a second tap while that question is open asks nothing and sends nothing.
  */
 import { useRef, useState } from 'react'
 import type { BillRequest, ConfirmedBill, ScannedCard, ScannedCoupon } from '../../api/contract'
@@ -8,9 +9,13 @@ import type { BillItem } from '../../domain/bill/engine'
 import { callFunction, toApiError } from '../../services/cloud'
 import { newRequestId } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
+import { CONFIRM, confirmAction } from '../../components/confirm'
 import { fingerprint, type Payer, type Preview } from './desk'
 
 type Update<T> = (f: (prev: T) => T) => void
+
+/** The receipt with who paid, so a refund can be asked for by name (RefundPanel). */
+export type DeskReceipt = ConfirmedBill & { payerName: string }
 
 export interface CheckoutInputs {
   payer: Payer | null
@@ -28,7 +33,7 @@ export function useCheckout({ payer, items, card, coupon, billRequest, setError,
   const [preview, setPreview] = useState<Preview | null>(null)
   const [previewing, setPreviewing] = useState(false)
   const [confirming, setConfirming] = useState(false)
-  const [receipt, setReceipt] = useState<ConfirmedBill | null>(null)
+  const [receipt, setReceipt] = useState<DeskReceipt | null>(null)
 
   /** S3: one requestId per bill content; a retry or a double tap reuses it. */
   const request = useRef<{ fp: string; id: string } | null>(null)
@@ -70,15 +75,16 @@ export function useCheckout({ payer, items, card, coupon, billRequest, setError,
       return
     }
     confirmLock.current = true // a second tap before React re-renders is ignored too
-    setConfirming(true)
     setError(null)
     try {
+      if (!(await confirmAction(CONFIRM.payBill(payer.name, preview.result.totals.dueFen)))) return
+      setConfirming(true)
       const done = await callFunction('reception', 'confirmBill', {
         ...built.req,
         requestId: preview.requestId,
         expectedDueFen: preview.result.totals.dueFen,
       })
-      setReceipt(done)
+      setReceipt({ ...done, payerName: payer.name })
       setPayer((p) => p && (p.scanned
         ? { ...p, scanned: { ...p.scanned, tier: done.tierAfter, cumulativeSpendFen: done.cumulativeSpendAfterFen, bonusBalanceFen: p.scanned.bonusBalanceFen - (built.req.useOwnerBalanceFen ? 0 : done.result.totals.bonusFen) } }
         : p))

@@ -8,6 +8,7 @@ import { Btn, TextField } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
 import { isH5, LoadFailed, PAYOUT_STATUS, type SectionProps } from './shared'
 import { Loading } from '../../components/PageShell'
+import { CONFIRM, confirmAction } from '../../components/confirm'
 import { useT, type Msg } from '../../i18n'
 
 type Method = 'phone_topup' | 'wechat' | 'bank' | 'cash'
@@ -62,9 +63,11 @@ export function PayoutsSection({ onError }: SectionProps) {
       return
     }
     lock.current = true
-    setBusy(p.payoutId)
     onError(null)
     try {
+      // Issue 12: money leaves the clinic; asked first, naming the referrer and the amount.
+      if (!(await confirmAction(CONFIRM.markPaid(p.referrerName, p.amountFen)))) return
+      setBusy(p.payoutId)
       setDone(await callFunction('referral', 'markPaid', { payoutId: p.payoutId, method: method[p.payoutId] ?? 'phone_topup', reference: ref }))
       reload()
     } catch (e) {

@@ -1,14 +1,14 @@
 /**
  * One colleague in the admin's list: name, role, clinic, masked phone (C2), whether they joined.
- * "调整" opens the role and clinic choices; disabling asks for confirmation first (Taro.showModal).
+ * "调整" opens the role and clinic choices; disabling asks for confirmation first (confirmAction).
  * The server refuses what must not happen (e.g. the last admin), and the banner says so.
  */
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ClinicView, StaffMember, StaffRole } from '../../api/contract'
 import { clinicDateTime } from '../../services/format'
 import { Btn } from '../../components/controls'
+import { CONFIRM, confirmAction } from '../../components/confirm'
 import { ROLE_LABEL, ROLES } from './labels'
 import { useT, type Msg } from '../../i18n'
 
@@ -34,13 +34,7 @@ export function StaffRow({ s, clinics, busy, onChange }: { s: StaffMember; clini
   const st = status(s)
 
   async function disable() {
-    const { confirm } = await Taro.showModal({
-      title: t({ zh: '停用员工账号', en: 'Disable this account' }),
-      content: t({ zh: `停用后，${s.name}将无法再使用员工功能；之后可以重新启用。确定停用吗？`, en: `${s.name} will no longer be able to use staff features; you can enable the account again later. Disable it?` }),
-      confirmText: t({ zh: '停用', en: 'Disable' }),
-      cancelText: t({ zh: '取消', en: 'Cancel' }),
-    })
-    if (confirm) onChange({ action: 'setActive', staffId: s.staffId, active: false })
+    if (await confirmAction(CONFIRM.disableStaff(s.name))) onChange({ action: 'setActive', staffId: s.staffId, active: false })
   }
 
   return (

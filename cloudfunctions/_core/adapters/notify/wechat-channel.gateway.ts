@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net'
 
 export type GatewayAnswer =
   | { wechat: { errcode: number; errmsg: string } }
+  /** A binary answer, as wxacode.getUnlimited gives an image. */
+  | { image: Buffer; contentType: string }
   | { cloudbaseError: { code: string; message: string } }
   | 'drop'
   | 'silence'
@@ -38,7 +40,8 @@ export async function startGateway(): Promise<Gateway> {
     if (answer === 'drop') return req.socket.destroy()
     if (answer === 'silence') return
     if ('cloudbaseError' in answer) return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...answer.cloudbaseError, requestId: 'r' }))
-    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(commOpenApiResp(Buffer.from(JSON.stringify(answer.wechat)), 'application/json'))
+    const [body, type] = 'image' in answer ? [answer.image, answer.contentType] : [Buffer.from(JSON.stringify(answer.wechat)), 'application/json']
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(commOpenApiResp(body, type))
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const saved = Object.fromEntries([...Object.keys(ENV), 'TCB_CONTEXT_CNFG'].map((k) => [k, process.env[k]]))

@@ -4,8 +4,8 @@
  * unused value is forfeited (F5). Each query covers only what ran out inside this run's window.
  */
 import { expireCard, LIVE, type FriendCard } from '../../../../src/domain/friendcard/card'
-import { accountId, type LedgerEntry } from '../../../../src/domain/ledger'
-import { C, type CouponDoc, type PatientDoc } from '../../model'
+import { journal } from '../../../../src/domain/journal'
+import { C, type CouponDoc, type PatientDoc, type ShortCodeDoc } from '../../model'
 import { withRetry } from '../retry'
 import { part, type JobCtx, type Step } from './sweep'
 
@@ -38,11 +38,20 @@ export const expiry: Step = {
           if (!cur || !next) return false // registered (F5: never expires), or already swept
           await tx.set(C.friendCards, next)
           if (cur.balanceFen > 0) {
-            await tx.create<LedgerEntry>(C.ledger, { _id: `${cur._id}:expire`, accountId: accountId(cur._id, 'friend_card'), patientId: cur.giverPatientId, kind: 'card_expire', amountFen: -cur.balanceFen, balanceAfterFen: 0, at: to.toISOString(), actor: 'system', memo: '过期 expired' })
+            const j = journal({ id: cur._id, at: to.toISOString(), actor: 'system' })
+            await tx.create(C.ledger, j.post({ kind: 'card_expire', part: 'expire', ownerId: cur._id, patientId: cur.giverPatientId, amountFen: -cur.balanceFen, balanceBeforeFen: cur.balanceFen, memo: '过期 expired' }))
           }
           return true
         }))
         if (done) count('cardsExpired')
+      },
+    }),
+    part<ShortCodeDoc>({
+      // S1: desk short codes whose token has lapsed (lookups already refuse them; this keeps the collection small).
+      key: 'shortCodes', coll: C.shortCodes, where: { expiresAt: { $lt: ctx.to.toISOString() } },
+      async each(c, { deps, count }) {
+        await deps.store.delete(C.shortCodes, c._id)
+        count('shortCodesSwept')
       },
     }),
   ],

@@ -56,6 +56,8 @@ export interface DailySummary {
   annualLapsed: number
   couponsExpired: number
   cardsExpired: number
+  /** S1: lapsed desk short codes removed. */
+  shortCodesSwept: number
   /** Messages queued, by template. */
   queued: Record<string, number>
   giftsListed: number
@@ -72,7 +74,7 @@ export async function runDaily(deps: Deps, opts: DailyOptions = {}): Promise<Dai
   const policy = await currentPolicy(deps.store)
   const today = businessDate(now, policy.timezone)
   const counts: Record<string, number> = {}
-  const summary: DailySummary = { now: now.toISOString(), complete: true, busy: false, windows: [], annualLapsed: 0, couponsExpired: 0, cardsExpired: 0, queued: {}, giftsListed: 0, delivery: noDelivery() }
+  const summary: DailySummary = { now: now.toISOString(), complete: true, busy: false, windows: [], annualLapsed: 0, couponsExpired: 0, cardsExpired: 0, shortCodesSwept: 0, queued: {}, giftsListed: 0, delivery: noDelivery() }
   let lease = await acquire(deps, now, leaseMs)
   if (!lease) return { ...summary, complete: false, busy: true }
   let handled = 0
@@ -121,6 +123,7 @@ export async function runDaily(deps: Deps, opts: DailyOptions = {}): Promise<Dai
   summary.annualLapsed = counts.annualLapsed ?? 0
   summary.couponsExpired = counts.couponsExpired ?? 0
   summary.cardsExpired = counts.cardsExpired ?? 0
+  summary.shortCodesSwept = counts.shortCodesSwept ?? 0
   summary.giftsListed = counts.giftsListed ?? 0
   for (const [k, n] of Object.entries(counts)) if (k.startsWith('queued.')) summary.queued[k.slice(7)] = n
   return summary

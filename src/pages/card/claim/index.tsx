@@ -141,6 +141,13 @@ function OfferView({ offer: o, claiming, acceptReminders, onAcceptReminders, onC
         </Btn>
       ) : null}
       {o.availability === 'yours' ? (
+        // Issue 12: the friend's next step — where the clinics are, and asking for a visit (F5 registers the card there).
+        <View id='next-step' className='notice'>
+          <Text className='para'>{t({ zh: '下一步：预约到店，首次到店登记后卡片长期有效。', en: 'Next: book a visit; once you register there the card no longer expires.' })}</Text>
+          <Btn id='goto-clinics' onClick={() => void Taro.navigateTo({ url: '/pages/clinics/index' })}>{t({ zh: '下一步：预约到店', en: 'Next: book a visit' })}</Btn>
+        </View>
+      ) : null}
+      {o.availability === 'yours' ? (
         <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>{t({ zh: '已在诊所就诊过？绑定档案', en: 'Been to our clinic before? Link your record' })}</Btn>
       ) : null}
       {o.availability === 'own' ? (

@@ -1,6 +1,7 @@
 /**
  * Friend card code (S1, F4): `pages/card/code/index?cardId=…`. The friend shows it at reception.
- * `friendcard.code` gives a single-use token valid 60 s, shown as a QR and as text; it refreshes
+ * `friendcard.code` gives a single-use token valid 60 s with its 18-digit short code, shown as a QR,
+ * grouped digits and a barcode (CodePanel; never the token as text); it refreshes
  * itself before it lapses (useRotatingCode), so a screenshot or a code already scanned stops
  * working. The balance comes from `friendcard.mine` and is read again with every new code.
  */
@@ -15,6 +16,7 @@ import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { Btn } from '../../../components/controls'
 import { useRotatingCode } from '../../../components/useRotatingCode'
+import { useBrightScreen } from '../../../components/useBrightScreen'
 import { useT } from '../../../i18n'
 import './index.css'
 import { CodePanel } from '../../../components/CodePanel'
@@ -44,6 +46,7 @@ export default function CardCodePage() {
     }
   }, [cardId])
   const { code, secondsLeft, expired, error, refresh } = useRotatingCode(fetchCode, cardId)
+  useBrightScreen() // S1: full brightness while the code is shown, the person's own after
 
   return (
     <PageShell title='亲友卡付款码' subtitle='Friends card code'>
@@ -62,7 +65,7 @@ export default function CardCodePage() {
           </Text>
         </View>
       ) : null}
-      <CodePanel ids={{ qr: 'card-code-qr', countdown: 'card-code-countdown', text: 'card-code-text' }} name={{ zh: '付款码', en: 'Card code' }} code={code} secondsLeft={secondsLeft} expired={expired} error={error} />
+      <CodePanel ids={{ qr: 'card-code-qr', countdown: 'card-code-countdown', digits: 'card-code-digits', barcode: 'card-code-barcode' }} name={{ zh: '付款码', en: 'Card code' }} code={code} secondsLeft={secondsLeft} expired={expired} error={error} />
       <View className='card'>
         <Text className='para'>{t({
           zh: '请在前台出示此码，工作人员扫码后用卡内余额支付治疗费用。每个码只能扫一次，并会定时自动刷新，截图无效。',

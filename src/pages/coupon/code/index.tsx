@@ -1,6 +1,7 @@
 /**
  * Coupon code (S1, R2): `pages/coupon/code/index?couponId=…`. The friend shows it at reception.
- * `referral.couponCode` gives a short-lived token, shown as a QR and as text; it refreshes itself
+ * `referral.couponCode` gives a short-lived token and its 18-digit short code, shown as a QR, grouped
+ * digits and a barcode; it refreshes itself
  * before it lapses (useRotatingCode), so a screenshot stops working.
  */
 import { useCallback, useState } from 'react'
@@ -15,6 +16,7 @@ import { PageShell } from '../../../components/PageShell'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { Btn } from '../../../components/controls'
 import { useRotatingCode } from '../../../components/useRotatingCode'
+import { useBrightScreen } from '../../../components/useBrightScreen'
 import { COUPON_STATUS_LABEL } from '../../referral/shared'
 import { CodePanel } from '../../../components/CodePanel'
 import { useT } from '../../../i18n'
@@ -43,6 +45,7 @@ export default function CouponCodePage() {
     }
   }, [couponId])
   const { code, secondsLeft, expired, error, refresh } = useRotatingCode(fetchCode, couponId)
+  useBrightScreen() // S1: full brightness while the code is shown, the person's own after
 
   return (
     <PageShell title='首诊优惠码' subtitle='First-visit coupon code'>
@@ -65,7 +68,7 @@ export default function CouponCodePage() {
           </Text>
         </View>
       ) : null}
-      <CodePanel ids={{ qr: 'coupon-code-qr', countdown: 'coupon-code-countdown', text: 'coupon-code-text' }} name={{ zh: '优惠码', en: 'Coupon code' }} code={code} secondsLeft={secondsLeft} expired={expired} error={error} />
+      <CodePanel ids={{ qr: 'coupon-code-qr', countdown: 'coupon-code-countdown', digits: 'coupon-code-digits', barcode: 'coupon-code-barcode' }} name={{ zh: '优惠码', en: 'Coupon code' }} code={code} secondsLeft={secondsLeft} expired={expired} error={error} />
       <View className='card'>
         <Text className='para'>{t({
           zh: '首次到店时请在前台出示此码。每个码只能扫一次，并会定时自动刷新，截图无效。',

@@ -9,9 +9,13 @@
  *    the reward for each (R3, only after the friend paid), the bonus balance (R5) and payouts due.
  *  - The name friends see (issue 10, item 6; C2): the member chooses it (`identity.profile`,
  *    `setDisplayName`); the code shared is the personal, non-guessable referral code, not the record number.
+ *  - Issue 12, item 5: the chat share card carries an image (src/assets/share, 5:4); the top-right
+ *    menu can share to the timeline (1:1 image, query `c=<code>`: the timeline reopens THIS page, so a
+ *    visitor with `c` is sent on to the landing, see timeline-visitor.tsx); a poster with the
+ *    mini-program code, made on the member's tap below the rules (components/Poster.tsx).
  */
 import { useRef, useState } from 'react'
-import { useShareAppMessage } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Button, View, Text } from '@tarojs/components'
 import type { MyReferrals, PublicProfile } from '../../../api/contract'
 import { formatFen } from '../../../domain/money'
@@ -23,7 +27,12 @@ import { ErrorBanner } from '../../../components/ErrorBanner'
 import { QrCode } from '../../../components/QrCode'
 import { Btn, TextField } from '../../../components/controls'
 import { useLoad } from '../../../components/hooks'
+import { ReferralPoster } from '../../../components/Poster'
+import { queryParam } from '../../../services/format'
+import shareImage from '../../../assets/share/referral.png'
+import timelineImage from '../../../assets/share/referral-square.png'
 import { CopyBox, LinesList, h5Link } from '../shared'
+import { TimelineVisitor } from './timeline-visitor'
 import './index.css'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -34,16 +43,22 @@ const FRIEND_STATE: Record<MyReferrals['friends'][number]['state'], Msg> = {
 }
 
 export default function ReferralCardPage() {
+  // A friend arriving from the member's timeline share carries the code; the member never does.
+  const visitorCode = queryParam(useRouter().params, 'c')
+  return visitorCode ? <TimelineVisitor code={visitorCode} /> : <MemberCard />
+}
+
+function MemberCard() {
   const t = useT()
   const [load, reload] = useLoad(() => callFunction('referral', 'mine', {}))
   const mine = load.data ?? null
+  const fallback = { title: t({ zh: '牙友 · 口腔诊所会员与亲友推荐', en: 'Yayou · dental clinic members and friends' }), path: '/pages/index/index', imageUrl: shareImage as string }
 
   // weapp: WeChat asks what to share when the member taps the share button (or the menu).
   // The card already carries the honest title and the landing path; nothing is recorded for sharing.
-  useShareAppMessage(() => {
-    if (mine) return { title: mine.card.title, path: mine.card.path }
-    return { title: t({ zh: '牙友 · 口腔诊所会员与亲友推荐', en: 'Yayou · dental clinic members and friends' }), path: '/pages/index/index' }
-  })
+  useShareAppMessage(() => (mine ? { title: mine.card.title, path: mine.card.path, imageUrl: shareImage as string } : fallback))
+  // The timeline (top-right menu, the member's own tap): this page again, with the personal code only.
+  useShareTimeline(() => (mine ? { title: mine.card.title, query: `c=${encodeURIComponent(mine.card.code)}`, imageUrl: timelineImage as string } : { title: fallback.title, imageUrl: timelineImage as string }))
 
   return (
     <PageShell title='推荐有礼' subtitle='My referral card'>
@@ -99,6 +114,8 @@ function CardView({ mine, onNameChanged }: { mine: MyReferrals; onNameChanged: (
               </View>
             </>
           )}
+          {/* R1: the poster, only on the member's tap, after the rules above (C1). */}
+          <ReferralPoster card={card} />
         </View>
       </View>
 
