@@ -8,6 +8,7 @@ import type { BillSummary } from '../../src/api/bills'
 import {
   acceptModal, dismissModal, PERSONA, setClock, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
+import { apiDataOf } from './api'
 
 jest.setTimeout(120_000)
 
@@ -18,11 +19,7 @@ let h: Harness
 beforeAll(async () => { h = await startHarness() }, 120_000)
 afterAll(async () => { await h?.close() }, 60_000)
 
-async function apiData<T>(name: string, event: Record<string, unknown>, openid: string): Promise<T> {
-  const r = await h.api<T>(name, event, openid)
-  if (!r.ok) throw new Error(`${name}.${String(event.action)} as ${openid}: ${r.error.code} ${r.error.message.en}`)
-  return r.data
-}
+const apiData = apiDataOf(() => h)
 
 const items = [{ name: '拔牙', category: 'treatment', amountFen: 45_000 }, { name: '牙线', category: 'oral_care_product', amountFen: 8_000 }]
 

@@ -12,6 +12,7 @@ import {
   acceptModal, pullToRefresh,
   addItem, scan, byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
+import { apiDataOf } from './api'
 
 jest.setTimeout(120_000)
 
@@ -25,11 +26,7 @@ let h: Harness
 beforeAll(async () => { h = await startHarness() }, 120_000)
 afterAll(async () => { await h?.close() }, 60_000)
 
-async function apiData<T>(name: string, event: Record<string, unknown>, openid: string): Promise<T> {
-  const r = await h.api<T>(name, event, openid)
-  if (!r.ok) throw new Error(`${name}.${String(event.action)} as ${openid}: ${r.error.code} ${r.error.message.en}`)
-  return r.data
-}
+const apiData = apiDataOf(() => h)
 
 test('an annual membership sold at reception: the treatment on the same bill is 12% off (M1, M2)', async () => {
   const desk = await h.openAs(PERSONA.receptionist, RECEPTION)

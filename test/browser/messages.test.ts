@@ -16,6 +16,7 @@ import type { OutboxReport } from '../../src/api/contract'
 import {
   PERSONA, runDaily, setClock, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
+import { apiDataOf } from './api'
 
 jest.setTimeout(180_000)
 
@@ -30,11 +31,7 @@ let h: Harness
 beforeEach(async () => { h = await startHarness() }, 120_000)
 afterEach(async () => { await h?.close() }, 60_000)
 
-async function apiData<T>(name: string, event: Record<string, unknown>, openid: string): Promise<T> {
-  const r = await h.api<T>(name, event, openid)
-  if (!r.ok) throw new Error(`${name}.${String(event.action)} as ${openid}: ${r.error.code} ${r.error.message.en}`)
-  return r.data
-}
+const apiData = apiDataOf(() => h)
 
 test('member: 李明 gets the invitation he subscribed to and says yes with a guest; 王芳 never subscribed, gets nothing, and subscribes (N3, N4)', async () => {
   setClock(h, '2026-11-29T02:00:00Z') // 10:00 in Shanghai on the dinner's invitation day

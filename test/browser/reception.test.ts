@@ -11,6 +11,7 @@ import type { ConfirmedBill, MemberHome } from '../../src/api/contract'
 import {
   acceptModal, addItem, scan, bodyText, byId, pageTextWithout, PERSONA, shot, startHarness, tap, textOf, waitForId, waitForText, type Harness,
 } from './harness'
+import { apiDataOf } from './api'
 
 jest.setTimeout(120_000)
 
@@ -24,12 +25,7 @@ let h: Harness
 beforeAll(async () => { h = await startHarness() }, 120_000)
 afterAll(async () => { await h?.close() }, 60_000)
 
-/** The ok data of an API call, or a failure naming the error. */
-async function apiData<T>(name: string, event: Record<string, unknown>, openid: string): Promise<T> {
-  const r = await h.api<T>(name, event, openid)
-  if (!r.ok) throw new Error(`${name}.${String(event.action)} as ${openid}: ${r.error.code} ${r.error.message.en}`)
-  return r.data
-}
+const apiData = apiDataOf(() => h)
 
 /** confirmBill requests the page sends, with the bodies, to see what a double tap really sent. */
 function watchConfirms(page: Page): Array<{ requestId: string; body: Record<string, unknown> }> {

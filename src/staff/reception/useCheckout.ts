@@ -85,13 +85,13 @@ export function useCheckout({ payer, items, card, coupon, billRequest, setError,
         expectedDueFen: preview.result.totals.dueFen,
       })
       setReceipt({ ...done, payerName: payer.name })
+      // The answer carries the standing and the balances after the bill (issue 13): nothing is worked out here.
+      const ownBonusAfter = built.req.useOwnerBalanceFen ? undefined : done.bonusBalanceAfterFen
       setPayer((p) => p && (p.scanned
-        ? { ...p, scanned: { ...p.scanned, tier: done.tierAfter, cumulativeSpendFen: done.cumulativeSpendAfterFen, bonusBalanceFen: p.scanned.bonusBalanceFen - (built.req.useOwnerBalanceFen ? 0 : done.result.totals.bonusFen) } }
+        ? { ...p, scanned: { ...p.scanned, tier: done.tierAfter, cumulativeSpendFen: done.cumulativeSpendAfterFen, bonusBalanceFen: ownBonusAfter ?? p.scanned.bonusBalanceFen } }
         : p))
-      const paidByCard = done.result.totals.friendCardFen
-      if (paidByCard > 0) {
-        setCard((c) => c && { ...c, balanceFen: Math.max(0, c.balanceFen - paidByCard), state: c.balanceFen - paidByCard <= 0 ? 'used_up' : 'partly_used' })
-      }
+      const cardLeft = done.cardBalanceAfterFen
+      if (cardLeft !== undefined) setCard((c) => c && { ...c, balanceFen: cardLeft, state: cardLeft === 0 ? 'used_up' : 'partly_used' })
     } catch (e) {
       const err = toApiError(e)
       setError(err)
