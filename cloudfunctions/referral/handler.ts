@@ -14,7 +14,6 @@ export default defineFunction({
   name: 'referral',
   actions: {
     mine: forPatient(empty, (deps, c) => ref.mine(deps, c.persona.patientId)),
-    poster: forPatient(empty, (deps, c) => ref.poster(deps, c.persona.patientId)),
     posterCode: forPatient(z.object({ origin: origin.optional() }), (deps, c, i) => ref.posterCode(deps, c.persona.patientId, i.origin)),
     offer: forAnyone(z.object({ code }), (deps, c, i) => ref.offer(deps, c.openid, i.code)),
     takeCoupon: forAnyone(z.object({ code, device: z.string().max(80).optional(), acceptMessages: z.boolean().optional() }), (deps, c, i) => ref.takeCoupon(deps, c.openid, i.code, i.device)),

@@ -222,8 +222,6 @@ export interface Api {
   }
   referral: {
     mine: { in: Record<string, never>; out: MyReferrals }
-    /** R1: on CloudBase a stored mini-program code (fileId); locally the landing path for a QR image. */
-    poster: { in: Record<string, never>; out: { fileId?: string; qrText?: string } }
     /**
      * R1: the poster's code image for the member's referral code. weapp: WeChat's mini-program code
      * (wxacode.getUnlimited, scene `c=<code>`); locally a QR PNG of the H5 landing link at `origin`.

@@ -65,7 +65,6 @@ export const PERMISSIONS = {
   events: { plan: DESK, create: MANAGERS, list: 'patient', rsvp: 'patient', attendees: DESK, checkIn: DESK },
   referral: {
     mine: 'patient',
-    poster: 'patient',
     posterCode: 'patient',
     offer: 'anyone',
     takeCoupon: 'anyone',

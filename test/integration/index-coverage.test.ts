@@ -101,7 +101,7 @@ test('referral: card, coupon, the friend at the desk, payouts, reports, ratings,
   expect(await unindexed(async () => {
     const plainCode = demoReferralCode('pat_plain')
     await call('referral', { action: 'mine' }, PLAIN)
-    await call('referral', { action: 'poster' }, PLAIN)
+    await call('referral', { action: 'posterCode' }, PLAIN)
     await call('referral', { action: 'offer', code: plainCode }, FRIEND)
     await call('referral', { action: 'takeCoupon', code: plainCode, device: 'iPhone-ix', acceptMessages: true }, FRIEND)
     await call('referral', { action: 'offer', code: plainCode }, FRIEND) // now "yours": the coupon by its referral

@@ -67,7 +67,7 @@ const INPUTS: Record<string, Record<string, Input>> = {
     list: () => ({}), rsvp: () => ({ eventId: SH_EVENT, attending: true }), attendees: () => ({ eventId: SH_EVENT }), checkIn: () => ({ eventId: SH_EVENT, code: '100001' }),
   },
   referral: {
-    mine: () => ({}), poster: () => ({}), posterCode: () => ({}), offer: () => ({ code: demoReferralCode('pat_lifetime') }), takeCoupon: () => ({ code: demoReferralCode('pat_lifetime') }),
+    mine: () => ({}), posterCode: () => ({}), offer: () => ({ code: demoReferralCode('pat_lifetime') }), takeCoupon: () => ({ code: demoReferralCode('pat_lifetime') }),
     coupons: () => ({}), couponCode: (c) => ({ couponId: c.couponId }), rate: () => ({ billId: 'b_sh', score: 9 }), leaderboard: () => ({}),
     daySheet: () => ({ date: TODAY }), audit: () => ({}), payouts: () => ({}), markPaid: () => ({ payoutId: 'po_b_sh', method: 'cash', reference: '现金付讫' }),
     tasks: () => ({}), closeTask: () => ({ taskId: 'task_b_sh', note: '已电话回访' }),

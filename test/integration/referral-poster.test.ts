@@ -81,7 +81,6 @@ describe('on CloudBase: WeChat\'s mini-program code (wx-server-sdk stood in for)
   const sdk = (answer: () => Promise<{ buffer?: Buffer; contentType?: string }>): WxServerSdk => ({
     DYNAMIC_CURRENT_ENV: Symbol('env'), init() {},
     openapi: { wxacode: { getUnlimited: async (o) => { asked.push(o); return answer() } } },
-    uploadFile: async () => { throw new Error('not used') },
   })
   beforeEach(() => { asked.length = 0; jest.spyOn(console, 'warn').mockImplementation(() => {}) })
   afterEach(() => jest.restoreAllMocks())

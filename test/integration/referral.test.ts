@@ -189,7 +189,7 @@ test('R10: a partner registers, bound to a consultant, and earns a commission af
   expect(mine).toMatchObject({ deals: 1, commissionDueFen: 29_100 }) // 3% of ¥9,700 paid after the ¥300 first-visit discount
 })
 
-test('R1 poster: locally the landing path for a QR image (on CloudBase, a wxacode.getUnlimited code in storage)', async () => {
-  expect(data(await ref({ action: 'poster' }, REFERRER))).toEqual({ qrText: `/#/pages/referral/index?c=${PLAIN}` })
-  expect(code(await ref({ action: 'poster' }, FRIEND))).toBe('FORBIDDEN')
+test('R1 poster code: locally a QR image of the landing (on CloudBase, a wxacode.getUnlimited code); members only', async () => {
+  expect(data(await ref({ action: 'posterCode' }, REFERRER))).toMatchObject({ kind: 'qr', mime: 'image/png', base64: expect.stringMatching(/^iVBORw0KGgo/) })
+  expect(code(await ref({ action: 'posterCode' }, FRIEND))).toBe('FORBIDDEN')
 })

@@ -59,8 +59,8 @@ test('an id or a token longer than a code can carry is refused before anything i
 })
 
 test('the referral poster\'s scene (what a mini-program code carries, ≤ 32 characters) stays within bounds', async () => {
-  const poster = jest.spyOn(cloud.deps.poster, 'referralPoster')
-  data(await cloud.call('referral', { action: 'poster' }, 'demo-member-lifetime'))
+  const poster = jest.spyOn(cloud.deps.poster, 'referralCode')
+  data(await cloud.call('referral', { action: 'posterCode' }, 'demo-member-lifetime'))
   expect(poster).toHaveBeenCalledTimes(1)
   expect(poster.mock.calls[0][0].scene.length).toBeLessThanOrEqual(32)
   poster.mockRestore()

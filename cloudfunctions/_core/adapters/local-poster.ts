@@ -3,7 +3,7 @@
  * same personal code as the mini-program code's scene). Only the local cloud loads this file.
  */
 import type { PosterCodeImage } from '../../../src/api/contract'
-import type { Poster, PosterCodeRequest, PosterPort, PosterRequest } from '../ports/poster'
+import type { PosterCodeRequest, PosterPort } from '../ports/poster'
 import { qrPng } from './qr/qr-png'
 
 /** The H5 landing link a local QR carries: the same page and code as the mini-program code's scene. */
@@ -12,9 +12,6 @@ export function localLandingLink(req: Pick<PosterCodeRequest, 'page' | 'code' | 
 }
 
 export const localPoster: PosterPort = {
-  async referralPoster(req: PosterRequest): Promise<Poster> {
-    return { qrText: `/#/${req.page}?c=${encodeURIComponent(req.code)}` }
-  },
   async referralCode(req: PosterCodeRequest): Promise<PosterCodeImage> {
     return { kind: 'qr', mime: 'image/png', base64: qrPng(localLandingLink(req)).toString('base64') }
   },

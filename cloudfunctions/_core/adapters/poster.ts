@@ -4,7 +4,7 @@
  */
 import type { PosterCodeImage } from '../../../src/api/contract'
 import { DomainError } from '../../../src/domain/errors'
-import type { Poster, PosterCodeRequest, PosterPort, PosterRequest } from '../ports/poster'
+import type { PosterCodeRequest, PosterPort } from '../ports/poster'
 
 /** Which version of the mini-program the code opens: the released one unless the deployment says otherwise. */
 export type MiniProgramVersion = 'release' | 'trial' | 'develop'
@@ -45,12 +45,6 @@ export function wechatPoster(opts: WechatPosterOptions = {}): PosterPort {
   const sdk = () => (cloud ??= (opts.loadSdk ?? defaultSdk)())
   const envVersion = opts.envVersion ?? versionFrom(process.env.YAYOU_MP_VERSION)
   return {
-    async referralPoster(req: PosterRequest): Promise<Poster> {
-      const res = await sdk().openapi.wxacode.getUnlimited({ scene: req.scene, page: req.page, width: 430, checkPath: false, envVersion })
-      if (!res.buffer || (res.errCode && res.errCode !== 0)) throw new Error(`wxacode.getUnlimited failed: ${res.errCode} ${res.errMsg ?? ''}`)
-      const up = await sdk().uploadFile({ cloudPath: `posters/referral-${req.code}.png`, fileContent: res.buffer })
-      return { fileId: up.fileID }
-    },
     async referralCode(req: PosterCodeRequest): Promise<PosterCodeImage> {
       let res: WxacodeAnswer
       try {
@@ -70,7 +64,6 @@ export interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: symbol
   init(opts: { env: unknown; timeout?: number }): void
   openapi: { wxacode: { getUnlimited(o: { scene: string; page: string; width: number; checkPath: boolean; envVersion: MiniProgramVersion }): Promise<WxacodeAnswer> } }
-  uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
 }
 
 function defaultSdk(): WxServerSdk {

@@ -6,11 +6,9 @@
 import type { PosterCodeImage } from '../../../src/api/contract'
 
 export interface PosterRequest { page: string; scene: string; code: string }
-export interface Poster { fileId?: string; qrText?: string }
 /** `origin`: the H5 site the local QR points at (ignored by WeChat's code, which opens the mini-program). */
 export interface PosterCodeRequest extends PosterRequest { origin?: string }
 export interface PosterPort {
-  referralPoster(req: PosterRequest): Promise<Poster>
   /** The code image itself, for the page to draw (issue 12, item 5). */
   referralCode(req: PosterCodeRequest): Promise<PosterCodeImage>
 }

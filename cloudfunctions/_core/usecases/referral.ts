@@ -245,11 +245,6 @@ export async function registerHolder(deps: Deps, clinicId: string, input: { tick
 }
 
 /** R1: the poster's mini-program code opens the landing page with `scene=c=<code>` (≤ 32 characters). */
-export async function poster(deps: Deps, patientId: string) {
-  const code = await ensureReferralCode(deps, patientId)
-  return deps.poster.referralPoster({ page: LANDING_PAGE.slice(1), scene: `c=${code}`, code })
-}
-
 /**
  * R1, issue 12 item 5: the code image the member's poster carries — WeChat's mini-program code for
  * scene `c=<referral code>` (the personal code, never an internal id; ≤ 32 characters), or locally a
