@@ -244,7 +244,6 @@ export async function registerHolder(deps: Deps, clinicId: string, input: { tick
   return { patientId, name: p.name, recordNo: p.recordNo }
 }
 
-/** R1: the poster's mini-program code opens the landing page with `scene=c=<code>` (≤ 32 characters). */
 /**
  * R1, issue 12 item 5: the code image the member's poster carries — WeChat's mini-program code for
  * scene `c=<referral code>` (the personal code, never an internal id; ≤ 32 characters), or locally a

@@ -72,7 +72,7 @@ export function CouponPanel({ coupon, hasRecord, registerLock, setError, report,
     <View id='scanned-coupon' className='card scanned-card'>
       <View className='row row--between'>
         <Text className='card__title scanned-card__title'>{t({ zh: '首诊优惠券', en: 'First-visit coupon' })}</Text>
-        <Text className='tier tier--annual'>{coupon.holderPatientId ? t({ zh: '已登记', en: 'Registered' }) : t({ zh: '未登记', en: 'New' })}</Text>
+        <Text id='coupon-state' className='tier tier--annual'>{coupon.holderPatientId ? t({ zh: '已登记', en: 'Registered' }) : t({ zh: '未登记', en: 'New' })}</Text>
       </View>
       <View className='kv'><Text className='kv__k'>{t({ zh: '持有人', en: 'Holder' })}</Text><Text id='coupon-holder' className='kv__v'>{coupon.holderName}</Text></View>
       <View className='kv'><Text className='kv__k'>{t({ zh: '推荐人', en: 'Referred by' })}</Text><Text id='coupon-referrer' className='kv__v'>{coupon.referrerDisplayName}</Text></View>

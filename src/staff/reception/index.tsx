@@ -39,6 +39,7 @@ import { PaymentOptions } from './PaymentOptions'
 import { OwnerBalancePanel } from './OwnerBalancePanel'
 import { BillTotals } from './BillTotals'
 import { ReceiptPanel } from './ReceiptPanel'
+import { alsoRegisterCard, alsoRegisterCoupon } from './registerOnce'
 import { useCheckout } from './useCheckout'
 import { ROLE_LABEL } from '../team/labels'
 import { useT } from '../../i18n'
@@ -226,6 +227,7 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
             const holder = r.holderPatientId
             if (holder) setPayer((p) => p ?? { patientId: holder, name: r.holderName, scanned: null })
             setHasRecord(null)
+            if (coupon && !coupon.holderPatientId) void alsoRegisterCoupon(coupon.ticket).then((n) => n && setCoupon((c) => c && { ...c, holderPatientId: n.patientId, holderName: n.name }))
           }}
           onFailed={registerFailed}
           onRemove={removeCard}
@@ -246,6 +248,7 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
             setPayer((p) => (p && p.patientId === r.patientId ? p : { patientId: r.patientId, name: r.name, scanned: null }))
             touchBill()
             setHasRecord(null)
+            if (card && !card.holderPatientId) void alsoRegisterCard(card.ticket).then((k) => k && setCard(k))
           }}
           onFailed={registerFailed}
           onRemove={removeCoupon}
