@@ -17,7 +17,7 @@ import { callbackPhone, checkPreferredTime, cleanNote, clinicMinutes, friendName
 import { checkMark, staffOrder } from '../../../src/domain/appointments/status'
 import { maskPhone } from '../../../src/domain/privacy'
 import type { Persona } from '../../../src/api/contract'
-import { isStoreError } from '../ports/store'
+import { createOnce } from './retry'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type AppointmentDoc, type ClinicDoc, type CouponDoc, type FriendCardDoc, type PatientDoc, type UserDoc } from '../model'
 import { spendRate } from './rate-limit'
@@ -125,15 +125,8 @@ export async function request(deps: Deps, openid: string, persona: Persona, i: N
     ...(who.patient ? { patientId: who.patient._id, recordNo: who.patient.recordNo } : {}), ...(note ? { note } : {}),
   }
   await spendRate(deps.store, 'appointment', openid, now, APPOINTMENT_RULE)
-  try {
-    await deps.store.create(C.appointments, doc)
-  } catch (e) {
-    if (!isStoreError(e, 'DUPLICATE')) throw e
-    const raced = await replay() // the same submission landed from another tap meanwhile
-    if (raced) return raced
-    throw e
-  }
-  return answer(doc, clinic.name, false)
+  // The same submission may land from another tap meanwhile: that one's answer is this one's.
+  return (await createOnce(deps.store, C.appointments, doc, replay)) ?? answer(doc, clinic.name, false)
 }
 
 // ---- Staff ----

@@ -13,7 +13,7 @@ import { businessDate } from '../../../src/domain/clock'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type ClinicDoc, type PatientDoc, type RefundDoc } from '../model'
 import { pages } from './paging'
-import { inScope, staffScope, type ScopedStaff } from './team-scope'
+import { inScope, staffScope, type Scope, type ScopedStaff } from './team-scope'
 
 /** A desk list shows the latest bills first; older ones are found by a narrower criterion. */
 const LIST_LIMIT = 50
@@ -41,8 +41,7 @@ async function billsOfPatients(deps: Deps, patients: PatientDoc[]): Promise<Bill
   return out
 }
 
-async function billsOfDay(deps: Deps, staff: ScopedStaff, day: string): Promise<BillDoc[]> {
-  const scope = await staffScope(deps, staff)
+async function billsOfDay(deps: Deps, scope: Scope, day: string): Promise<BillDoc[]> {
   const queries = scope === 'chain' ? [{ day }] : scope.clinicIds.map((clinicId) => ({ clinicId, day }))
   const out: BillDoc[] = []
   for (const where of queries) for await (const page of pages<BillDoc>(deps.store, C.bills, { where, orderBy: [['at', 'asc']] })) out.push(...page)
@@ -54,6 +53,7 @@ export async function findBills(deps: Deps, staff: ScopedStaff, asked: BillQuery
   const given = (['billNo', 'recordNo', 'phoneTail', 'day'] as const).filter((k) => asked[k] !== undefined)
   if (given.length > 1) throw new DomainError('VALIDATION', { why: 'one of billNo, recordNo, phoneTail or day' })
   const q = given.length ? asked : { day: businessDate(deps.clock.now(), (await currentPolicy(deps.store)).timezone) }
+  const scope = await staffScope(deps, staff)
   let found: BillDoc[]
   if (q.billNo !== undefined) {
     const no = parseBillNo(q.billNo)
@@ -64,9 +64,8 @@ export async function findBills(deps: Deps, staff: ScopedStaff, asked: BillQuery
   } else if (q.phoneTail !== undefined) {
     found = await billsOfPatients(deps, await deps.store.query<PatientDoc>(C.patients, { where: { phoneTail: q.phoneTail }, limit: 20 }))
   } else {
-    found = await billsOfDay(deps, staff, q.day!)
+    found = await billsOfDay(deps, scope, q.day!)
   }
-  const scope = await staffScope(deps, staff)
   const mine = found.filter((b) => inScope(scope, b.clinicId)).sort((a, b) => b.at.localeCompare(a.at)).slice(0, q.day ? undefined : LIST_LIMIT)
   return summarise(deps, mine)
 }

@@ -8,11 +8,12 @@ import type { ClosedDay, DaySheet } from '../../../src/api/bills'
 import { totalsByMethod } from '../../../src/domain/bill/payment'
 import { businessDate } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
-import { isStoreError, type Where } from '../ports/store'
+import type { Where } from '../ports/store'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type ClinicDoc, type DayCloseDoc, type RefundDoc, type StaffDoc } from '../model'
 import { summarise } from './bills'
 import { pages } from './paging'
+import { createOnce } from './retry'
 import { inScope, staffScope, type ScopedStaff } from './team-scope'
 
 const closeId = (clinicId: string, day: string) => `${clinicId}:${day}`
@@ -60,21 +61,19 @@ export async function closeDay(deps: Deps, staff: ScopedStaff, input: { clinicId
   if (input.day > today) throw new DomainError('VALIDATION', { why: 'a day in the future cannot be closed' })
   const clinic = await clinicFor(deps, staff, input.clinicId)
   const id = closeId(clinic._id, input.day)
-  const earlier = await deps.store.get<DayCloseDoc>(C.dayCloses, id)
-  if (earlier && earlier.requestId !== input.requestId) throw new DomainError('DAY_CLOSED', { closedAt: earlier.closedAt })
-  if (!earlier) {
+  /** The day's close, when this request made it; another request's close refuses this one. */
+  const mine = async () => {
+    const done = await deps.store.get<DayCloseDoc>(C.dayCloses, id)
+    if (done && done.requestId !== input.requestId) throw new DomainError('DAY_CLOSED', { closedAt: done.closedAt })
+    return done
+  }
+  if (!(await mine())) {
     const f = await dayFigures(deps, clinic._id, input.day)
     const doc: DayCloseDoc = {
       _id: id, clinicId: clinic._id, day: input.day, closedAt: deps.clock.now().toISOString(), closedBy: staff.staffId, requestId: input.requestId,
       bills: f.bills.length, paidFen: f.paidFen, refundedFen: f.refundedFen, byMethod: f.byMethod,
     }
-    try {
-      await deps.store.create(C.dayCloses, doc) // the id makes a day's close single
-    } catch (e) {
-      if (!isStoreError(e, 'DUPLICATE')) throw e
-      const won = await deps.store.get<DayCloseDoc>(C.dayCloses, id)
-      if (won?.requestId !== input.requestId) throw new DomainError('DAY_CLOSED', { closedAt: won?.closedAt })
-    }
+    await createOnce(deps.store, C.dayCloses, doc, mine) // the id makes a day's close single
   }
   return daySheetOf(deps, staff, { clinicId: clinic._id, day: input.day })
 }

@@ -19,7 +19,8 @@ import { resolveBillItems, type BillLineInput } from '../../../src/domain/pricel
 import type { Category } from '../../../src/domain/policy'
 import { currentPolicy, type Deps } from '../deps'
 import { C } from '../model'
-import { isStoreError, type Store, type TxContext } from '../ports/store'
+import type { Store, TxContext } from '../ports/store'
+import { createOnce } from './retry'
 
 export interface PriceItemDoc {
   _id: string
@@ -110,15 +111,8 @@ async function createItem(deps: Deps, editor: Editor, requestId: string, f: Retu
     _id, ...f, nameKey: key, initials: pinyinInitials(f.name), version: 0,
     createdAt: at, createdBy: editor.staffId, updatedAt: at, updatedBy: editor.staffId, lastRequestId: requestId,
   }
-  try {
-    await deps.store.create(C.priceItems, doc)
-  } catch (e) {
-    if (!isStoreError(e, 'DUPLICATE')) throw e
-    const raced = await replay() // the same tap landed from another call meanwhile
-    if (raced) return raced
-    throw e
-  }
-  return viewOf(doc)
+  // The same tap may land from another call meanwhile: that one's answer is this one's.
+  return (await createOnce(deps.store, C.priceItems, doc, replay)) ?? viewOf(doc)
 }
 
 async function changeItem(deps: Deps, editor: Editor, itemId: string, version: number | undefined, requestId: string, f: ReturnType<typeof validatePriceItem>): Promise<PriceItemView> {
