@@ -37,7 +37,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
-    plugins: [],
+    // H5: the friend landings' light entry (config/landing.js; issue 12, speed).
+    plugins: [require.resolve('./landing.js')],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(cloudEnv),
       // N3: the subscribe-message template for friend card reminders (configuration; empty = not asked).

@@ -5,11 +5,11 @@
  */
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
+import { LANG_KEY as KEY } from './storage-key'
 
 export type Lang = 'zh' | 'en'
 export interface Msg { zh: string; en: string }
 
-const KEY = 'yayou.lang'
 const listeners = new Set<(l: Lang) => void>()
 let current: Lang | undefined
 

@@ -4,18 +4,12 @@
  * weapp the page's onLoad is already the start). The page takes the answer once; a reload, a persona
  * change or another page asks again as usual.
  *
- * Imported first by app.ts. Only the landing pages a shared link opens are listed: they are what a
- * friend sees first, and their data needs nothing the app must set up.
+ * Imported first by app.ts. Only the landing pages a shared link opens (services/landings.ts): they are
+ * what a friend sees first, and their data needs nothing the app must set up.
  */
 import type { FnName } from '../api/contract'
 import { postFunction } from './h5-transport'
-
-interface Landing { path: string; param: string; fn: FnName; action: string; input: (value: string) => Record<string, string> }
-
-const LANDINGS: Landing[] = [
-  { path: 'pages/card/claim/index', param: 't', fn: 'friendcard', action: 'offer', input: (token) => ({ token }) }, // F3
-  { path: 'pages/referral/index', param: 'c', fn: 'referral', action: 'offer', input: (code) => ({ code }) }, // R2
-]
+import { landingOf } from './landings'
 
 /** A request already on its way, and its answer once it came (so the first render can show it). */
 export interface Early { answer: Promise<unknown>; settled?: { value: unknown } }
@@ -33,10 +27,8 @@ export function takeEarly(fn: FnName, action: string, input: Record<string, unkn
 
 /** The request a landing page at this location will make, if the location is one of LANDINGS with its parameter. */
 export function landingRequest(hash: string): { fn: FnName; action: string; input: Record<string, string> } | null {
-  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?')
-  const landing = LANDINGS.find((l) => l.path === path)
-  const value = landing ? new URLSearchParams(query).get(landing.param) : null
-  return landing && value ? { fn: landing.fn, action: landing.action, input: landing.input(value) } : null
+  const hit = landingOf(hash)
+  return hit ? { fn: hit.landing.fn, action: hit.landing.action, input: hit.landing.input(hit.value) } : null
 }
 
 function startFor(hash: string): void {

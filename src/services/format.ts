@@ -5,6 +5,7 @@ import type { Fen } from '../domain/money'
 import type { CardState } from '../api/contract'
 import type { TemplateKey } from '../domain/notify/messages'
 import type { Msg } from '../i18n'
+import { shareLink } from './landings'
 
 /** M1 tier names as members see them. */
 export const TIER_LABEL: Record<Tier, { zh: string; en: string }> = {
@@ -160,11 +161,8 @@ export const BALANCE_REQUEST_LABEL: Record<'pending' | 'approved' | 'declined' |
   used: { zh: '已使用', en: 'Used' },
 }
 
-/** The link a person opens on H5: the app's own origin with the page path in the hash route. */
-export function h5Link(path: string): string {
-  const origin = typeof window !== 'undefined' && window.location ? window.location.origin : ''
-  return `${origin}/#${path.startsWith('/') ? path : `/${path}`}`
-}
+/** The link a person opens on H5: a friend's landing goes to its light entry, any other page to the app's hash route (services/landings.ts). */
+export const h5Link = (path: string): string => shareLink(path)
 
 /**
  * R1: a mini-program code from wxacode.getUnlimited opens the page with `scene` (e.g. `c=100007`,

@@ -8,30 +8,22 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { ReferralOffer, ReferralOfferState } from '../../api/contract'
+import type { ReferralOffer } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { giftWords } from '../../domain/policy'
 import { ApiError, callFunction, toApiError } from '../../services/cloud'
 import { queryParam } from '../../services/format'
 import { Loading, PageShell } from '../../components/PageShell'
-import { COMMON, useT, type Msg } from '../../i18n'
+import { COMMON, useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { takeEarly } from '../../services/early'
 import { useLoad, usePersonaKey } from '../../components/hooks'
 import { LinesList, deviceHint } from './shared'
+import { REFERRAL_NEXT, REFERRAL_TEXT as T, STATE_TEXT } from './texts'
 import './index.css'
 
-/** What the friend reads for each state. */
-const STATE_TEXT: Record<ReferralOfferState, Msg & { tone: '' | 'warn' | 'over' }> = {
-  available: { zh: '可以领取首诊优惠券', en: 'You can take this first-visit coupon', tone: '' },
-  yours: { zh: '已领取，优惠券在“我的优惠券”中', en: 'Taken: the coupon is in My coupons', tone: '' },
-  own: { zh: '这是您自己的推荐码，请分享给朋友', en: 'This is your own referral code; send it to a friend', tone: 'warn' },
-  existing_patient: { zh: '您已是本院患者，首诊优惠仅限第一次来的新朋友', en: 'You are already our patient; the first-visit offer is for new patients only', tone: 'over' },
-  taken: { zh: '您已领取过其他朋友推荐的首诊优惠券（每人限一位推荐人）', en: 'You already took a first-visit coupon from another referrer (one referrer per person)', tone: 'warn' },
-}
-
-const NO_CODE = new ApiError('REFERRAL_CODE_UNKNOWN', { zh: '链接不完整，请让朋友重新分享', en: 'The link is incomplete; ask your friend to send it again' })
+const NO_CODE = new ApiError('REFERRAL_CODE_UNKNOWN', T.noCode)
 
 export default function ReferralLandingPage() {
   const t = useT()
@@ -97,11 +89,11 @@ function OfferView({ offer: o, taking, onTake }: { offer: ReferralOffer; taking:
     <View className='stack'>
       <View className={`fcard ${live ? '' : 'fcard--over'}`}>
         <Text className='fcard__label'>
-          <Text id='ref-referrer' className='ref-referrer'>{o.referrerDisplayName}</Text>{t({ zh: ' 推荐您来牙友口腔', en: ' recommends Yayou Dental to you' })}
+          <Text id='ref-referrer' className='ref-referrer'>{o.referrerDisplayName}</Text>{t(T.recommends)}
         </Text>
         <Text id='ref-discount' className='fcard__value'>{formatFen(o.discountFen)}</Text>
-        <Text id='ref-gift' className='fcard__meta'>{t({ zh: `首诊立减 + 赠品：${gift.zh}`, en: `Off your first visit, plus a gift: ${gift.en}` })}</Text>
-        <Text id='ref-validity' className='fcard__meta'>{t({ zh: `领取后 ${o.validMonths} 个月内有效`, en: `Valid ${o.validMonths} month${o.validMonths === 1 ? '' : 's'} after you take it` })}</Text>
+        <Text id='ref-gift' className='fcard__meta'>{t(T.offer(gift))}</Text>
+        <Text id='ref-validity' className='fcard__meta'>{t(T.validity(o.validMonths))}</Text>
       </View>
 
       <View id='offer-state' className={`notice ${state.tone ? `notice--${state.tone}` : ''}`}>
@@ -111,36 +103,36 @@ function OfferView({ offer: o, taking, onTake }: { offer: ReferralOffer; taking:
       {o.state === 'yours' ? (
         <Btn
           id='goto-coupon'
-          onClick={() => void Taro.navigateTo({ url: o.couponId ? `/pages/coupon/code/index?couponId=${encodeURIComponent(o.couponId)}` : '/pages/coupon/index' })}
+          onClick={() => void Taro.navigateTo({ url: REFERRAL_NEXT.coupon(o.couponId) })}
         >
-          {t({ zh: '出示优惠码', en: 'Show the coupon code' })}
+          {t(T.showCoupon)}
         </Btn>
       ) : null}
       {o.state === 'yours' ? (
-        <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>{t({ zh: '已在诊所就诊过？绑定档案', en: 'Been to our clinic before? Link your record' })}</Btn>
+        <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: REFERRAL_NEXT.bind })}>{t(T.linkRecord)}</Btn>
       ) : null}
       {o.state === 'own' ? (
-        <Btn id='goto-referral-card' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/referral/card/index' })}>
-          {t({ zh: '去我的推荐卡', en: 'Go to my referral card' })}
+        <Btn id='goto-referral-card' variant='secondary' onClick={() => void Taro.navigateTo({ url: REFERRAL_NEXT.referralCard })}>
+          {t(T.myReferralCard)}
         </Btn>
       ) : null}
       {o.state === 'taken' ? (
-        <Btn id='goto-coupons' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/coupon/index' })}>
-          {t({ zh: '查看我的优惠券', en: 'My coupons' })}
+        <Btn id='goto-coupons' variant='secondary' onClick={() => void Taro.navigateTo({ url: REFERRAL_NEXT.coupons })}>
+          {t(T.myCoupons)}
         </Btn>
       ) : null}
 
       {/* C1: the full rules before the friend decides. */}
       <View className='card'>
-        <Text className='card__title'>{t({ zh: '使用规则', en: 'Rules' })}</Text>
+        <Text className='card__title'>{t(T.rules)}</Text>
         <LinesList id='ref-rules' lines={o.forFriend} />
       </View>
 
       {o.state === 'available' ? (
         <View className='card'>
-          <Text className='para'>{t({ zh: '领取后，首次到店时在前台出示优惠码即可使用。', en: 'Take it, then show its code at reception on your first visit.' })}</Text>
+          <Text className='para'>{t(T.howTo)}</Text>
           <Btn id='take-coupon' disabled={taking} onClick={onTake}>
-            {taking ? t({ zh: '领取中…', en: 'Taking…' }) : t({ zh: '领取首诊优惠券', en: 'Take the coupon' })}
+            {taking ? t(T.taking) : t(T.take)}
           </Btn>
         </View>
       ) : null}

@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro'
 import type { CouponView } from '../../api/contract'
 import type { Msg } from '../../i18n'
+import { h5DeviceHint } from '../../services/device-hint'
 import './shared.css'
 
 /** C1: rule lines as the server sends them (one list for the whole app). */
@@ -13,16 +14,6 @@ export { RuleLines as LinesList } from '../../components/CardRules'
 
 /** The link a friend opens on H5 (one definition, in services/format.ts). */
 export { h5Link } from '../../services/format'
-
-/** FNV-1a, 32 bit, as hex: a short, stable fingerprint (never the raw user agent). */
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h.toString(16).padStart(8, '0')
-}
 
 /**
  * R6: a hint of the device the coupon is taken on, so the director's audit can flag many
@@ -35,8 +26,7 @@ export function deviceHint(): string {
       const info = Taro.getSystemInfoSync()
       return `${info.brand ?? ''} ${info.model ?? ''}`.trim().slice(0, 80)
     }
-    const ua = typeof navigator !== 'undefined' ? navigator.userAgent : ''
-    return ua ? `h5-${fnv1a(ua)}` : ''
+    return h5DeviceHint()
   } catch {
     return ''
   }

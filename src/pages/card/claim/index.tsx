@@ -10,34 +10,24 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { CardAvailability, CardOffer } from '../../../api/contract'
+import type { CardOffer } from '../../../api/contract'
 import { formatFen } from '../../../domain/money'
 import { ApiError, callFunction, toApiError } from '../../../services/cloud'
 import { clinicDate, queryParam } from '../../../services/format'
 import { askCardReminderConsent, cardReminderTemplate } from '../../../services/subscribe'
 import { Loading, PageShell } from '../../../components/PageShell'
-import { COMMON, useT, type Msg } from '../../../i18n'
+import { COMMON, useT } from '../../../i18n'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { CardRulesList } from '../../../components/CardRules'
 import { Btn, CheckField } from '../../../components/controls'
 import { takeEarly } from '../../../services/early'
 import { useLoad, usePersonaKey } from '../../../components/hooks'
+import { CLAIM_NEXT, CLAIM_TEXT as T, STATE_TEXT } from './texts'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
-/** What the friend reads for each availability (F3, F4, F5). */
-const STATE_TEXT: Record<CardAvailability, Msg & { tone: '' | 'warn' | 'over' }> = {
-  available: { zh: '可以领取', en: 'You can claim this card', tone: '' },
-  yours: { zh: '已领取，这张卡是您的了', en: 'Claimed: this card is yours', tone: '' },
-  taken: { zh: '这张卡已被领取', en: 'This card has already been claimed by someone else', tone: 'warn' },
-  own: { zh: '这是您赠出的卡，请分享给朋友', en: 'This is the card you are giving; send it to a friend', tone: 'warn' },
-  expired: { zh: '这张卡已过期，无法领取', en: 'This card has expired and can no longer be claimed', tone: 'over' },
-  revoked: { zh: '这张卡已被诊所作废，无法领取', en: 'The clinic has withdrawn this card', tone: 'over' },
-  used_up: { zh: '这张卡的余额已用完', en: 'This card has been used up', tone: 'over' },
-}
-
-const NO_TOKEN = new ApiError('CARD_NOT_FOUND', { zh: '链接不完整，请让朋友重新分享', en: 'The link is incomplete; ask your friend to send it again' })
+const NO_TOKEN = new ApiError('CARD_NOT_FOUND', T.noToken)
 
 export default function ClaimPage() {
   const t = useT()
@@ -122,12 +112,12 @@ function OfferView({ offer: o, claiming, acceptReminders, onAcceptReminders, onC
     <View className='stack'>
       <View className={`fcard ${live ? '' : 'fcard--over'}`}>
         <Text className='fcard__label'>
-          <Text id='offer-giver' className='offer-giver'>{o.giverDisplayName}</Text>{t({ zh: ' 送您一张亲友储值卡', en: ' sends you a friends card' })}
+          <Text id='offer-giver' className='offer-giver'>{o.giverDisplayName}</Text>{t(T.sends)}
         </Text>
         <Text id='offer-value' className='fcard__value'>{formatFen(o.faceValueFen)}</Text>
-        {live ? <Text id='offer-balance' className='fcard__meta'>{t({ zh: '可用余额 ', en: 'Balance ' })}{formatFen(o.balanceFen)}</Text> : null}
+        {live ? <Text id='offer-balance' className='fcard__meta'>{t(T.balance)}{formatFen(o.balanceFen)}</Text> : null}
         {live || o.availability === 'own' || o.availability === 'expired' ? (
-          <Text id='offer-expiry' className='fcard__meta'>{o.expiresAt ? t({ zh: `有效期至 ${clinicDate(o.expiresAt)}`, en: `Valid until ${clinicDate(o.expiresAt)}` }) : t({ zh: '已到店登记，长期有效', en: 'Registered at the clinic: no expiry' })}</Text>
+          <Text id='offer-expiry' className='fcard__meta'>{o.expiresAt ? t(T.validUntil(clinicDate(o.expiresAt))) : t(T.noExpiry)}</Text>
         ) : null}
       </View>
 
@@ -136,44 +126,44 @@ function OfferView({ offer: o, claiming, acceptReminders, onAcceptReminders, onC
       </View>
 
       {o.availability === 'yours' && o.cardId ? (
-        <Btn id='goto-card-code' onClick={() => void Taro.navigateTo({ url: `/pages/card/code/index?cardId=${encodeURIComponent(o.cardId!)}` })}>
-          {t({ zh: '出示付款码', en: 'Show the code' })}
+        <Btn id='goto-card-code' onClick={() => void Taro.navigateTo({ url: CLAIM_NEXT.cardCode(o.cardId!) })}>
+          {t(T.showCode)}
         </Btn>
       ) : null}
       {o.availability === 'yours' ? (
         // Issue 12: the friend's next step — where the clinics are, and asking for a visit (F5 registers the card there).
         <View id='next-step' className='notice'>
-          <Text className='para'>{t({ zh: '下一步：预约到店，首次到店登记后卡片长期有效。', en: 'Next: book a visit; once you register there the card no longer expires.' })}</Text>
-          <Btn id='goto-clinics' onClick={() => void Taro.navigateTo({ url: '/pages/clinics/index' })}>{t({ zh: '下一步：预约到店', en: 'Next: book a visit' })}</Btn>
+          <Text className='para'>{t(T.nextStep)}</Text>
+          <Btn id='goto-clinics' onClick={() => void Taro.navigateTo({ url: CLAIM_NEXT.clinics })}>{t(T.bookVisit)}</Btn>
         </View>
       ) : null}
       {o.availability === 'yours' ? (
-        <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>{t({ zh: '已在诊所就诊过？绑定档案', en: 'Been to our clinic before? Link your record' })}</Btn>
+        <Btn id='goto-bind' variant='plain' onClick={() => void Taro.navigateTo({ url: CLAIM_NEXT.bind })}>{t(T.linkRecord)}</Btn>
       ) : null}
       {o.availability === 'own' ? (
-        <Btn id='goto-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: '/pages/cards/index' })}>
-          {t({ zh: '去我的亲友卡分享', en: 'Go to my cards to share it' })}
+        <Btn id='goto-cards' variant='secondary' onClick={() => void Taro.navigateTo({ url: CLAIM_NEXT.cards })}>
+          {t(T.goShare)}
         </Btn>
       ) : null}
 
       {/* C1: the full rules before the friend decides. */}
       <View className='card'>
-        <Text className='card__title'>{t({ zh: '使用规则', en: 'Rules' })}</Text>
+        <Text className='card__title'>{t(T.rules)}</Text>
         <CardRulesList id='offer-rules' rules={o.rules} />
       </View>
 
       {o.availability === 'available' ? (
         <View className='card'>
-          <Text className='para'>{t({ zh: '领取后，到任一家牙友口腔出示付款码即可使用；首次到店登记后长期有效。', en: 'Claim it, then show its code at any of our clinics. Once you register at your first visit it no longer expires.' })}</Text>
+          <Text className='para'>{t(T.howTo)}</Text>
           {isH5 ? (
             <CheckField id='accept-reminders' checked={acceptReminders} onChange={onAcceptReminders}>
-              {t({ zh: '卡片到期前提醒我（可选）', en: 'Remind me before it expires (optional)' })}
+              {t(T.remindMe)}
             </CheckField>
           ) : cardReminderTemplate() ? (
             <Text className='muted small'>{t({ zh: '领取时微信会询问是否接收到期提醒，可以拒绝。', en: 'WeChat asks whether to send you an expiry reminder; you may say no.' })}</Text>
           ) : null}
           <Btn id='claim-btn' disabled={claiming} onClick={onClaim}>
-            {claiming ? t({ zh: '领取中…', en: 'Claiming…' }) : t({ zh: '领取', en: 'Claim this card' })}
+            {claiming ? t(T.claiming) : t(T.claim)}
           </Btn>
         </View>
       ) : null}
