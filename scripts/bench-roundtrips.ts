@@ -53,7 +53,7 @@ export async function benchRoundTrips(): Promise<void> {
     return r
   }
   const desk = 'demo-staff-receptionist'
-  const items = [{ name: '洁牙', category: 'treatment', amountFen: 30_000 }]
+  const items = [{ itemId: 'pi_demo_extraction' }] // 拔牙 ¥300 from the demo price list (issue 13: the desk bills catalogue items)
   const mc = await measure('member.code', () => cloud.call('member', { action: 'code' }, 'demo-patient-bonus')) as { data: MemberCode }
   const scanned = await measure('reception.scan (member code)', () => cloud.call('reception', { action: 'scan', code: mc.data.token }, desk)) as { data: ScannedPatient }
   const bill = { patientId: 'pat_bonus', items, useBonusFen: 1_000, payerTicket: scanned.data.payerTicket }

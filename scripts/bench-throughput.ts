@@ -92,7 +92,7 @@ export async function benchThroughput(n = 2_000): Promise<void> {
   const clock = new LocalClock()
   clock.pin(new Date('2026-11-22T02:00:00Z'))
   const cloud = await LocalCloud.open({ dataDir: ':memory:', clock, qrSecret: 'b'.repeat(64) })
-  const bill = [{ name: '洁牙 cleaning', category: 'treatment', amountFen: 30_000 }]
+  const bill = [{ itemId: 'pi_demo_extraction' }] // 拔牙 ¥300 from the demo price list (issue 13: the desk bills catalogue items)
   // The patient's tier rises as the bills add up (M1): when the price changes, confirm the new one.
   let dueFen = 30_000
   let refused = 0

@@ -7,6 +7,8 @@
  * - Cold start: each function bundle's load time against `node -e 0`.
  * - The friend's landing pages: interactive under a 4× CPU throttle against a trivial page (H5 build).
  * - The daily job (N1) on 200,000 patients / 1,000,000 cards against 10× fewer, same due count.
+ * - Every staff report with 10× the old history against 1×, the same recent activity (issue 14).
+ * - The policy simulator over 1,000,000 ledger entries and their bills (issue 14, goal ≤ 10 s).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -16,6 +18,8 @@ import { DEFAULT_POLICY } from '../src/domain/policy'
 import { buildFunctions } from './build-functions'
 import { benchDaily } from './bench-daily'
 import { benchImport } from './bench-import'
+import { benchReports } from './bench-reports'
+import { benchSimulate } from './bench-simulate'
 import { benchRoundTrips } from './bench-roundtrips'
 import { benchColdStart } from './bench-cold-start'
 import { benchThroughput } from './bench-throughput'
@@ -93,6 +97,8 @@ async function main() {
   buildApp('h5')
   await benchLanding()
   await benchDaily()
+  await benchReports()
+  benchSimulate()
   await benchImport()
 }
 

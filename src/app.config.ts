@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/member/code/index', 'pages/me/index', 'pages/cards/index', 'pages/card/claim/index', 'pages/card/code/index', 'pages/family/index', 'pages/family/accept/index', 'pages/referral/card/index', 'pages/referral/index', 'pages/coupon/index', 'pages/coupon/code/index', 'pages/rate/index', 'pages/inbox/index', 'pages/events/index', 'pages/bind/index', 'pages/mydata/index', 'pages/clinics/index'],
   // Staff pages load only for staff, in their own subpackage (keeps the main package small).
   subPackages: [
-    { root: 'staff', pages: ['reception/index', 'cards/index', 'membership/index', 'referral/index', 'birthdays/index', 'events/index', 'outbox/index', 'team/index', 'join/index', 'import/index', 'appointments/index', 'pricelist/index', 'bills/index', 'dayclose/index'] },
+    { root: 'staff', pages: ['reception/index', 'cards/index', 'membership/index', 'referral/index', 'birthdays/index', 'events/index', 'outbox/index', 'team/index', 'join/index', 'import/index', 'appointments/index', 'pricelist/index', 'bills/index', 'dayclose/index', 'policy/index'] },
   ],
   // Issue 12: WeChat's tabBar. Its pages stay in the main package and are opened with switchTab
   // (src/services/tabs.ts lists them for the pages; a unit test keeps the two lists equal). Icons:

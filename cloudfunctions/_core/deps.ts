@@ -32,6 +32,11 @@ export async function currentPolicy(store: Store): Promise<Policy> {
 /** The one way a policy is stored: writes it and refreshes this process's cache. */
 export async function savePolicy(store: Store, policy: Policy): Promise<void> {
   await store.set(C.policies, { _id: 'current', policy })
+  rememberPolicy(store, policy)
+}
+
+/** After a policy was stored some other way (issue 14: the versioned save's transaction), this process uses it at once. */
+export function rememberPolicy(store: Store, policy: Policy): void {
   policyCache.set(rootStore(store), { policy: { ...DEFAULT_POLICY, ...policy }, at: performance.now() })
 }
 

@@ -32,6 +32,8 @@ export const C = {
   familyInvites: 'familyInvites',
   balanceRequests: 'balanceRequests',
   referrals: 'referrals',
+  /** R8 running totals per patient referrer (issue 14), kept in the referral's money transaction. */
+  referrerTotals: 'referrerTotals',
   refunds: 'refunds',
   /** Issue 13: a clinic's closed business day, `<clinicId>:<day>` — the totals as the receptionist closed them. */
   dayCloses: 'dayCloses',
@@ -65,6 +67,10 @@ export const C = {
   shortCodes: 'shortCodes',
   /** Issue 13: the chain's price list (收费项目), one document per item (usecases/pricelist.ts); retired items stay. */
   priceItems: 'priceItems',
+  /** Issue 14: every stored policy, `_id` = its version number; never changed once written (usecases/policy-admin.ts). */
+  policyVersions: 'policyVersions',
+  /** Issue 14: a policy save's request id → the version it made (a retry answers that version). */
+  policyRequests: 'policyRequests',
 } as const
 
 /** A WeChat identity (`_id` = OPENID) and what it is bound to. */

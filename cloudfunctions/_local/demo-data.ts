@@ -20,6 +20,7 @@ import { birthdayFields, phoneFields } from '../_core/usecases/patients'
 import type { TemplateKey } from '../../src/domain/notify/messages'
 import { inviteOn } from '../../src/domain/events/calendar'
 import { loadDemoPriceList } from './demo-price-list'
+import { rebuildReferrerTotals } from '../_core/usecases/referrer-totals'
 
 interface PersonSeed { openid?: string; label?: string }
 interface PatientSeed extends PersonSeed, Partial<PatientDoc> { _id: string; name: string; recordNo: string; phone: string }
@@ -128,6 +129,7 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
   for (const [patientId, balanceFen] of balances) {
     await store.set<Account>(C.accounts, { _id: accountId(patientId, 'bonus'), ownerId: patientId, kind: 'bonus', balanceFen, updatedAt: at })
   }
+  await rebuildReferrerTotals(store, at) // R8 running totals of the referrals above (issue 14)
   const quotas = new Map<string, number>()
   for (const card of demoCards(now)) {
     const quotaId = `cards:${card.giverPatientId}:${dayjs(card.issuedAt).tz(DEFAULT_POLICY.timezone).year()}`

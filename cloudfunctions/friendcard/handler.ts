@@ -20,7 +20,7 @@ export default defineFunction({
     register: forStaff(z.object({ ticket: token, name: z.string().trim().min(1).max(30).optional(), phone: z.string().trim().regex(/^1\d{10}$/, 'a mainland mobile number, 11 digits').optional(), birthday: birthday.optional() }),
       (deps, c, i) => card.register(deps, c.persona.staffId, c.persona.clinicId, i)),
     revoke: forStaff(z.object({ cardId: id, reason: z.string().trim().min(2).max(200) }), (deps, c, i) => card.revoke(deps, c.persona.staffId, i.cardId, i.reason)),
-    summary: forStaff(empty, (deps) => summary(deps)),
+    summary: forStaff(z.object({ before: z.string().max(200).optional() }), (deps, _c, i) => summary(deps, i.before)),
     reminders: forStaff(empty, (deps) => dueReminders(deps)),
   },
 })

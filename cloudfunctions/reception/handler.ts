@@ -20,8 +20,9 @@ export default defineFunction({
     registerWalkIn: forStaff(z.object({ name: personName, phone: mobile, birthday: birthday.optional(), sharedPhone: z.boolean().optional() }), (deps, c, i) => registerWalkIn(deps, c.persona, i)),
     lookup: forStaff(z.object({ query: z.string().trim().min(4).max(20) }), (deps, _c, i) => lookup(deps, i.query)),
     bindingCode: forStaff(z.object({ patientId: id }), (deps, _c, i) => bindingCode(deps, i.patientId)),
-    previewBill: forStaff(billRequest, (deps, _c, i) => previewBill(deps, i)),
-    confirmBill: forStaff(confirmBillRequest, (deps, c, i) => confirmBill(deps, { staffId: c.persona.staffId, clinicId: c.persona.clinicId }, i)),
+    // The caller's role decides whether a free-text line may be billed (issue 13; M2, F4).
+    previewBill: forStaff(billRequest, (deps, c, i) => previewBill(deps, c.persona.role, i)),
+    confirmBill: forStaff(confirmBillRequest, (deps, c, i) => confirmBill(deps, { staffId: c.persona.staffId, clinicId: c.persona.clinicId, role: c.persona.role }, i)),
     findBills: forStaff(z.object({
       billNo: z.string().trim().min(8).max(20).optional(), recordNo: z.string().trim().min(1).max(20).optional(),
       phoneTail: z.string().trim().regex(/^\d{4}$/, 'the last 4 digits of a phone').optional(), day: calendarDay.optional(),

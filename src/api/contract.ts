@@ -8,6 +8,7 @@ import type { Tier } from '../domain/membership/tier'
 import type { ErrorCode, ErrorMessage } from '../domain/errors'
 import type { EntryKind } from '../domain/ledger'
 import type { PaymentMethod } from '../domain/bill/payment'
+import type { CatalogueLine } from '../domain/pricelist/resolve'
 import type { BillQuery, BillSummary, ClosedDay, DaySheet as DaySheetOfClinic, Receipt } from './bills'
 import type {
   AuditReport, CouponView, DaySheet, FollowUpTask, LeaderRow, MyReferrals, PartnerView, PayoutView, PosterCodeImage, Prompt, RatingResult, ReferralOffer, ScannedCoupon,
@@ -19,6 +20,8 @@ export type * from './identity'
 import type { TeamApi } from './team'
 export type * from './team'
 import type { RecordsApi } from './records'
+import type { PolicyApi } from './policy'
+export type * from './policy'
 export type * from './records'
 import type { PriceListApi } from './pricelist'
 export type * from './pricelist'
@@ -90,9 +93,13 @@ export interface ScannedPatient {
   payerTicket?: string
 }
 
+/** A bill line as the desk sends it (issue 13; M2, F4): a price list item, or free text (name, category, amount) by the director or admin. */
+export type BillLineInput = CatalogueLine | BillItem
+
 export interface BillRequest {
   patientId: string
-  items: BillItem[]
+  /** Price list items (`{ itemId, quantity? }`: the catalogue decides name, price and category) or, for the director and admin only, free text. */
+  items: BillLineInput[]
   useBonusFen?: number
   /** F4: the ticket reception got by scanning a friend card; the card pays eligible items. */
   friendCardTicket?: string
@@ -116,6 +123,8 @@ export interface ConfirmBillRequest extends BillRequest {
   requestId: string
   /** The amount staff saw; if the bill would now differ, it is refused (BILL_CHANGED). */
   expectedDueFen: number
+  /** Issue 13 item 7: the preview's quote; if what would be charged differs now, refused (QUOTE_CHANGED). */
+  quoteId?: string
   /** How the patient paid: recorded for the day close, not processed (issue 13). */
   paymentMethod?: PaymentMethod
 }
@@ -185,7 +194,7 @@ export interface Api {
     code: { in: { cardId: string }; out: CardCode }
     register: { in: { ticket: string; name?: string; phone?: string; birthday?: string }; out: ScannedCard }
     revoke: { in: { cardId: string; reason: string }; out: { cardId: string; state: CardState } }
-    summary: { in: Record<string, never>; out: CardSummary }
+    summary: { in: { before?: string }; out: CardSummary }
     reminders: { in: Record<string, never>; out: CardReminderView[] }
   }
   family: {
@@ -257,7 +266,8 @@ export interface Api {
     bindingCode: { in: { patientId: string }; out: BindingCode }
     /** Managers, any time: a line or the whole bill, money paid only (C3). */
     refund: { in: { billId: string; amountFen: number; reason: string; requestId: string; lineIndex?: number }; out: RefundResult }
-    previewBill: { in: BillRequest; out: BillResult }
+    /** The bill with its quote id, which the confirmation names (issue 13 item 7). */
+    previewBill: { in: BillRequest; out: BillResult & { quoteId: string } }
     confirmBill: { in: ConfirmBillRequest; out: ConfirmedBill }
     findBills: { in: BillQuery; out: BillSummary[] }
     receipt: { in: { billId: string }; out: Receipt }
@@ -265,7 +275,8 @@ export interface Api {
     closeDay: { in: { clinicId?: string; day: string; requestId: string }; out: DaySheetOfClinic }
     closedDays: { in: { month: string }; out: ClosedDay[] }
   }
-  team: TeamApi
+  /** Staff onboarding; issue 14: the chain's policy (src/api/policy.ts). */
+  team: TeamApi & PolicyApi
   /** Patient import, and the price list (issue 13: catalogue reads, edits, file import). */
   records: RecordsApi & PriceListApi
   /** C2: the privacy notice, 我的数据 and the consent log. */

@@ -76,7 +76,9 @@ export interface CardSummary {
   counts: Record<'issued' | 'shared' | 'claimed' | 'registered' | 'redeemed' | 'usedUp' | 'expired' | 'revoked', number>
   redeemedFen: number
   friendsRevenueFen: number
+  /** Issue 14: a page of cards, newest first; `nextBefore` asks for the next page (absent on the last). */
   cards: Array<{ cardId: string; giverName: string; giverMaskedPhone?: string; friendName?: string; friendMaskedPhone?: string; state: CardState; balanceFen: number; friendSpendFen: number }>
+  nextBefore?: string
 }
 
 export interface CardReminderView { key: string; kind: 'unshared' | 'unused' | 'expiry'; cardId: string; days: number; to: { patientId: string } | { openid: string } }

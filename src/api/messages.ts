@@ -12,7 +12,10 @@ export interface OutboxView {
   id: string; template: TemplateKey; toName: string; status: OutboxStatus; reason?: SkipReason; attempts: number
   createdAt: string; notBefore: string; heldUntil?: string; sentAt?: string; lastError?: string
 }
-export interface OutboxReport { counts: Partial<Record<OutboxStatus, number>>; recent: OutboxView[] }
+export interface OutboxReport {
+  /** Sent, skipped and dead are counted from `countsSince` (the last 30 days); the other states all. */
+  counts: Partial<Record<OutboxStatus, number>>; countsSince?: string; recent: OutboxView[]
+}
 
 /** N2: one member on next month's birthday list, with the gift budget. */
 export interface BirthdayGift {

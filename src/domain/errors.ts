@@ -20,6 +20,8 @@ export const ERRORS = {
   CODE_MISTYPED: { zh: '数字码有误，请核对后重新输入', en: 'This number code has a typo; check the digits and type it again' },
   BILL_EMPTY: { zh: '账单没有项目', en: 'The bill has no items' },
   BILL_CHANGED: { zh: '账单金额已变化，请重新确认', en: 'The bill changed since it was shown; please confirm again' },
+  // Issue 13 item 7: confirm names the preview's quote; a price or balance changed meanwhile.
+  QUOTE_CHANGED: { zh: '价格或余额已变化，已重新计算，请核对后再收款', en: 'A price or balance changed since the preview; check the new amounts, then confirm again' },
   // Issue 13, price list (收费项目): the catalogue decides a line's category (M2, F4).
   PRICE_ITEM_INVALID: { zh: '收费项目填写有误', en: 'The price list item is not valid' },
   PRICE_ITEM_NOT_FOUND: { zh: '价目表中没有这个项目', en: 'No such item in the price list' },
@@ -119,6 +121,10 @@ export const ERRORS = {
   NOT_LOCAL: { zh: '仅本地模式可用', en: 'Only available in local mode' },
   LOCAL_REQUEST_REQUIRED: { zh: '仅接受本机页面发出的 JSON 请求', en: 'Only JSON requests from a page on this machine are accepted' },
   BODY_TOO_LARGE: { zh: '请求内容过大', en: 'The request body is too large' },
+  /** Issue 14: policy administration (usecases/policy-admin.ts). */
+  POLICY_INVALID: { zh: '规则设置有误，请按提示修改', en: 'Some policy settings are not valid; see the notes beside them' },
+  POLICY_STALE: { zh: '规则已被他人修改，请刷新后再改', en: 'Someone else changed the policy meanwhile; reload it and make your change again' },
+  POLICY_UNCHANGED: { zh: '没有任何改动', en: 'Nothing was changed' },
   PRIVACY_VERSION_STALE: { zh: '隐私政策已更新，请阅读新版本后再同意', en: 'The privacy notice has changed; please read the new version before agreeing' },
   INTERNAL: { zh: '系统繁忙，请稍后再试', en: 'Something went wrong; please try again later' },
 } as const satisfies Record<string, ErrorMessage>

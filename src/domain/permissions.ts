@@ -121,6 +121,12 @@ export const PERMISSIONS = {
     move: ADMIN,
     setActive: ADMIN,
     history: ADMIN,
+    /** Issue 14: the chain's policy — the director and admin read, change and trace it. */
+    policyGet: MANAGERS,
+    policySave: MANAGERS,
+    policyHistory: MANAGERS,
+    /** Issue 14: replaying a period under a proposed policy (read-only; clinic-scoped like the reports). */
+    policySimulate: MANAGERS,
   },
 } as const satisfies PermissionTable
 

@@ -11,6 +11,10 @@ export const CATEGORY_LABEL: Record<Category, { zh: string; en: string }> = {
   membership_fee: { zh: '会员费', en: 'Membership fee' },
 }
 
+/** Issue 14: the currency is a policy setting (¥ or ₽); money stays integer minor units (fen, kopecks). */
+export const CURRENCIES = ['CNY', 'RUB'] as const
+export type Currency = (typeof CURRENCIES)[number]
+
 /**
  * The clinic chain's policy. Every number is a PRODUCT.md default that a chain may change; a new
  * change is a new `version`, and cards, coupons and bills keep the version they were made under.
@@ -18,6 +22,8 @@ export const CATEGORY_LABEL: Record<Category, { zh: string; en: string }> = {
 export interface Policy {
   version: number
   timezone: string
+  /** Issue 14: the chain's currency (seed 003's clinic counts roubles); amounts stay integer minor units. */
+  currency: Currency
   membership: {
     /** M1 annual membership fee and length. */
     annualFeeFen: Fen
@@ -107,6 +113,7 @@ export interface Policy {
 export const DEFAULT_POLICY: Policy = {
   version: 1,
   timezone: 'Asia/Shanghai',
+  currency: 'CNY',
   membership: {
     annualFeeFen: 89_900,
     annualMonths: 12,

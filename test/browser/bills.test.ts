@@ -9,6 +9,7 @@ import {
   acceptModal, dismissModal, PERSONA, setClock, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
 import { apiDataOf } from './api'
+import { lines } from '../integration/catalogue'
 
 jest.setTimeout(120_000)
 
@@ -25,7 +26,8 @@ const items = [{ name: '拔牙', category: 'treatment', amountFen: 45_000 }, { n
 
 test('yesterday\'s bill: found by record number, one line refunded after a confirmation; the day closed by method', async () => {
   setClock(h, '2026-11-21T03:00:00Z') // yesterday, 11:00 in Shanghai
-  const bill = await apiData<ConfirmedBill>('reception', { action: 'confirmBill', patientId: 'pat_plain', items, requestId: 'browser-bill-01', expectedDueFen: 53_000, paymentMethod: 'wechat_pay' }, PERSONA.receptionist)
+  // Issue 13: the desk bills price list items, by id.
+  const bill = await apiData<ConfirmedBill>('reception', { action: 'confirmBill', patientId: 'pat_plain', items: await lines(h.cloud, items), requestId: 'browser-bill-01', expectedDueFen: 53_000, paymentMethod: 'wechat_pay' }, PERSONA.receptionist)
   setClock(h, '2026-11-22T02:00:00Z')
 
   const page = await h.openAs(PERSONA.director, BILLS)

@@ -16,7 +16,7 @@ import type { MyCards } from '../../src/api/contract'
 import type { FriendCard } from '../../src/domain/friendcard/card'
 import {
   acceptModal,
-  addItem, bodyText, byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
+  addItem, bodyText, byId, pageTextWithout, shot, startHarness, stockPriceList, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
 
 jest.setTimeout(120_000)
@@ -35,7 +35,8 @@ const CARD = 'fc_demo_new'
 const SHARE_TOKEN = 'demo-share-token-new-card-0001'
 
 let h: Harness
-beforeAll(async () => { h = await startHarness() }, 120_000)
+// Issue 13: the desk bills from the price list; the items this file picks are in it before the desk opens.
+beforeAll(async () => { h = await startHarness(); await stockPriceList(h, [['拔牙 extraction', 'treatment', '450'], ['牙线 floss', 'oral_care_product', '80']]) }, 120_000)
 afterAll(async () => { await h?.close() }, 60_000)
 
 describe('a member gives the ¥600 card; a friend claims it and uses it at reception (F1–F5, C1, C2)', () => {
@@ -62,7 +63,7 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
     await tap(member, `share-btn-${CARD}`)
     await waitForId(member, 'share-link')
     link = await byId(member, 'share-link').inputValue()
-    expect(link).toBe(`${h.baseUrl}/#/pages/card/claim/index?t=${SHARE_TOKEN}`)
+    expect(link).toBe(`${h.baseUrl}/l/card.html?t=${SHARE_TOKEN}`) // the landing's light entry (issue 12, speed)
     expect(link).not.toContain('as=') // the member's own identity never travels with the link
     await waitForText(member, `given-state-${CARD}`, '已分享')
     expect(await bodyText(member)).toContain('链接已生成，复制后发给一位朋友')
@@ -72,7 +73,7 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
   })
 
   test('the friend opens the link: 周婷 and ¥600.00, the rules, nothing else about 周婷; she claims it', async () => {
-    friend = await h.openAs(FRIEND, link.slice(link.indexOf('#/') + 2))
+    friend = await h.openAs(FRIEND, link)
     await waitForText(friend, 'offer-giver', '周*') // C2: the display name the giver chose (default surname + *)
     expect(await textOf(friend, 'offer-value')).toBe('¥600.00')
     expect(await textOf(friend, 'offer-balance')).toContain('¥600.00')
@@ -117,7 +118,7 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
     expect(await textOf(desk, 'card-balance')).toBe('¥600.00')
     expect(await textOf(desk, 'card-excluded')).toContain('口腔护理产品')
     expect(await textOf(desk, 'card-expiry')).toMatch(/\d{4}-\d{2}-\d{2}/)
-    expect(await byId(desk, 'item-name').count()).toBe(0) // nobody to bill yet: register first
+    expect(await byId(desk, 'item-search').count()).toBe(0) // nobody to bill yet: register first
 
     // F5: the friend's first visit.
     await typeInto(desk, 'register-name', '小美')
@@ -175,7 +176,7 @@ describe('a member gives the ¥600 card; a friend claims it and uses it at recep
   })
 
   test('a second friend opening the same link sees it is taken, and cannot claim it', async () => {
-    const other = await h.openAs(FRIEND_2, link.slice(link.indexOf('#/') + 2))
+    const other = await h.openAs(FRIEND_2, link)
     await waitForText(other, 'card-taken', '这张卡已被领取')
     expect(await textOf(other, 'offer-giver')).toBe('周*')
     expect(await byId(other, 'claim-btn').count()).toBe(0)

@@ -16,6 +16,7 @@ import { LocalClock, LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { createLocalServer } from '../../cloudfunctions/_local/server'
 import type { Result } from '../../src/api/contract'
 import type { DailySummary } from '../../cloudfunctions/_core/usecases/daily'
+import { stock } from '../integration/catalogue'
 
 export const ROOT = resolve(__dirname, '..', '..')
 export const DIST_H5 = join(ROOT, 'dist-h5')
@@ -151,8 +152,9 @@ export async function startHarness(): Promise<Harness> {
   return { cloud, baseUrl, browser, openAs, api, close }
 }
 
-/** `http://host/#/<path>?as=<openid>` (hash router). */
+/** `http://host/#/<path>?as=<openid>` (hash router); a whole link as the app hands it out (a landing's light entry) is opened as it is. */
 export function urlFor(baseUrl: string, persona: string | null, path: string): string {
+  if (/^https?:\/\//.test(path)) return persona ? `${path}${path.includes('?') ? '&' : '?'}as=${encodeURIComponent(persona)}` : path
   const p = path.replace(/^[#/]+/, '')
   return `${baseUrl}/#/${p}${persona ? `${p.includes('?') ? '&' : '?'}as=${encodeURIComponent(persona)}` : ''}`
 }
@@ -284,25 +286,6 @@ export async function pullToRefresh(page: Page): Promise<void> {
 }
 
 /**
- * Chooses a bill item's category: a button `item-category-<category>`, or `item-category` as (or
- * containing) a <select>.
- */
-export async function chooseCategory(page: Page, category: string): Promise<void> {
-  await waitForId(page, 'item-category')
-  const button = byId(page, `item-category-${category}`)
-  if (await button.count()) {
-    await button.click()
-    return
-  }
-  const box = byId(page, 'item-category')
-  const tag = await box.evaluate((e) => e.tagName.toLowerCase())
-  const select = tag === 'select' ? box : box.locator('select').first()
-  await explain(page, `could not choose category ${category} in #item-category`, async () => {
-    await select.selectOption(category)
-  })
-}
-
-/**
  * Saves a PNG of the page as the person has it (mobile width 390 px at 2×) to
  * docs/screenshots/<name>.png, top to bottom. Taro H5 scrolls inside the page element
  * (`.taro_page`), not the document, so `fullPage` alone would stop at the first screen: the
@@ -352,12 +335,36 @@ export async function pageTextWithout(page: Page, ids: string[]): Promise<string
   return text.replace(/\s+/g, ' ')
 }
 
-/** Reception: add one bill item the way staff do (name, category, amount in yuan). */
+/** A bill item a test picks at the desk: name, category, price in yuan. */
+export type DeskItem = readonly [name: string, category: string, yuan: string]
+
+/**
+ * Issue 13: reception bills from the price list. Puts the test's items in it (active, as the admin
+ * would have saved them) — before the desk page opens, which loads the list once.
+ */
+export async function stockPriceList(h: Harness, items: readonly DeskItem[]): Promise<void> {
+  await stock(h.cloud, items.map(([name, category, yuan]) => ({ name, category, amountFen: Math.round(Number(yuan) * 100) })))
+}
+
+/**
+ * Reception: add one bill item the way staff do — search the price list, tap the item — and check
+ * the line shows the catalogue's category and price (stocked with stockPriceList).
+ */
 export async function addItem(page: Page, name: string, category: string, yuan: string): Promise<void> {
-  await typeInto(page, 'item-name', name)
-  await chooseCategory(page, category)
-  await typeInto(page, 'item-amount', yuan)
-  await tap(page, 'item-add')
+  await pickItem(page, name, name)
+  const line = byId(page, 'bill-lines').locator('.bill-line').filter({ has: page.locator('.bill-line__name', { hasText: name }) }).last()
+  await explain(page, `the bill line ${name} is not ${category} ¥${yuan}`, async () => {
+    const shown = [await line.getAttribute('data-category'), (await line.locator('.bill-line__amount').innerText()).replace(/[¥,\s]/g, '')]
+    if (shown[0] !== category || shown[1] !== Number(yuan).toFixed(2)) throw new Error(`it shows ${shown.join(' ')}`)
+  })
+}
+
+/** Reception: type `query` (a name or pinyin initials) in the price list search and tap the item named `name`. */
+export async function pickItem(page: Page, query: string, name: string): Promise<void> {
+  await typeInto(page, 'item-search', query)
+  const exact = new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+  const pick = byId(page, 'item-results').locator('.pick').filter({ has: page.locator('.pick__name', { hasText: exact }) }).first()
+  await explain(page, `could not pick ${name} after searching ${query}`, () => pick.click())
   await waitForText(page, 'bill-lines', name)
 }
 

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core'
 import type { Family } from '../../src/api/contract'
 import {
-  acceptModal, addItem, byId, dismissModal, PERSONA, pullToRefresh, scan, shot, startHarness, tap, textOf, typeInto,
+  acceptModal, addItem, byId, dismissModal, PERSONA, pullToRefresh, scan, shot, startHarness, stockPriceList, tap, textOf, typeInto,
   waitForId, waitForText, type Harness,
 } from './harness'
 
@@ -20,7 +20,8 @@ const RECEPTION = 'staff/reception/index'
 const WIFE = 'pat_family_wife' // 张丽, in 李明's family (demo data)
 
 let h: Harness
-beforeAll(async () => { h = await startHarness() }, 120_000)
+// Issue 13: the desk bills from the price list; the items this file picks are in it before the desk opens.
+beforeAll(async () => { h = await startHarness(); await stockPriceList(h, [['补牙 filling', 'treatment', '300']]) }, 120_000)
 afterAll(async () => { await h?.close() }, 60_000)
 
 const skeleton = (page: Page) => page.locator('[data-skeleton]').filter({ visible: true }).first()

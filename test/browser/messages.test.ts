@@ -17,6 +17,7 @@ import {
   PERSONA, runDaily, setClock, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
 } from './harness'
 import { apiDataOf } from './api'
+import { lines } from '../integration/catalogue'
 
 jest.setTimeout(180_000)
 
@@ -104,7 +105,7 @@ test('staff: the outbox says why, an event is planned, a member is checked in on
   // 29 November, 10:00: a paid visit for 李明 (N2 counts what members paid in the last 12 months);
   // then the daily job invites the members to the dinner.
   setClock(h, '2026-11-29T02:00:00Z')
-  const items = [{ name: '种植牙复查 implant check', category: 'treatment', amountFen: 1_000_000 }]
+  const items = await lines(h.cloud, [{ name: '种植牙复查 implant check', category: 'treatment', amountFen: 1_000_000 }]) // a price list item (issue 13)
   const preview = await apiData<BillResult>('reception', { action: 'previewBill', patientId: 'pat_lifetime', items }, PERSONA.receptionist)
   await apiData('reception', { action: 'confirmBill', patientId: 'pat_lifetime', items, requestId: 'rq-messages-1', expectedDueFen: preview.totals.dueFen }, PERSONA.receptionist)
   await runDaily(h)

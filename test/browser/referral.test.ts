@@ -17,6 +17,7 @@ import type { BillResult } from '../../src/domain/bill/engine'
 import type { ConfirmedBill, PayoutView, ScanResult } from '../../src/api/contract'
 import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import { acceptModal, bodyText, byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { picked } from '../integration/catalogue'
 import { data } from './probes'
 
 jest.setTimeout(120_000)
@@ -36,7 +37,8 @@ afterAll(async () => { await h?.close() }, 60_000)
 
 let seq = 0
 /** Reception bills a patient exactly as the desk does: preview, then confirm the amount seen. */
-async function pay(patientId: string, items: object[], extra: object = {}): Promise<ConfirmedBill> {
+async function pay(patientId: string, typed: object[], extra: object = {}): Promise<ConfirmedBill> {
+  const { items } = await picked(h.cloud, { items: typed }) // price list items, by id (issue 13)
   const preview = data(await h.api<BillResult>('reception', { action: 'previewBill', patientId, items, ...extra }, RECEPTIONIST))
   return data(await h.api<ConfirmedBill>('reception', {
     action: 'confirmBill', patientId, items, ...extra, requestId: `rq-referral-${++seq}`, expectedDueFen: preview.totals.dueFen,
@@ -60,7 +62,7 @@ describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', (
     expect(await textOf(referrer, 'referral-friends')).not.toContain('No friend') // one language on screen (issue 12)
     await waitForId(referrer, 'referral-link')
     link = await byId(referrer, 'referral-link').inputValue()
-    expect(link).toBe(`${h.baseUrl}/#/pages/referral/index?c=${PLAIN_CODE}`)
+    expect(link).toBe(`${h.baseUrl}/l/referral.html?c=${PLAIN_CODE}`) // the landing's light entry (issue 12, speed)
     expect(link).not.toContain('as=') // the member's own identity never travels with the link
     expect(await byId(referrer, 'referral-qr').getAttribute('data-text')).toBe(link)
     await shot(referrer, '50-referral-card')
@@ -95,7 +97,7 @@ describe('赵磊 refers 小美: coupon, paid visit, reward (R1–R5, C1, C2)', (
   })
 
   test('小美 opens the link: 赵磊 and ¥300.00, the rules, nothing else about him; she takes the coupon', async () => {
-    const friend = await h.openAs(FRIEND, link.slice(link.indexOf('#/') + 2))
+    const friend = await h.openAs(FRIEND, link)
     await waitForText(friend, 'ref-referrer', '赵*') // C2: the display name, never the record's
     expect(await textOf(friend, 'ref-discount')).toBe('¥300.00')
     expect(await textOf(friend, 'offer-state')).toContain('可以领取首诊优惠券')

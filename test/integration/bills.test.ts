@@ -3,6 +3,7 @@ import type { BillSummary, ClosedDay, DaySheet, Receipt } from '../../src/api/bi
 import type { ConfirmedBill } from '../../src/api/contract'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { code, data, openCloud, RECEPTION } from './helpers'
+import { picked } from './catalogue'
 import { changes, snapshotAll } from './snapshot-all'
 
 const DIRECTOR = 'demo-staff-director'
@@ -14,7 +15,8 @@ let cloud: LocalCloud
 beforeEach(async () => { cloud = await openCloud() })
 afterEach(() => cloud.close())
 
-const reception = (event: object, openid = RECEPTION) => cloud.call('reception', event, openid)
+// Issue 13: typed items become price list items, picked by id as the desk does.
+const reception = async (event: object, openid = RECEPTION) => cloud.call('reception', await picked(cloud, event), openid)
 
 async function pay(requestId: string, paymentMethod?: string, items = [extraction, floss]): Promise<ConfirmedBill> {
   const preview = data(await reception({ action: 'previewBill', patientId: 'pat_plain', items })) as { totals: { dueFen: number } }

@@ -11,6 +11,7 @@ import { runDaily, type DailySummary } from '../../cloudfunctions/_core/usecases
 import { timeBudget } from '../../cloudfunctions/_core/usecases/daily/schedule'
 import type { CouponDoc, PatientDoc } from '../../cloudfunctions/_core/model'
 import { code, data, openCloud, RECEPTION } from './helpers'
+import { lines } from './catalogue'
 
 const DIRECTOR = 'demo-staff-director'
 const FRIEND2 = 'demo-friend-2' // holds 李明's claimed card fc_demo_claimed
@@ -148,7 +149,7 @@ describe('quiet hours, retries (N3)', () => {
   test('a message queued at 22:00 is held, and delivered from 08:00 the next morning', async () => {
     // 李明's referred friend pays at 22:00: the R4 message is queued with the payment (R3, R4).
     cloud.clock.pin(sh('2026-12-01 22:00'))
-    const items = [{ name: '补牙 filling', category: 'treatment', amountFen: 100_000 }]
+    const items = await lines(cloud, [{ name: '补牙 filling', category: 'treatment', amountFen: 100_000 }])
     const preview = data(await cloud.call('reception', { action: 'previewBill', patientId: 'pat_new_1', items, referrerCode: '100001' }, RECEPTION)) as { totals: { dueFen: number } }
     const bill = data(await cloud.call('reception', { action: 'confirmBill', patientId: 'pat_new_1', items, referrerCode: '100001', requestId: 'late-bill-0001', expectedDueFen: preview.totals.dueFen }, RECEPTION)) as { billId: string }
     const r4 = await cloud.store.get<OutboxMessage>('outbox', `r4:${bill.billId}`)

@@ -4,17 +4,23 @@ import type { BillResult } from '../../src/domain/bill/engine'
 import type { FriendCard } from '../../src/domain/friendcard/card'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { code, data, openCloud, RECEPTION, snapshot } from './helpers'
+import { pick, stock } from './catalogue'
 
 const GIVER = 'demo-member-giver' // 周婷, holds the demo card fc_demo_new
 const CONSULTANT = 'demo-staff-consultant'
 const DIRECTOR = 'demo-staff-director'
 const FRIEND = 'demo-friend'
 const NEW_CARD_TOKEN = 'demo-share-token-new-card-0001'
-const extraction = { name: '拔牙 extraction', category: 'treatment', amountFen: 45_000 }
-const floss = { name: '牙线 floss', category: 'oral_care_product', amountFen: 8_000 }
+// Price list items (issue 13), stocked before each test and picked by id as the desk does.
+const EXTRACTION = { name: '拔牙 extraction', category: 'treatment', amountFen: 45_000 }
+const FLOSS = { name: '牙线 floss', category: 'oral_care_product', amountFen: 8_000 }
+const IMPLANT = { name: '种植 implant', category: 'treatment', amountFen: 60_000 }
+const BRACES = { name: '正畸 braces', category: 'treatment', amountFen: 1_500_000 }
+const extraction = pick(EXTRACTION)
+const floss = pick(FLOSS)
 
 let cloud: LocalCloud
-beforeEach(async () => { cloud = await openCloud() })
+beforeEach(async () => { cloud = await openCloud(); await stock(cloud, [EXTRACTION, FLOSS, IMPLANT, BRACES]) })
 afterEach(() => cloud.close())
 
 const fc = (event: object, openid: string) => cloud.call('friendcard', event, openid)
@@ -124,7 +130,7 @@ describe('redeem at reception (F4, S1, S2, S3)', () => {
 
   test('50 redemptions of the full balance at once: exactly one succeeds, never negative', async () => {
     const { ticket, patientId } = await registeredTicket()
-    const items = [{ name: '种植 implant', category: 'treatment', amountFen: 60_000 }]
+    const items = [pick(IMPLANT)]
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => cloud.call('reception', { action: 'confirmBill', patientId, items, friendCardTicket: ticket, requestId: `race-${String(i).padStart(4, '0')}`, expectedDueFen: 0 }, RECEPTION)))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect((await card())!.balanceFen).toBe(0)
@@ -197,7 +203,7 @@ describe('lifecycle, reminders, results (F5, F6, F7)', () => {
   test('the director sees what the programme earns: friends\' spend since claiming (F7)', async () => {
     const { ticket, patientId } = await registeredTicket()
     data(await cloud.call('reception', { action: 'confirmBill', patientId, items: [extraction, floss], friendCardTicket: ticket, requestId: 'f7-bill-01', expectedDueFen: 8_000 }, RECEPTION))
-    data(await cloud.call('reception', { action: 'confirmBill', patientId, items: [{ name: '正畸 braces', category: 'treatment', amountFen: 1_500_000 }], requestId: 'f7-bill-02', expectedDueFen: 1_500_000 }, RECEPTION))
+    data(await cloud.call('reception', { action: 'confirmBill', patientId, items: [pick(BRACES)], requestId: 'f7-bill-02', expectedDueFen: 1_500_000 }, RECEPTION))
     const s = data(await fc({ action: 'summary' }, DIRECTOR)) as { counts: Record<string, number>; friendsRevenueFen: number; redeemedFen: number }
     expect(s.friendsRevenueFen).toBe(8_000 + 1_500_000)
     expect(s.redeemedFen).toBe(45_000)

@@ -6,6 +6,7 @@ import type { DailySummary } from '../../cloudfunctions/_core/usecases/daily'
 import type { MessageChannel, OutgoingMessage, SendResult } from '../../cloudfunctions/_core/ports/notifier'
 import { inboxChannel } from '../../cloudfunctions/_core/adapters/notify/inbox-channel'
 import { code, data, NOW, openCloud, RECEPTION } from './helpers'
+import { lines } from './catalogue'
 
 const DIRECTOR = 'demo-staff-director'
 const LIMING = 'demo-member-lifetime'
@@ -71,7 +72,7 @@ describe('the birthday gift list, a month ahead (N2)', () => {
   test('prepared on the 1st: next month\'s member birthdays with 0.5% of the last 12 months\' paid spend', async () => {
     // 陈静 paid ¥29,500 in earlier visits (the demo's spend, two months before its start), and now
     // ¥1,000 of treatment (12% member discount: ¥880 paid) before the list is made.
-    const items = [{ name: '补牙 filling', category: 'treatment', amountFen: 100_000 }]
+    const items = await lines(cloud, [{ name: '补牙 filling', category: 'treatment', amountFen: 100_000 }])
     data(await cloud.call('reception', { action: 'confirmBill', patientId: 'pat_near_lifetime', items, requestId: 'n2-bill-0001', expectedDueFen: 88_000 }, RECEPTION))
     await daily(sh('2027-01-01 09:00'))
     const list = data(await cloud.call('membership', { action: 'birthdays', month: '2027-02' }, RECEPTION)) as BirthdayList
@@ -285,7 +286,7 @@ describe('birthdays taken at the desk (N1, N2)', () => {
     const p = (await cloud.store.get<{ _id: string; birthday: string; birthdayMd: string }>('patients', reg.holderPatientId))!
     expect(p).toMatchObject({ birthday: '1993-12-05', birthdayMd: '12-05' })
     // She buys an annual membership at once (M1); on her birthday she is greeted.
-    const items = [{ name: '年度会员 annual membership', category: 'membership_fee', amountFen: 89_900 }]
+    const items = [{ itemId: 'pi_demo_annual' }] // the demo price list's annual membership (M1)
     data(await cloud.call('reception', { action: 'confirmBill', patientId: reg.holderPatientId, items, requestId: 'bd-annual-01', expectedDueFen: 89_900 }, RECEPTION))
     await daily(sh('2026-12-05 09:00'))
     expect(await keys('birthday')).toContain(`bday:${reg.holderPatientId}:2026`)

@@ -6,6 +6,7 @@ import type { BindingCode, CouponView, InboxItem, MemberCode, NewPatient, Patien
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import { code, data, openCloud, RECEPTION } from './helpers'
+import { picked } from './catalogue'
 import { changes, snapshotAll } from './snapshot-all'
 
 const ATTACKER = 'wx-attacker'
@@ -17,7 +18,8 @@ beforeEach(async () => { cloud = await openCloud() })
 afterEach(() => cloud.close())
 
 const call = (fn: string, event: object, openid: string | null) => cloud.call(fn, event, openid)
-const desk = (event: object) => call('reception', event, RECEPTION)
+// Issue 13: typed items become price list items, picked by id as the desk does.
+const desk = async (event: object) => call('reception', await picked(cloud, event), RECEPTION)
 const whoami = async (openid: string) => (data(await call('identity', { action: 'whoami' }, openid)) as { persona: Persona }).persona
 
 /** A refusal: the typed error, and not one document written anywhere. */

@@ -16,6 +16,7 @@ import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import { startQueryPlanCheck, type CheckedQuery } from '../../cloudfunctions/_core/adapters/embedded/query-plan-check'
 import { PRIVACY_NOTICE_VERSION } from '../../src/domain/privacy-notice'
 import { data, LIFETIME, openCloud, RECEPTION } from './helpers'
+import { picked } from './catalogue'
 
 const DIRECTOR = 'demo-staff-director'
 const CONSULTANT = 'demo-staff-consultant'
@@ -44,7 +45,8 @@ beforeEach(async () => { cloud = await openCloud() })
 afterEach(() => cloud.close())
 
 const call = async (fn: string, event: object, openid: string) => data(await cloud.call(fn, event, openid)) as never
-const desk = (event: object, openid = RECEPTION) => call('reception', event, openid)
+// Issue 13: typed items become price list items, picked by id as the desk does.
+const desk = async (event: object, openid = RECEPTION) => call('reception', await picked(cloud, event), openid)
 let seq = 0
 async function pay(patientId: string, items: object[], extra: object = {}): Promise<ConfirmedBill> {
   const preview = (await desk({ action: 'previewBill', patientId, items, ...extra })) as BillResult

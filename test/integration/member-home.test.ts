@@ -8,12 +8,14 @@ import type { LedgerEntry } from '../../src/domain/ledger'
 import { addsUp } from '../../src/domain/membership/history'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { data, LIFETIME, openCloud, RECEPTION } from './helpers'
+import { pick, stock } from './catalogue'
 
 const FAMILY_WIFE = 'demo-member-family' // 张丽, family of 李明, no tier of her own
-const extraction = { name: '拔牙 extraction', category: 'treatment', amountFen: 45_000 }
+const EXTRACTION = { name: '拔牙 extraction', category: 'treatment', amountFen: 45_000 }
+const extraction = pick(EXTRACTION) // a price list item (issue 13), stocked before each test
 
 let cloud: LocalCloud
-beforeEach(async () => { cloud = await openCloud() })
+beforeEach(async () => { cloud = await openCloud(); await stock(cloud, [EXTRACTION]) })
 afterEach(() => cloud.close())
 
 const home = async (openid = LIFETIME) => data(await cloud.call('member', { action: 'home' }, openid)) as MemberHome

@@ -3,6 +3,7 @@ import type { BalanceRequest, ConfirmedBill, Family, FamilyInvite, InvitationVie
 import type { BillResult } from '../../src/domain/bill/engine'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { code, data, LIFETIME, openCloud, RECEPTION, snapshot } from './helpers'
+import { picked } from './catalogue'
 
 const DIRECTOR = 'demo-staff-director'
 const FAMILY = 'demo-member-family' // 张丽, bound to 李明
@@ -14,7 +15,8 @@ let cloud: LocalCloud
 beforeEach(async () => { cloud = await openCloud() })
 afterEach(() => cloud.close())
 
-const desk = (event: object, openid = RECEPTION) => cloud.call('reception', event, openid)
+// Issue 13: typed items become price list items, picked by id as the desk does.
+const desk = async (event: object, openid = RECEPTION) => cloud.call('reception', await picked(cloud, event), openid)
 const fam = (event: object, openid: string) => cloud.call('family', event, openid)
 let seq = 0
 async function pay(patientId: string, items: object[], extra: object = {}): Promise<ConfirmedBill> {
@@ -46,7 +48,8 @@ describe('tiers (M1, M6)', () => {
   test('refused: annual for a lifetime member, the wrong fee, two fees on a bill', async () => {
     const fee = { name: '年度会员', category: 'membership_fee', amountFen: 89_900 }
     expect(code(await desk({ action: 'previewBill', patientId: 'pat_lifetime', items: [fee] }))).toBe('MEMBERSHIP_NOT_NEEDED')
-    expect(code(await desk({ action: 'previewBill', patientId: 'pat_plain', items: [{ ...fee, amountFen: 50_000 }] }))).toBe('MEMBERSHIP_FEE_MISMATCH')
+    // The price list holds the policy's fee (M1); only the director's typed line can name another.
+    expect(code(await cloud.call('reception', { action: 'previewBill', patientId: 'pat_plain', items: [{ ...fee, amountFen: 50_000 }] }, 'demo-staff-director'))).toBe('MEMBERSHIP_FEE_MISMATCH')
     expect(code(await desk({ action: 'previewBill', patientId: 'pat_plain', items: [fee, fee] }))).toBe('VALIDATION')
   })
 

@@ -39,7 +39,7 @@ const CALLERS: Caller[] = [
 
 interface Ctx { couponId: string }
 type Input = (ctx: Ctx) => Record<string, unknown>
-const item = { name: '洁牙', category: 'treatment', amountFen: 10_000 }
+const item = { itemId: 'pi_demo_exam', quantity: 2 } // 口腔检查 ×2, ¥100 from the demo price list (issue 13)
 const ticket = 'YY1.T.nothing.9999999999.xxxxxxxxxxxxxxxxxxxxxxxxxxx'
 
 /** An input per action, aimed at 静安's objects and at other patients' objects where an action takes one. */
@@ -85,6 +85,8 @@ const INPUTS: Record<string, Record<string, Input>> = {
     clinics: () => ({}), list: () => ({}), invite: () => ({ name: '新同事', role: 'receptionist', clinicId: 'clinic_sh' }), reinvite: () => ({ staffId: 'staff_doc_sh' }),
     invitation: () => ({ token: ticket }), join: () => ({ token: ticket }), setRole: () => ({ staffId: 'staff_doc_sh', role: 'consultant' }),
     move: () => ({ staffId: 'staff_doc_sh', clinicId: 'clinic_hz' }), setActive: () => ({ staffId: 'staff_doc_sh', active: false }), history: () => ({}),
+    policyGet: () => ({}), policyHistory: () => ({}), policySimulate: () => ({ preset: 'seed003' }),
+    policySave: () => ({ requestId: 'req-matrix-policy-01', baseVersion: 1, reason: '矩阵测试', preset: 'seed003' }),
   },
   records: {
     importPatients: () => ({ fileName: 'patients.csv', format: 'csv', content: '病历号,姓名,手机\n900001,测试,13900003333\n', dryRun: true }),

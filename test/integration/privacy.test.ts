@@ -11,6 +11,7 @@ import { CAP } from '../../cloudfunctions/_core/usecases/privacy-export'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { everything } from './snapshot-all'
 import { code, data, LIFETIME, openCloud, RECEPTION } from './helpers'
+import { lines } from './catalogue'
 
 const ANNUAL = 'demo-member-annual' // 王芳, another patient
 const FRIEND = 'demo-friend' // 小美, a WeChat user who is not a patient
@@ -23,7 +24,7 @@ afterEach(async () => { await cloud.close() })
 const call = async <T>(openid: string | null, action: string, input: Record<string, unknown> = {}) => data(await cloud.call('privacy', { action, ...input }, openid)) as T
 /** Confirms a bill at the amount the preview says is due. */
 async function confirmBill(patientId: string, name: string, amountFen: number, requestId: string) {
-  const items = [{ name, category: 'treatment', amountFen }]
+  const items = await lines(cloud, [{ name, category: 'treatment', amountFen }])
   const preview = data(await cloud.call('reception', { action: 'previewBill', patientId, items }, RECEPTION)) as { totals: { dueFen: number } }
   return data(await cloud.call('reception', { action: 'confirmBill', patientId, items, requestId, expectedDueFen: preview.totals.dueFen }, RECEPTION)) as { billId: string }
 }

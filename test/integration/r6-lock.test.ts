@@ -9,6 +9,7 @@ import type { BillResult } from '../../src/domain/bill/engine'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import { code, data, openCloud, RECEPTION } from './helpers'
+import { picked, stock } from './catalogue'
 import { changes, snapshotAll } from './snapshot-all'
 
 const DIRECTOR = 'demo-staff-director'
@@ -16,11 +17,12 @@ const items = [{ name: '治疗', category: 'treatment', amountFen: 100_000 }]
 
 let cloud: LocalCloud
 let seq = 0
-beforeEach(async () => { cloud = await openCloud() })
+beforeEach(async () => { cloud = await openCloud(); await stock(cloud, items) }) // in the price list before any refusal's snapshot
 afterEach(() => cloud.close())
 
 const call = (fn: string, event: object, openid: string) => cloud.call(fn, event, openid)
-const desk = (event: object) => call('reception', event, RECEPTION)
+// Issue 13: typed items become price list items, picked by id as the desk does.
+const desk = async (event: object) => call('reception', await picked(cloud, event), RECEPTION)
 const bonusOf = async (pid: string) => (await cloud.store.get<{ _id: string; balanceFen: number }>('accounts', `bonus:${pid}`))?.balanceFen ?? 0
 
 async function bill(patientId: string, extra: object = {}) {

@@ -3,12 +3,17 @@ import type { ConfirmedBill, MemberCode, ScannedPatient } from '../../src/api/co
 import type { BillResult } from '../../src/domain/bill/engine'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { code, data, LIFETIME, openCloud, RECEPTION, snapshot } from './helpers'
+import { pick, stock } from './catalogue'
 
-const extraction = { name: '拔牙 extraction', category: 'treatment', amountFen: 45_000 }
-const special = { name: '特价洁牙 cleaning special', category: 'special_price', amountFen: 9_900 }
+// Issue 13: reception bills price list items; these are stocked in the list before each test.
+const EXTRACTION = { name: '拔牙 extraction', category: 'treatment', amountFen: 45_000 }
+const SPECIAL = { name: '特价洁牙 cleaning special', category: 'special_price', amountFen: 9_900 }
+const FILLING_SPECIAL = { name: '补牙 filling', category: 'special_price', amountFen: 60_000 }
+const extraction = pick(EXTRACTION)
+const special = pick(SPECIAL)
 
 let cloud: LocalCloud
-beforeEach(async () => { cloud = await openCloud() })
+beforeEach(async () => { cloud = await openCloud(); await stock(cloud, [EXTRACTION, SPECIAL, FILLING_SPECIAL]) })
 afterEach(() => cloud.close())
 
 const reception = (event: object, openid = RECEPTION) => cloud.call('reception', event, openid)
@@ -74,7 +79,7 @@ test('the same requestId with a different bill is refused, not merged', async ()
 
 test('the payment that crosses ¥30,000 makes a lifetime member, without retro-discounting that bill (M1)', async () => {
   // 陈静 is an annual member ¥500 short of the threshold.
-  const bill = { action: 'confirmBill', patientId: 'pat_near_lifetime', items: [{ name: '补牙 filling', category: 'special_price', amountFen: 60_000 }], requestId: 'cross-0001', expectedDueFen: 60_000 }
+  const bill = { action: 'confirmBill', patientId: 'pat_near_lifetime', items: [pick(FILLING_SPECIAL)], requestId: 'cross-0001', expectedDueFen: 60_000 }
   const r = data(await reception(bill)) as ConfirmedBill
   expect(r).toMatchObject({ tierAfter: 'lifetime', cumulativeSpendAfterFen: 3_010_000, paidFen: 60_000 })
 })
@@ -98,10 +103,10 @@ describe('bad input: typed error, nothing written', () => {
     ['no action', { patientId: 'pat_plain' }, 'UNKNOWN_ACTION'],
     ['missing items', { action: 'confirmBill', patientId: 'pat_plain', requestId: 'bad-00001', expectedDueFen: 0 }, 'VALIDATION'],
     ['empty bill', { action: 'previewBill', patientId: 'pat_plain', items: [] }, 'VALIDATION'],
-    ['negative amount', { action: 'confirmBill', patientId: 'pat_plain', items: [{ ...extraction, amountFen: -100 }], requestId: 'bad-00002', expectedDueFen: 0 }, 'VALIDATION'],
-    ['fractional fen', { action: 'confirmBill', patientId: 'pat_plain', items: [{ ...extraction, amountFen: 100.5 }], requestId: 'bad-00003', expectedDueFen: 100 }, 'VALIDATION'],
-    ['amount as a string', { action: 'previewBill', patientId: 'pat_plain', items: [{ ...extraction, amountFen: '450' }] }, 'VALIDATION'],
-    ['unknown category', { action: 'previewBill', patientId: 'pat_plain', items: [{ ...extraction, category: 'cash' }] }, 'VALIDATION'],
+    ['negative amount', { action: 'confirmBill', patientId: 'pat_plain', items: [{ ...EXTRACTION, amountFen: -100 }], requestId: 'bad-00002', expectedDueFen: 0 }, 'VALIDATION'],
+    ['fractional fen', { action: 'confirmBill', patientId: 'pat_plain', items: [{ ...EXTRACTION, amountFen: 100.5 }], requestId: 'bad-00003', expectedDueFen: 100 }, 'VALIDATION'],
+    ['amount as a string', { action: 'previewBill', patientId: 'pat_plain', items: [{ ...EXTRACTION, amountFen: '450' }] }, 'VALIDATION'],
+    ['unknown category', { action: 'previewBill', patientId: 'pat_plain', items: [{ ...EXTRACTION, category: 'cash' }] }, 'VALIDATION'],
     ['unknown patient', { action: 'confirmBill', patientId: 'pat_nobody', items: [extraction], requestId: 'bad-00004', expectedDueFen: 45_000 }, 'PATIENT_NOT_FOUND'],
     ['stale total', { action: 'confirmBill', patientId: 'pat_lifetime', items: [extraction], requestId: 'bad-00005', expectedDueFen: 45_000 }, 'BILL_CHANGED'],
     ['more bonus than held', { action: 'confirmBill', patientId: 'pat_bonus', items: [extraction], useBonusFen: 20_001, storedValueOverride: '患者手机没电', requestId: 'bad-00006', expectedDueFen: 24_999 }, 'INSUFFICIENT_BALANCE'],
@@ -125,7 +130,7 @@ describe('bad input: typed error, nothing written', () => {
   })
 
   test('the validation error says which field is wrong, in both languages', async () => {
-    const r = await reception({ action: 'previewBill', patientId: 'pat_plain', items: [{ ...extraction, amountFen: -1 }] })
+    const r = await reception({ action: 'previewBill', patientId: 'pat_plain', items: [{ ...EXTRACTION, amountFen: -1 }] })
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.error.message.en).toContain('items.0.amountFen')

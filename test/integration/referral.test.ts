@@ -4,6 +4,7 @@ import type { BillResult } from '../../src/domain/bill/engine'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import { code, data, LIFETIME, openCloud, RECEPTION, snapshot } from './helpers'
+import { picked } from './catalogue'
 
 const DIRECTOR = 'demo-staff-director'
 const REFERRER = 'demo-patient-plain' // 赵磊, record 100007, no bonus yet
@@ -18,7 +19,8 @@ beforeEach(async () => { cloud = await openCloud() })
 afterEach(() => cloud.close())
 
 const ref = (event: object, openid: string) => cloud.call('referral', event, openid)
-const desk = (event: object, openid = RECEPTION) => cloud.call('reception', event, openid)
+// Issue 13: typed items become price list items, picked by id as the desk does.
+const desk = async (event: object, openid = RECEPTION) => cloud.call('reception', await picked(cloud, event), openid)
 const bonusOf = async (pid: string) => (await cloud.store.get<{ _id: string; balanceFen: number }>('accounts', `bonus:${pid}`))?.balanceFen ?? 0
 let seq = 0
 

@@ -13,7 +13,7 @@ const DIRECTOR = 'demo-staff-director'
 const FRIEND = 'demo-friend'
 const GIVER = 'demo-member-giver'
 
-const item = { name: '洁牙', category: 'treatment', amountFen: 30_000 }
+const item = { itemId: 'pi_demo_extraction' } // 拔牙 ¥300 from the demo price list (issue 13)
 const rid = (n: number) => 'r'.repeat(n)
 
 let cloud: LocalCloud

@@ -80,7 +80,7 @@ test('data survives a restart of the local cloud (persisted under the data folde
   const dir = mkdtempSync(join(tmpdir(), 'yayou-'))
   try {
     const first = await openCloud(dir)
-    data(await first.call('reception', { action: 'confirmBill', patientId: 'pat_plain', items: [{ name: '洁牙 cleaning', category: 'treatment', amountFen: 30_000 }], requestId: 'restart-0001', expectedDueFen: 30_000 }, RECEPTION))
+    data(await first.call('reception', { action: 'confirmBill', patientId: 'pat_plain', items: [{ itemId: 'pi_demo_extraction' }], requestId: 'restart-0001', expectedDueFen: 30_000 }, RECEPTION))
     await first.close()
     const second = await openCloud(dir)
     const p = await second.store.get<{ _id: string; cumulativeSpendFen: number }>('patients', 'pat_plain')

@@ -10,6 +10,7 @@ import { groupShortCode, hasValidCheckDigit } from '../../src/domain/codes/short
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import { code, data, LIFETIME, openCloud, RECEPTION } from './helpers'
+import { picked } from './catalogue'
 import { changes, snapshotAll } from './snapshot-all'
 
 const GIVER = 'demo-member-giver' // 周婷, holds the demo card fc_demo_new
@@ -20,7 +21,8 @@ let cloud: LocalCloud
 beforeEach(async () => { cloud = await openCloud() })
 afterEach(() => cloud.close())
 
-const desk = (event: object) => cloud.call('reception', event, RECEPTION)
+// Issue 13: typed items become price list items, picked by id as the desk does.
+const desk = async (event: object) => cloud.call('reception', await picked(cloud, event), RECEPTION)
 const scan = (text: string) => desk({ action: 'scan', code: text })
 const memberCode = async () => data(await cloud.call('member', { action: 'code' }, LIFETIME)) as MemberCode
 

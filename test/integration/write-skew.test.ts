@@ -11,6 +11,7 @@ import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { isStoreError, type Store, type TxContext } from '../../cloudfunctions/_core/ports/store'
 import { SqliteStore } from '../../cloudfunctions/_core/adapters/embedded/sqlite-store'
 import { code, data, LIFETIME, openCloud, RECEPTION } from './helpers'
+import { picked } from './catalogue'
 
 const CONSULTANT = 'demo-staff-consultant'
 const DIRECTOR = 'demo-staff-director'
@@ -31,7 +32,8 @@ beforeEach(async () => {
 afterEach(() => cloud.close())
 
 const call = (fn: string, event: object, openid: string) => cloud.call(fn, event, openid)
-const desk = (event: object) => call('reception', event, RECEPTION)
+// Issue 13: typed items become price list items, picked by id as the desk does.
+const desk = async (event: object) => call('reception', await picked(cloud, event), RECEPTION)
 const oks = (rs: Array<{ ok: boolean }>) => rs.filter((r) => r.ok).length
 const refusals = (rs: Array<{ ok: boolean }>) => rs.filter((r) => !r.ok).map((r) => code(r as never))
 

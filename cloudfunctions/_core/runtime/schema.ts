@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { CATEGORIES } from '../../../src/domain/policy'
 import { PAYMENT_METHODS } from '../../../src/domain/bill/payment'
 import { dayjs, isCalendarDay } from '../../../src/domain/clock'
+import { MAX_QUANTITY } from '../../../src/domain/pricelist/resolve'
 
 /** ¥1,000,000 is far above any dental bill; anything larger is a typo. */
 export const MAX_ITEM_FEN = 100_000_000
@@ -32,15 +33,22 @@ export const id = z.string().trim().min(1).max(MAX_ID).regex(/^[A-Za-z0-9_-]+$/,
 export const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 export const isOpenid = (v: unknown): v is string => typeof v === 'string' && OPENID.test(v)
 
+/** A one-off line typed by a director or admin (the domain refuses it from anyone else: BILL_FREE_TEXT_FORBIDDEN). */
 export const billItem = z.object({
   name: z.string().trim().min(1).max(60),
   category: z.enum(CATEGORIES),
   amountFen: fen,
-})
+}).strict()
+
+/** A price list line (issue 13; M2, F4): the catalogue decides name, price and category, so the line carries none. */
+export const catalogueLine = z.object({
+  itemId: id,
+  quantity: z.number().int('quantity must be a whole number').min(1).max(MAX_QUANTITY).optional(),
+}).strict()
 
 export const billRequest = z.object({
   patientId: id,
-  items: z.array(billItem).min(1, 'the bill has no items').max(50),
+  items: z.array(z.union([catalogueLine, billItem])).min(1, 'the bill has no items').max(50),
   useBonusFen: fen.optional(),
   friendCardTicket: z.string().trim().min(1).max(MAX_TOKEN).optional(),
   namedMemberCode: z.string().trim().min(1).max(20).optional(),
@@ -65,6 +73,7 @@ export const MAX_BILL_FEN = 50 * MAX_ITEM_FEN
 export const confirmBillRequest = billRequest.extend({
   requestId,
   expectedDueFen: z.number().int().nonnegative().max(MAX_BILL_FEN, 'amount is too large'),
+  quoteId: z.string().regex(/^q1_[0-9a-f]{16}$/, 'a quote id from the preview').optional(), // issue 13 item 7
   paymentMethod: z.enum(PAYMENT_METHODS).optional(),
 })
 

@@ -8,7 +8,7 @@ import { maskPhone } from '../../../src/domain/privacy'
 import { toCsv } from '../../../src/domain/referral/csv'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BirthdayGiftDoc } from '../model'
-import { pages } from './paging'
+import { rangePages } from './range-pages'
 import { inScope, staffScope, type ScopedStaff } from './team-scope'
 
 const view = (g: BirthdayGiftDoc): BirthdayGift => ({
@@ -24,7 +24,7 @@ export async function birthdayList(deps: Deps, staff: ScopedStaff, month?: strin
   const scope = await staffScope(deps, staff)
   const m = month ?? nextMonth(businessDate(deps.clock.now(), policy.timezone))
   const docs: BirthdayGiftDoc[] = []
-  for await (const page of pages<BirthdayGiftDoc>(deps.store, C.birthdayGifts, { where: { month: m }, orderBy: [['birthday', 'asc']] })) docs.push(...page)
+  for await (const page of rangePages<BirthdayGiftDoc>(deps.store, C.birthdayGifts, { where: { month: m }, key: 'birthday', dir: 'asc' })) docs.push(...page)
   const gifts = docs.filter((g) => inScope(scope, g.clinicId)).map(view)
   const csv = toCsv(['生日 birthday', '姓名 name', '手机 phone', '近12个月消费 spend (12 months)', '礼物预算 gift budget', '状态 status'],
     gifts.map((g) => [g.birthday, g.name, g.maskedPhone, formatFen(g.spend12mFen), formatFen(g.budgetFen), STATUS_LABEL[g.status]]))

@@ -12,7 +12,7 @@ import type { Where } from '../ports/store'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type ClinicDoc, type DayCloseDoc, type RefundDoc, type StaffDoc } from '../model'
 import { summarise } from './bills'
-import { pages } from './paging'
+import { allInRange } from './range-pages'
 import { createOnce } from './retry'
 import { inScope, staffScope, type ScopedStaff } from './team-scope'
 
@@ -26,11 +26,8 @@ async function clinicFor(deps: Deps, staff: ScopedStaff, clinicId?: string): Pro
   return clinic
 }
 
-async function all<T extends { _id: string }>(deps: Deps, coll: string, where: Where): Promise<T[]> {
-  const out: T[] = []
-  for await (const page of pages<T>(deps.store, coll, { where, orderBy: [['at', 'asc']] })) out.push(...page)
-  return out
-}
+/** The day's documents of one clinic, in time order, range-paged (issue 14: no skip). */
+const all = <T extends { _id: string }>(deps: Deps, coll: string, where: Where): Promise<T[]> => allInRange<T>(deps.store, coll, { where, key: 'at', dir: 'asc' })
 
 async function dayFigures(deps: Deps, clinicId: string, day: string) {
   const bills = await all<BillDoc>(deps, C.bills, { clinicId, day })

@@ -10,11 +10,16 @@ export async function inbox(deps: Deps, openid: string): Promise<InboxItem[]> {
 }
 
 const STATUSES: OutboxStatus[] = ['queued', 'sending', 'sent', 'failed', 'skipped', 'dead', 'interrupted']
+/** Finished states pile up with history: they are counted over the last days only (issue 14). */
+const FINISHED: OutboxStatus[] = ['sent', 'skipped', 'dead']
+export const COUNT_DAYS = 30
 
 export async function outboxReport(deps: Deps, status?: OutboxStatus): Promise<OutboxReport> {
   const counts: OutboxReport['counts'] = {}
+  const countsSince = new Date(deps.clock.now().getTime() - COUNT_DAYS * 86_400_000).toISOString()
   for (const s of STATUSES) {
-    const n = await deps.store.count(C.outbox, { status: s })
+    // Messages still to send or to look at (queued, sending, failed, interrupted) are counted all.
+    const n = await deps.store.count(C.outbox, FINISHED.includes(s) ? { status: s, createdAt: { $gte: countsSince } } : { status: s })
     if (n) counts[s] = n
   }
   const docs = await deps.store.query<OutboxMessage>(C.outbox, { where: status ? { status } : {}, orderBy: [['createdAt', 'desc']], limit: 100 })
@@ -33,5 +38,5 @@ export async function outboxReport(deps: Deps, status?: OutboxStatus): Promise<O
   for (const m of docs) {
     recent.push({ id: m._id, template: m.template, toName: await nameOf(m), status: m.status, reason: m.reason, attempts: m.attempts, createdAt: m.createdAt, notBefore: m.notBefore, heldUntil: m.heldUntil, sentAt: m.sentAt, lastError: m.lastError })
   }
-  return { counts, recent }
+  return { counts, countsSince, recent }
 }

@@ -2,9 +2,11 @@
  * Reception (S1, S2, S3): scan a member's code, preview a bill, confirm it. Confirmation is one
  * transaction — bill, spend and tier (M1, M6), bonus debit (R5), ledger entries — keyed by the
  * client's requestId, so a retry or a double tap returns the first result and charges nothing again.
+ * The bill's lines name price list items; the catalogue gives name, price and category, and only the
+ * director and admin may bill free text (issue 13; M2, F4 — src/domain/pricelist/resolve.ts).
  */
 import { createHash } from 'node:crypto'
-import type { BillRequest, ConfirmBillRequest, ConfirmedBill, ScannedPatient, ScanResult } from '../../../src/api/contract'
+import type { BillLineInput, BillRequest, ConfirmBillRequest, ConfirmedBill, ScannedPatient, ScanResult, StaffRole } from '../../../src/api/contract'
 import { computeBill, type BillResult } from '../../../src/domain/bill/engine'
 import { businessDate } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
@@ -26,10 +28,11 @@ import { currentPolicy, type Deps } from '../deps'
 import { C, type BalanceRequestDoc, type BillDoc, type PatientDoc } from '../model'
 import { applyReferralInTx } from './referral-rewards'
 import { bonusBalance } from './member'
+import { resolveBillLines } from './pricelist'
 import { withRetry } from './retry'
 import { deskCodeToToken } from './short-codes'
 
-export interface StaffActor { staffId: string; clinicId: string }
+export interface StaffActor { staffId: string; clinicId: string; role: StaffRole }
 
 /** S1: whatever the desk scanned or typed — a friend card's code, a member's code, a record number. */
 export async function scan(deps: Deps, code: string): Promise<ScanResult> {
@@ -85,11 +88,12 @@ function discountShown(p: PatientDoc, owner: PatientDoc | null, now: Date): 'mem
   return null
 }
 
-export async function previewBill(deps: Deps, req: BillRequest): Promise<BillResult> {
+export async function previewBill(deps: Deps, role: StaffRole, req: BillRequest): Promise<BillResult> {
   const policy = await currentPolicy(deps.store)
+  const items = await resolveBillLines(deps.store, req.items, role)
   const refs = await resolveRefs(deps, deps.store, req, 'preview')
   const ctx = await loadContext(deps.store, req, refs)
-  const r = computeBill(req.items, holdingsFor(ctx, req, deps.clock.now(), policy, firstVisitOf(refs)), policy)
+  const r = computeBill(items, holdingsFor(ctx, { ...req, items }, deps.clock.now(), policy, firstVisitOf(refs)), policy)
   assertCardUsed(ctx.card, r)
   return withGift(r, refs, policy)
 }
@@ -101,8 +105,11 @@ function withGift(r: BillResult, refs: BillRefs, policy: Policy): BillResult {
   return { ...r, notes: [...r.notes, { zh: `首诊赠品：${gift.zh}`, en: `First-visit gift: ${gift.en}` }] }
 }
 
+/** The lines as sent, not as priced: a retry replays even if the price list changed since; a changed line is a conflict (S3). */
+const rawLine = (l: BillLineInput) => ('itemId' in l ? ['item', l.itemId, l.quantity ?? 1] : ['text', l.name, l.category, l.amountFen])
+
 const fingerprint = (req: BillRequest, refs: BillRefs): string => createHash('sha256').update(JSON.stringify([
-  req.patientId, req.items.map((i) => [i.name, i.category, i.amountFen]), req.useBonusFen ?? 0, refs.cardId, refs.namedMemberId, req.useOwnerBalanceFen ?? 0,
+  req.patientId, req.items.map(rawLine), req.useBonusFen ?? 0, refs.cardId, refs.namedMemberId, req.useOwnerBalanceFen ?? 0,
   refs.referral.couponId, refs.referral.firstVisit,
 ])).digest('hex')
 
@@ -156,15 +163,17 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
 
   const now = deps.clock.now()
   const at = now.toISOString()
+  const items = await resolveBillLines(tx, req.items, staff.role) // by id: allowed inside the transaction
   const ctx = await loadContext(tx, req, refs)
   const p = ctx.payer
-  const result = withGift(computeBill(req.items, holdingsFor(ctx, req, now, policy, firstVisitOf(refs)), policy), refs, policy)
+  const ask = { ...req, items }
+  const result = withGift(computeBill(items, holdingsFor(ctx, ask, now, policy, firstVisitOf(refs)), policy), refs, policy)
   assertCardUsed(ctx.card, result)
   if (result.totals.dueFen !== req.expectedDueFen) {
     throw new DomainError('BILL_CHANGED', { expectedDueFen: req.expectedDueFen, dueFen: result.totals.dueFen })
   }
 
-  const plan = settleBill({ billId, actor: staff.staffId, now, situation: ctx, payerName: p.name, result, annualOnBill: sellsAnnual(req, policy), fromOwnerBalance: Boolean(req.useOwnerBalanceFen) }, policy)
+  const plan = settleBill({ billId, actor: staff.staffId, now, situation: ctx, payerName: p.name, result, annualOnBill: sellsAnnual(ask, policy), fromOwnerBalance: Boolean(req.useOwnerBalanceFen) }, policy)
   const { paidFen, standing: after } = plan
   if (plan.bonus) await tx.update(C.accounts, accountId(plan.bonus.ownerId, 'bonus'), { set: { balanceFen: plan.bonus.balanceAfterFen, updatedAt: at } })
   if (plan.consentUsed && ctx.consent) await tx.set<BalanceRequestDoc>(C.balanceRequests, { ...ctx.consent, status: 'used', usedBy: billId })
@@ -176,7 +185,7 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
   const doc: BillDoc = {
     _id: billId, requestId: req.requestId, fingerprint: fingerprint(req, refs), friendCardId: refs.cardId ?? undefined, namedMemberId: refs.namedMemberId ?? undefined,
     patientId: p._id, staffId: staff.staffId, clinicId: staff.clinicId,
-    items: req.items, result, paidFen, at, day, tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen,
+    items, result, paidFen, at, day, tierAfter: after.tier, cumulativeSpendAfterFen: after.cumulativeSpendFen,
     ...balancesAfter(plan.card?.balanceFen, plan.bonus?.balanceAfterFen),
     billNo: billNoOf(day, billId), ...(req.paymentMethod ? { paymentMethod: req.paymentMethod } : {}),
     referralId: ref.referralId, couponId: ref.couponId, referralShareFen: ref.shareFen, referralFixedFen: ref.fixedFen,

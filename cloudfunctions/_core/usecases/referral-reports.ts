@@ -8,7 +8,8 @@ import { findAnomalies, type AuditBill } from '../../../src/domain/referral/audi
 import { toCsv } from '../../../src/domain/referral/csv'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc } from '../model'
-import { pages } from './paging'
+import { rangePages } from './range-pages'
+import type { ReferrerTotalsDoc } from './referrer-totals'
 import { clinicLookups, inScope, staffScope, type ScopedStaff } from './team-scope'
 
 const yuan = (fen: number) => (fen / 100).toFixed(2)
@@ -22,21 +23,22 @@ async function names(deps: Deps) {
   }
 }
 
+/** R8: the active-referrer list shows the top referrers (recognition), not every one who ever referred. */
+export const LEADERS = 100
+
+/**
+ * R8, issue 14: read from the running totals kept in the money transactions (referrer-totals.ts),
+ * the top of one index, so it costs the same however many referrals history holds.
+ */
 export async function leaderboard(deps: Deps): Promise<LeaderRow[]> {
-  const by = new Map<string, { n: number; revenue: number }>()
-  for await (const page of pages<ReferralDoc>(deps.store, C.referrals, { where: { status: 'locked' }, orderBy: [['lockedAt', 'asc']] })) {
-    for (const r of page) {
-      if (!r.referrerPatientId) continue
-      const cur = by.get(r.referrerPatientId) ?? { n: 0, revenue: 0 }
-      by.set(r.referrerPatientId, { n: cur.n + 1, revenue: cur.revenue + r.revenueFen })
-    }
-  }
+  const top = await deps.store.query<ReferrerTotalsDoc>(C.referrerTotals, {
+    where: { validReferrals: { $gt: 0 } }, orderBy: [['validReferrals', 'desc'], ['referredRevenueFen', 'desc'], ['_id', 'desc']], limit: LEADERS,
+  })
   const patient = await names(deps)
-  const rows = [...by.entries()].sort((a, b) => b[1].n - a[1].n || b[1].revenue - a[1].revenue)
   const out: LeaderRow[] = []
-  for (const [id, v] of rows) {
-    const p = await patient(id)
-    out.push({ rank: out.length + 1, referrerName: p?.name ?? '', code: p?.recordNo ?? '', validReferrals: v.n, referredRevenueFen: v.revenue })
+  for (const t of top) {
+    const p = await patient(t._id)
+    out.push({ rank: out.length + 1, referrerName: p?.name ?? '', code: p?.recordNo ?? '', validReferrals: t.validReferrals, referredRevenueFen: t.referredRevenueFen })
   }
   return out
 }
@@ -50,7 +52,7 @@ export async function daySheet(deps: Deps, staff: ScopedStaff, date?: string): P
   const rows: SheetRow[] = []
   const queries = scope === 'chain' ? [{ day }] : scope.clinicIds.map((clinicId) => ({ clinicId, day }))
   const bills: BillDoc[] = []
-  for (const where of queries) for await (const page of pages<BillDoc>(deps.store, C.bills, { where, orderBy: [['at', 'asc']] })) bills.push(...page)
+  for (const where of queries) for await (const page of rangePages<BillDoc>(deps.store, C.bills, { where, key: 'at', dir: 'asc' })) bills.push(...page)
   bills.sort((a, b) => a.at.localeCompare(b.at))
   for (const b of bills) {
     if (!b.referralId) continue
@@ -85,7 +87,7 @@ export async function audit(deps: Deps, weekOf?: string): Promise<AuditReport> {
 
   const rewards: AuditReport['rewards'] = []
   const rewardFacts = []
-  for await (const page of pages<LedgerEntry>(deps.store, C.ledger, { where: { kind: { $in: REWARD_KINDS }, at: { $gte: from, $lt: to } }, orderBy: [['at', 'asc']] })) {
+  for await (const page of rangePages<LedgerEntry>(deps.store, C.ledger, { where: { kind: { $in: REWARD_KINDS }, at: { $gte: from, $lt: to } }, key: 'at', dir: 'asc' })) {
     for (const e of page) {
       rewards.push({ entryId: e._id, at: e.at, referrerName: (await patient(e.patientId))?.name ?? '', kind: e.kind, amountFen: e.amountFen, billId: e.billId })
       rewardFacts.push({ entryId: e._id, referralId: e.referralId ?? '', billId: e.billId, amountFen: e.amountFen })
@@ -95,7 +97,7 @@ export async function audit(deps: Deps, weekOf?: string): Promise<AuditReport> {
   const billFacts: AuditBill[] = []
   const referralIds = new Set<string>()
   const billIds = new Set(rewardFacts.map((r) => r.billId).filter((x): x is string => Boolean(x)))
-  for await (const page of pages<BillDoc>(deps.store, C.bills, { where: { at: { $gte: from, $lt: to } }, orderBy: [['at', 'asc']] })) {
+  for await (const page of rangePages<BillDoc>(deps.store, C.bills, { where: { at: { $gte: from, $lt: to } }, key: 'at', dir: 'asc' })) {
     for (const b of page) {
       if (b.referralId) billIds.add(b._id)
       else if (b.storedValueOverride) billFacts.push({ id: b._id, paidFen: b.paidFen, refundedFen: b.refundedFen ?? 0, storedValueOverride: b.storedValueOverride.reason })
@@ -109,11 +111,11 @@ export async function audit(deps: Deps, weekOf?: string): Promise<AuditReport> {
     billFacts.push({ id: b._id, paidFen: b.paidFen, refundedFen: b.refundedFen ?? 0, storedValueOverride: b.storedValueOverride?.reason })
   }
   const payoutFacts = []
-  for await (const page of pages<PayoutDoc>(deps.store, C.payouts, { where: { createdAt: { $gte: from, $lt: to } }, orderBy: [['createdAt', 'asc']] })) {
+  for await (const page of rangePages<PayoutDoc>(deps.store, C.payouts, { where: { createdAt: { $gte: from, $lt: to } }, key: 'createdAt', dir: 'asc' })) {
     for (const p of page) { payoutFacts.push({ id: p._id, referralId: p.referralId, markAttempts: p.markAttempts }); referralIds.add(p.referralId) }
   }
   // Device and phone patterns are judged over all of the week's referrals, new or paying.
-  for await (const page of pages<ReferralDoc>(deps.store, C.referrals, { where: { at: { $gte: from, $lt: to } }, orderBy: [['at', 'asc']] })) for (const r of page) referralIds.add(r._id)
+  for await (const page of rangePages<ReferralDoc>(deps.store, C.referrals, { where: { at: { $gte: from, $lt: to } }, key: 'at', dir: 'asc' })) for (const r of page) referralIds.add(r._id)
   // R6: a phone seen this week is compared with every referral ever made on it (an indexed lookup).
   for (const id of [...referralIds]) {
     const phone = (await deps.store.get<ReferralDoc>(C.referrals, id))?.friendPhone
@@ -142,11 +144,17 @@ async function payoutView(deps: Deps, p: PayoutDoc): Promise<PayoutView> {
   return { payoutId: p._id, referrerName: who ?? '', amountFen: p.amountFen, status: p.status, method: p.method, reference: p.reference, paidAt: p.paidAt }
 }
 
+const PAID_SHOWN = 100
+
 /** Clinic scoping: payouts of bills paid at the staff member's clinic (an admin's: the chain). */
 export async function payouts(deps: Deps, staff: ScopedStaff, status: 'due' | 'paid' = 'due'): Promise<PayoutView[]> {
   const scope = await staffScope(deps, staff)
   const clinicOf = clinicLookups(deps).ofBilled
-  const list = await deps.store.query<PayoutDoc>(C.payouts, { where: { status }, orderBy: [['createdAt', 'asc']], limit: 1000 })
+  // Due: the oldest first, all of them (they are paid within days). Paid ones pile up with history:
+  // the latest PAID_SHOWN, newest first (issue 14) — not the oldest thousand.
+  const list = status === 'due'
+    ? await deps.store.query<PayoutDoc>(C.payouts, { where: { status }, orderBy: [['createdAt', 'asc']], limit: 1000 })
+    : await deps.store.query<PayoutDoc>(C.payouts, { where: { status }, orderBy: [['createdAt', 'desc']], limit: PAID_SHOWN })
   const mine: PayoutDoc[] = []
   for (const p of list) if (inScope(scope, await clinicOf(p))) mine.push(p)
   return Promise.all(mine.map((p) => payoutView(deps, p)))

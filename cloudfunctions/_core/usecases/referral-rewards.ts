@@ -17,6 +17,7 @@ import { C, type BillDoc, type CouponDoc, type PartnerDoc, type PatientDoc, type
 import { familyHead, hasPaid, usersOf } from './patients'
 import { queueMessageInTx } from './outbox'
 import { assertCouponActive, checkEligible, referralIdForOpenid, referralIdForPatient, referrerByDeskCode } from './referral'
+import { moveReferrerTotalsInTx } from './referrer-totals'
 
 export interface ReferralRefs {
   /** The referral this payer already has, or the one this bill creates. */
@@ -101,6 +102,7 @@ export async function applyReferralInTx(
   if (!refs.referralId) return { shareFen: 0, fixedFen: 0 }
   const at = now.toISOString()
   let ref = await tx.get<ReferralDoc>(C.referrals, refs.referralId)
+  const stored = ref // R8 totals move by the difference between this and what is written
   if (refs.create) {
     if (ref && ref.status !== 'void') throw new DomainError('REFERRAL_TAKEN') // another desk won the race
     ref = { _id: refs.referralId, ...refs.create, friendPatientId: payer._id, friendPhone: payer.phone, at, status: 'pending', sharedFen: 0, fixedRewarded: false, revenueFen: 0, policyVersion: policy.version }
@@ -167,6 +169,7 @@ export async function applyReferralInTx(
     }
   }
   await tx.set<ReferralDoc>(C.referrals, next)
+  await moveReferrerTotalsInTx(tx, stored, next, at)
   return { referralId: ref._id, couponId: refs.couponId ?? undefined, shareFen, fixedFen }
 }
 
@@ -192,7 +195,9 @@ export async function clawbackInTx(tx: TxContext, bill: BillDoc, refundFen: numb
     const payout = await tx.get<PayoutDoc>(C.payouts, `po_${bill._id}`)
     if (payout?.status === 'due') await tx.set<PayoutDoc>(C.payouts, { ...payout, status: 'void' })
   }
-  await tx.set<ReferralDoc>(C.referrals, { ...ref, sharedFen: ref.sharedFen - share, revenueFen: Math.max(0, ref.revenueFen - refundFen), fixedRewarded: fixed > 0 ? false : ref.fixedRewarded })
+  const next: ReferralDoc = { ...ref, sharedFen: ref.sharedFen - share, revenueFen: Math.max(0, ref.revenueFen - refundFen), fixedRewarded: fixed > 0 ? false : ref.fixedRewarded }
+  await tx.set<ReferralDoc>(C.referrals, next)
+  await moveReferrerTotalsInTx(tx, ref, next, at)
 }
 
 const lockFriend = (refs: ReferralRefs, payer: PatientDoc): LockFriend => ({

@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY as P } from '../policy'
-import { clawbackForRefund, rewardForPayment, type ReferralProgress } from './rewards'
+import { clawbackForRefund, progressAfter, rewardForPayment, type ReferralProgress } from './rewards'
 
 const t0 = new Date('2026-03-01T02:00:00Z')
 const day = (n: number) => new Date(t0.getTime() + n * 86_400_000)
@@ -36,5 +36,15 @@ describe('referral rewards (R3)', () => {
     expect(clawbackForRefund(1_700, 170_000, 85_000)).toBe(850)
     expect(clawbackForRefund(1_700, 170_000, 170_000)).toBe(1_700)
     expect(clawbackForRefund(0, 170_000, 170_000)).toBe(0)
+  })
+
+  test('progress after a payment: locked at the first money paid, the fixed reward given once, the share added (R3, R6)', () => {
+    const start: ReferralProgress = { sharedFen: 0, fixedRewarded: false }
+    const at = '2026-11-05T02:00:00.000Z'
+    expect(progressAfter(start, 0, rewardForPayment(start, 0, new Date(at), P), at)).toBe(start) // nothing paid: nothing changes
+    const first = progressAfter(start, 170_000, rewardForPayment(start, 170_000, new Date(at), P), at)
+    expect(first).toEqual({ firstPaidAt: at, sharedFen: 1_700, fixedRewarded: true })
+    const later = '2026-11-20T02:00:00.000Z'
+    expect(progressAfter(first, 50_000, rewardForPayment(first, 50_000, new Date(later), P), later)).toEqual({ firstPaidAt: at, sharedFen: 2_200, fixedRewarded: true })
   })
 })

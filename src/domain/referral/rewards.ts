@@ -34,6 +34,16 @@ export function rewardForPayment(r: ReferralProgress, paidFen: Fen, now: Date, p
 }
 
 /**
+ * Where a referral stands after a payment and the reward it earned: locked at the first money paid
+ * (R6), the fixed reward given once — at that first payment, whatever its amounts — and the share
+ * added up towards the cap.
+ */
+export function progressAfter(r: ReferralProgress, paidFen: Fen, reward: PaymentReward, at: string): ReferralProgress {
+  if (paidFen <= 0) return r
+  return { firstPaidAt: r.firstPaidAt ?? at, sharedFen: r.sharedFen + reward.shareFen, fixedRewarded: true }
+}
+
+/**
  * What a refund of `refundFen` out of a payment of `paidFen` takes back of the share that payment
  * earned (`shareFenOfBill`). Rounded half up, never more than was earned.
  */

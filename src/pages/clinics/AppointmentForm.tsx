@@ -15,7 +15,7 @@ import { toApiError, type ApiError } from '../../services/cloud'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
 import { useT } from '../../i18n'
-import { DateField } from './DateField'
+import { DateField } from '../../components/DateField'
 import { whenText } from '../../domain/appointments/when'
 
 interface Props { page: ClinicsPage; clinic: ClinicInfo | null; onDone: (r: RequestedAppointment) => void }

@@ -25,8 +25,9 @@ const STAFF_PAGES: readonly StaffPage[] = [
   { id: 'goto-staff-pricelist', page: 'pricelist', label: { zh: '收费项目', en: 'Price list' }, glyph: { zh: '价', en: 'P' }, main: ['records', 'savePriceItem'] },
   { id: 'goto-staff-appointments', page: 'appointments', label: { zh: '预约申请', en: 'Appointments' }, glyph: { zh: '约', en: 'A' }, main: ['clinic', 'appointments'] },
   { id: 'goto-staff-bills', page: 'bills', label: { zh: '账单查询', en: 'Bills' }, glyph: { zh: '账', en: 'B' }, main: ['reception', 'findBills'] },
-  { id: 'goto-staff-appointments', page: 'appointments', label: { zh: '预约请求', en: 'Appointment requests' }, glyph: { zh: '约', en: 'A' }, main: ['clinic', 'appointments'] },
   { id: 'goto-staff-dayclose', page: 'dayclose', label: { zh: '日结', en: 'Day close' }, glyph: { zh: '结', en: 'D' }, main: ['reception', 'daySheet'] },
+  // Issue 14: the chain's policy, for whoever may save it (director, admin).
+  { id: 'goto-staff-policy', page: 'policy', label: { zh: '规则设置', en: 'Policy' }, glyph: { zh: '规', en: 'P' }, main: ['team', 'policySave'] },
 ]
 
 /** The staff pages this persona may open (none for a patient or a guest). */

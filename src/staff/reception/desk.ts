@@ -3,12 +3,13 @@
  * its idempotency fingerprint (S3).
  */
 import type { BillRequest, Persona, ScannedCard, ScannedCoupon, ScannedPatient } from '../../api/contract'
-import type { BillItem, BillResult, AdjustmentKind } from '../../domain/bill/engine'
+import type { BillResult, AdjustmentKind } from '../../domain/bill/engine'
 import { formatFen } from '../../domain/money'
 import { parseYuan } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { payerProof } from './OverrideReason'
 import type { Msg } from '../../i18n'
+import { lineInput, type DeskLine } from './deskLines'
 
 export type Staff = Extract<Persona, { kind: 'staff' }>
 
@@ -44,15 +45,10 @@ export interface Payer { patientId: string; name: string; scanned: ScannedPatien
  */
 export function fingerprint(req: BillRequest, cardId: string | null, couponId: string | null): string {
   return JSON.stringify([
-    req.patientId, req.items.map((i) => [i.name, i.category, i.amountFen]), req.useBonusFen ?? 0, cardId,
+    req.patientId, req.items.map((l) => ('itemId' in l ? ['item', l.itemId, l.quantity ?? 1] : ['text', l.name, l.category, l.amountFen])), req.useBonusFen ?? 0, cardId,
     req.namedMemberCode ?? null, req.useOwnerBalanceFen ?? 0, couponId, req.referrerCode ?? null,
   ])
 }
-
-/** M1: the annual membership as a bill item (the server checks the fee against the policy). */
-export const ANNUAL_FEE_NAME: Msg = { zh: '年度会员', en: 'Annual membership' }
-/** The item's name is written in the desk's language: it is what the bill and the ledger show. */
-export const annualFee = (name: string): BillItem => ({ name, category: 'membership_fee', amountFen: 89_900 })
 
 /** M6: who may refund (the server enforces it too). */
 export const REFUNDERS: Array<Staff['role']> = ['director', 'admin']
@@ -83,7 +79,7 @@ export function ownerFen(ownerText: string): Fen {
 /** Everything staff typed or scanned that goes on the bill. */
 export interface BillInputs {
   payer: Payer | null
-  items: BillItem[]
+  items: DeskLine[]
   card: ScannedCard | null
   coupon: ScannedCoupon | null
   bonusText: string
@@ -109,7 +105,7 @@ export function buildBillRequest(b: BillInputs): { ok: true; req: BillRequest } 
   if (!proof.ok) return proof
   const req: BillRequest = {
     patientId: payer.patientId,
-    items,
+    items: items.map(lineInput), // issue 13: price list items by id (the catalogue prices them), or a director's typed line
     ...(bonus.fen > 0 ? { useBonusFen: bonus.fen } : {}),
     ...(card ? { friendCardTicket: card.ticket } : {}),
     ...(coupon ? { couponTicket: coupon.ticket } : {}),

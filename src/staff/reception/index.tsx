@@ -19,7 +19,6 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { BalanceRequest, ScannedCard, ScannedCoupon } from '../../api/contract'
-import type { BillItem } from '../../domain/bill/engine'
 import { callFunction, toApiError } from '../../services/cloud'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
@@ -29,7 +28,7 @@ import { StaffPage } from '../../components/StaffPage'
 import { PatientLookup } from './PatientLookup'
 import { WalkInForm } from './WalkInForm'
 import { bannerOf, phoneHasRecord, type ExistingRecord } from './BindingCodePanel'
-import { ANNUAL_FEE_NAME, annualFee, buildBillRequest, payerOf, type Payer, type Staff } from './desk'
+import { buildBillRequest, payerOf, type Payer, type Staff } from './desk'
 import { ScanPanel } from './ScanPanel'
 import { FriendCardPanel } from './FriendCardPanel'
 import { CouponPanel } from './CouponPanel'
@@ -41,6 +40,7 @@ import { BillTotals } from './BillTotals'
 import { ReceiptPanel } from './ReceiptPanel'
 import { alsoRegisterCard, alsoRegisterCoupon } from './registerOnce'
 import { useCheckout } from './useCheckout'
+import { useBillLines } from './useBillLines'
 import { ROLE_LABEL } from '../team/labels'
 import { useT } from '../../i18n'
 
@@ -75,7 +75,9 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
   const [consentRequest, setConsentRequest] = useState<BalanceRequest | null>(null)
   const [requestingConsent, setRequestingConsent] = useState(false)
 
-  const [items, setItems] = useState<BillItem[]>([])
+  // Issue 13: lines picked from the price list (touchBill: any change needs a new preview).
+  const bill = useBillLines(setError, () => touchBill())
+  const items = bill.lines
   const [bonusText, setBonusText] = useState('')
   const [overrideText, setOverrideText] = useState('')
   /** A registration named a phone that already has a record: offer its binding code instead. */
@@ -87,7 +89,7 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
   const billRequest = () => buildBillRequest({ payer, items, card, coupon, bonusText, ownerText, namedText, referrerText, consentText, overrideText })
 
   const { preview, setPreview, previewing, confirming, receipt, setReceipt, request, runPreview, confirm } =
-    useCheckout({ payer, items, card, coupon, billRequest, setError, setPayer, setCard, setConsentNeeded })
+    useCheckout({ payer, items, card, coupon, billRequest, setError, setPayer, setCard, setConsentNeeded, onPriceListStale: bill.reload })
 
   const show = (e: unknown) => setError(toApiError(e))
   const report = (e: unknown) => setError(bannerOf(e))
@@ -102,7 +104,7 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
 
   /** The item form and the refund (in the receipt) start afresh with the bill. */
   const resetBill = () => {
-    setItems([])
+    bill.clear()
     setBillKey((k) => k + 1)
     setBonusText('')
     setOverrideText('')
@@ -185,20 +187,6 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
     }
   }
 
-  function addAnnual() {
-    if (items.some((i) => i.category === 'membership_fee')) {
-      setError({ zh: '每张账单只能有一项会员费', en: 'One membership fee per bill', code: 'VALIDATION' })
-      return
-    }
-    setItems((xs) => [...xs, annualFee(t(ANNUAL_FEE_NAME))])
-    touchBill()
-  }
-
-  function removeItem(index: number) {
-    setItems((xs) => xs.filter((_, i) => i !== index))
-    touchBill()
-  }
-
   const totals = preview?.result.totals
   const lines = preview?.result.lines
 
@@ -259,10 +247,10 @@ function ReceptionDesk({ staff }: { staff: Staff }) {
       {payer && !receipt ? (
         <View className='card'>
           <Text className='card__title'>{t({ zh: '账单', en: 'Bill' })}</Text>
-          <BillLines items={items} lines={lines} onRemove={removeItem} />
+          <BillLines items={items} lines={lines} onQuantity={bill.setQuantity} onRemove={bill.remove} />
 
           <View className='add-item'>
-            <AddItemForm key={billKey} showAnnual={patient?.tier !== 'lifetime'} onAdd={(item) => { setItems((xs) => [...xs, item]); touchBill() }} onAddAnnual={addAnnual} setError={setError} />
+            <AddItemForm key={billKey} role={staff.role} catalogue={bill.catalogue} onReload={bill.reload} showAnnual={patient?.tier !== 'lifetime'} onAdd={bill.add} setError={setError} />
 
             <PaymentOptions
               patient={patient} coupon={coupon} referrerText={referrerText} setReferrerText={setReferrerText} namedText={namedText} setNamedText={setNamedText}

@@ -5,12 +5,12 @@
  */
 import { useRef, useState } from 'react'
 import type { BillRequest, ConfirmedBill, ScannedCard, ScannedCoupon } from '../../api/contract'
-import type { BillItem } from '../../domain/bill/engine'
 import { callFunction, toApiError } from '../../services/cloud'
 import { newRequestId } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { CONFIRM, confirmAction } from '../../components/confirm'
 import { fingerprint, type Payer, type Preview } from './desk'
+import type { DeskLine } from './deskLines'
 
 type Update<T> = (f: (prev: T) => T) => void
 
@@ -19,7 +19,7 @@ export type DeskReceipt = ConfirmedBill & { payerName: string }
 
 export interface CheckoutInputs {
   payer: Payer | null
-  items: BillItem[]
+  items: DeskLine[]
   card: ScannedCard | null
   coupon: ScannedCoupon | null
   billRequest: () => { ok: true; req: BillRequest } | { ok: false; message: BannerMessage }
@@ -27,9 +27,11 @@ export interface CheckoutInputs {
   setPayer: Update<Payer | null>
   setCard: Update<ScannedCard | null>
   setConsentNeeded: (v: boolean) => void
+  /** Issue 13: an item was retired or removed since the desk loaded the price list: load it again. */
+  onPriceListStale: () => void
 }
 
-export function useCheckout({ payer, items, card, coupon, billRequest, setError, setPayer, setCard, setConsentNeeded }: CheckoutInputs) {
+export function useCheckout({ payer, items, card, coupon, billRequest, setError, setPayer, setCard, setConsentNeeded, onPriceListStale }: CheckoutInputs) {
   const [preview, setPreview] = useState<Preview | null>(null)
   const [previewing, setPreviewing] = useState(false)
   const [confirming, setConfirming] = useState(false)
@@ -41,7 +43,10 @@ export function useCheckout({ payer, items, card, coupon, billRequest, setError,
 
 
   /** M4: the server wants the owner's consent; staff can ask for it from here. */
-  const noteConsent = (code: string) => { if (code === 'CONSENT_REQUIRED') setConsentNeeded(true) }
+  const noteConsent = (code: string) => {
+    if (code === 'CONSENT_REQUIRED') setConsentNeeded(true)
+    if (code === 'PRICE_ITEM_INACTIVE' || code === 'PRICE_ITEM_NOT_FOUND') onPriceListStale()
+  }
 
   async function runPreview() {
     if (!payer || items.length === 0) return

@@ -158,7 +158,8 @@ export class SqliteStore implements Store {
       }
       const w = whereSql(q.where ?? {})
       const order = (q.orderBy ?? []).map(([f, dir]) => `${fieldExpr(f)} ${dir === 'desc' ? 'DESC' : 'ASC'}`)
-      order.push('id ASC') // stable pages, as CloudBase's default order by _id
+      // Stable pages, as CloudBase's default order by _id (the cloudbase adapter adds it too, unless ordered by _id).
+      if (!(q.orderBy ?? []).some(([f]) => f === '_id')) order.push('id ASC')
       const skip = q.skip ?? 0
       if (!Number.isInteger(skip) || skip < 0) throw new StoreError('BAD_QUERY', `skip must be a whole number ≥ 0, got ${skip}`)
       // Checked integers, written into the SQL: a bound LIMIT costs better-sqlite3 ~10 µs a query.

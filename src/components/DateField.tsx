@@ -3,8 +3,8 @@
  * (`Picker mode='date'`), the browser's date input on H5 (a real control tests can fill).
  */
 import { Picker, View } from '@tarojs/components'
-import { useT } from '../../i18n'
-import { dayText } from '../../domain/appointments/when'
+import { useT } from '../i18n'
+import { dayText } from '../domain/appointments/when'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 

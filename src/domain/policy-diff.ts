@@ -1,0 +1,27 @@
+/**
+ * Issue 14: what one policy version changed against the one before, for the history. A leaf is a
+ * number, text, switch or a whole list (reminder days, categories, holidays): a list that changed
+ * is shown before and after as a whole, which is how a director reads it.
+ */
+import type { Policy } from './policy'
+
+export interface PolicyChange { path: string; before: unknown; after: unknown }
+
+const isSection = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+
+/** Every leaf that differs, in the order of `after`'s fields (then fields only `before` had); `version` is not a change. */
+export function policyDiff(before: Policy, after: Policy): PolicyChange[] {
+  const out: PolicyChange[] = []
+  const walk = (a: unknown, b: unknown, prefix: string) => {
+    if (isSection(a) && isSection(b)) {
+      const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])]
+      for (const k of keys) walk(a[k], b[k], prefix ? `${prefix}.${k}` : k)
+    } else if (!same(a, b)) {
+      out.push({ path: prefix, before: a, after: b })
+    }
+  }
+  walk({ ...before, version: 0 }, { ...after, version: 0 }, '')
+  return out
+}

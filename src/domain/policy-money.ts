@@ -1,0 +1,25 @@
+/**
+ * Issue 14: money on screen in the chain's currency (a policy setting): ¥1,234.50 or 1,234.50 ₽.
+ * Amounts are integer minor units either way (fen, kopecks); only the sign of the unit changes.
+ */
+import type { Fen } from './money'
+import type { Currency } from './policy'
+import type { ErrorMessage } from './errors'
+
+export const CURRENCY_LABEL: Record<Currency, ErrorMessage> = {
+  CNY: { zh: '人民币（¥）', en: 'Yuan (¥)' },
+  RUB: { zh: '卢布（₽）', en: 'Roubles (₽)' },
+}
+
+/** The unit an amount is typed in: 元 / yuan, 卢布 / roubles. */
+export const CURRENCY_UNIT: Record<Currency, ErrorMessage> = {
+  CNY: { zh: '元', en: 'yuan' },
+  RUB: { zh: '卢布', en: 'roubles' },
+}
+
+export function formatMoney(amount: Fen, currency: Currency): string {
+  const sign = amount < 0 ? '-' : ''
+  const abs = Math.abs(amount)
+  const digits = `${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`
+  return currency === 'RUB' ? `${sign}${digits} ₽` : `${sign}¥${digits}`
+}
