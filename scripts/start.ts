@@ -17,7 +17,8 @@ async function main() {
   if (!where.ok) throw new Error(where.message)
   const dataDir = process.env.YAYOU_DATA_DIR ?? join(ROOT, '.data')
   if (process.env.YAYOU_SKIP_BUILD !== '1') buildApp('h5')
-  const cloud = await LocalCloud.open({ dataDir })
+  // A fresh database gets the demo chain and four weeks of its desk activity (reports, dashboard, simulator).
+  const cloud = await LocalCloud.open({ dataDir, demoHistory: true })
   const server = createLocalServer({ cloud, staticDir: join(ROOT, 'dist-h5'), local: true, allowRemote: where.remote })
   server.listen(port, host, () => {
     if (where.remote) warnRemote(host, port)

@@ -1,10 +1,12 @@
 export default defineAppConfig({
   // Main package: member and friend pages. A shared friend card link opens pages/card/claim/index;
   // messages (N3) open the page they are about, e.g. an event invitation pages/events/index (N4).
-  pages: ['pages/index/index', 'pages/member/code/index', 'pages/me/index', 'pages/cards/index', 'pages/card/claim/index', 'pages/card/code/index', 'pages/family/index', 'pages/family/accept/index', 'pages/referral/card/index', 'pages/referral/index', 'pages/coupon/index', 'pages/coupon/code/index', 'pages/rate/index', 'pages/inbox/index', 'pages/events/index', 'pages/bind/index', 'pages/mydata/index', 'pages/clinics/index'],
+  pages: ['pages/index/index', 'pages/member/code/index', 'pages/me/index', 'pages/cards/index', 'pages/card/claim/index', 'pages/card/code/index', 'pages/family/index', 'pages/family/accept/index', 'pages/referral/card/index', 'pages/referral/index', 'pages/coupon/index', 'pages/coupon/code/index', 'pages/rate/index', 'pages/inbox/index', 'pages/events/index', 'pages/bind/index', 'pages/clinics/index'],
   // Staff pages load only for staff, in their own subpackage (keeps the main package small).
   subPackages: [
-    { root: 'staff', pages: ['reception/index', 'cards/index', 'membership/index', 'referral/index', 'birthdays/index', 'events/index', 'outbox/index', 'team/index', 'join/index', 'import/index', 'appointments/index', 'pricelist/index', 'bills/index', 'dayclose/index', 'policy/index'] },
+    // A patient's own data (C2 export): rarely opened, so it loads on demand (main package budget, issue 12).
+    { root: 'account', pages: ['mydata/index'] },
+    { root: 'staff', pages: ['reception/index', 'cards/index', 'membership/index', 'referral/index', 'birthdays/index', 'events/index', 'outbox/index', 'team/index', 'join/index', 'import/index', 'appointments/index', 'pricelist/index', 'bills/index', 'dayclose/index', 'policy/index', 'dashboard/index'] },
   ],
   // Issue 12: WeChat's tabBar. Its pages stay in the main package and are opened with switchTab
   // (src/services/tabs.ts lists them for the pages; a unit test keeps the two lists equal). Icons:

@@ -20,6 +20,7 @@ import { inboxChannel } from '../_core/adapters/notify/inbox-channel'
 import type { MessageChannel } from '../_core/ports/notifier'
 import { currentPolicy } from '../_core/deps'
 import { isEmpty, loadDemoData } from './demo-data'
+import { playDemoHistory } from './demo-history'
 import { FUNCTIONS, isFnName } from './registry'
 
 /** Real time plus an offset that `POST /api/dev/clock` moves; tests may pin it instead. */
@@ -39,13 +40,15 @@ export interface LocalCloudOptions {
   qrSecret?: string
   /** Load the demo chain into an empty database (default true). */
   demo?: boolean
+  /** Then play four weeks of desk activity through the functions (demo-history.ts; `npm start` only, default false). */
+  demoHistory?: boolean
   /** The message channel (default: the local inbox); tests pass a failing one. */
   channel?: (store: SqliteStore, clock: LocalClock) => MessageChannel
 }
 
 export class LocalCloud {
   readonly deps: Deps
-  constructor(readonly store: SqliteStore, readonly clock: LocalClock, qrSecret: string, private readonly demo: boolean, channel: MessageChannel) {
+  constructor(readonly store: SqliteStore, readonly clock: LocalClock, qrSecret: string, private readonly demo: boolean, channel: MessageChannel, private readonly demoHistory = false) {
     this.deps = { store, clock, qr: new HmacQrSigner(qrSecret), poster: localPoster, channel, phone: localPhone(store, clock) }
   }
 
@@ -55,8 +58,8 @@ export class LocalCloud {
     const store = openSqliteStore({ file: memory ? ':memory:' : join(opts.dataDir, 'yayou.sqlite') })
     const secret = opts.qrSecret ?? process.env.YAYOU_QR_SECRET ?? (memory ? randomBytes(32).toString('hex') : localSecret(opts.dataDir))
     const clock = opts.clock ?? new LocalClock()
-    const cloud = new LocalCloud(store, clock, secret, opts.demo ?? true, (opts.channel ?? inboxChannel)(store, clock))
-    if (cloud.demo && (await isEmpty(store))) await loadDemoData(store, cloud.clock.now())
+    const cloud = new LocalCloud(store, clock, secret, opts.demo ?? true, (opts.channel ?? inboxChannel)(store, clock), opts.demoHistory)
+    if (cloud.demo && (await isEmpty(store))) await cloud.loadDemo()
     return cloud
   }
 
@@ -72,7 +75,12 @@ export class LocalCloud {
   /** Back to the demo data (local mode only). */
   async reset(): Promise<void> {
     await this.store.wipe()
-    if (this.demo) await loadDemoData(this.store, this.clock.now())
+    if (this.demo) await this.loadDemo()
+  }
+
+  private async loadDemo(): Promise<void> {
+    await loadDemoData(this.store, this.clock.now())
+    if (this.demoHistory) await playDemoHistory(this)
   }
 
   /** The daily timer's work, run now (local `POST /api/dev/run-daily`, the job CLI). */

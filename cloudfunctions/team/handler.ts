@@ -6,6 +6,7 @@ import * as team from '../_core/usecases/team'
 import { policyGet, policyHistory, policySave } from '../_core/usecases/policy-admin'
 import { PRESET_KEYS } from '../../src/domain/policy-presets'
 import { simulatePolicy } from '../_core/usecases/policy-simulation'
+import { dashboard } from '../_core/usecases/dashboard'
 import { calendarDay } from '../_core/runtime/schema'
 
 const role = z.enum(STAFF_ROLES)
@@ -37,5 +38,7 @@ export default defineFunction({
     policyHistory: forStaff(z.object({ before: z.number().int().min(1).optional(), limit: z.number().int().min(1).max(100).optional() }), (deps, _c, i) => policyHistory(deps, i)),
     // Issue 14 item 5: the proposed numbers are checked by the domain (POLICY_INVALID), the period here.
     policySimulate: forStaff(z.object({ from: calendarDay.optional(), to: calendarDay.optional(), clinicId: id.optional(), preset: z.enum(PRESET_KEYS).optional(), policy: z.unknown().optional() }), (deps, c, i) => simulatePolicy(deps, c.persona, i)),
+    // Issue 14 item 1: the director's dashboard for a period (clinic-zone days) and a clinic; read-only.
+    dashboard: forStaff(z.object({ from: calendarDay.optional(), to: calendarDay.optional(), clinicId: id.optional() }), (deps, c, i) => dashboard(deps, c.persona, i)),
   },
 })

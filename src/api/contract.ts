@@ -21,6 +21,8 @@ import type { TeamApi } from './team'
 export type * from './team'
 import type { RecordsApi } from './records'
 import type { PolicyApi } from './policy'
+import type { DashboardApi } from './dashboard'
+export type * from './dashboard'
 export type * from './policy'
 export type * from './records'
 import type { PriceListApi } from './pricelist'
@@ -276,7 +278,7 @@ export interface Api {
     closedDays: { in: { month: string }; out: ClosedDay[] }
   }
   /** Staff onboarding; issue 14: the chain's policy (src/api/policy.ts). */
-  team: TeamApi & PolicyApi
+  team: TeamApi & PolicyApi & DashboardApi
   /** Patient import, and the price list (issue 13: catalogue reads, edits, file import). */
   records: RecordsApi & PriceListApi
   /** C2: the privacy notice, 我的数据 and the consent log. */

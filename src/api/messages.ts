@@ -25,7 +25,7 @@ export interface BirthdayGift {
   spend12mFen: number; budgetFen: number
   status: 'todo' | 'bought' | 'delivered'; boughtAt?: string; deliveredAt?: string
 }
-export interface BirthdayList { month: string; preparedAt?: string; gifts: BirthdayGift[]; totalBudgetFen: number; csv: string }
+export interface BirthdayList { month: string; preparedAt?: string; gifts: BirthdayGift[]; totalBudgetFen: number }
 
 /** N4: a member event, with this person's reply. */
 export interface MemberEvent {

@@ -25,13 +25,13 @@ export interface SheetRow {
   referrerCode: string; referrerName: string; maskedPhone: string; friendName: string; billId: string; paidFen: number
   bonusFen: number; shareFen: number; payoutId?: string; payoutFen: number; payoutStatus?: 'due' | 'paid' | 'void'
 }
-export interface DaySheet { date: string; rows: SheetRow[]; payoutsToMakeFen: number; csv: string }
+/** R9: the evening sheet (its CSV and XLSX are made by the page, src/staff/export). */
+export interface DaySheet { date: string; rows: SheetRow[]; payoutsToMakeFen: number }
 export interface AuditReport {
   from: string; to: string
   rewards: Array<{ entryId: string; at: string; referrerName: string; kind: string; amountFen: number; billId?: string }>
   payments: Array<{ billId: string; at: string; friendName: string; paidFen: number; refundedFen: number }>
   anomalies: Array<{ kind: string; ids: string[]; zh: string; en: string }>
-  csv: string
 }
 export interface PayoutView { payoutId: string; referrerName: string; amountFen: number; status: 'due' | 'paid' | 'void'; method?: string; reference?: string; paidAt?: string }
 export interface FollowUpTask { taskId: string; patientName: string; billId: string; score: number; comment?: string; status: 'open' | 'done'; createdAt: string }

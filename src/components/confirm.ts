@@ -64,9 +64,11 @@ export const CONFIRM = {
     confirmText: { zh: '退款', en: 'Refund' },
     danger: true,
   }),
-  payBill: (patient: string, dueFen: Fen): ConfirmRequest => ({
+  payBill: (patient: string, dueFen: Fen, how?: Msg): ConfirmRequest => ({
     title: { zh: '确认收款', en: 'Confirm payment' },
-    content: { zh: `确认 ${patient} 本次应付 ${formatFen(dueFen)} 已收款？`, en: `Has ${patient} paid ${formatFen(dueFen)}?` },
+    content: how
+      ? { zh: `确认 ${patient} 本次应付 ${formatFen(dueFen)} 已用${how.zh}收款？`, en: `Has ${patient} paid ${formatFen(dueFen)} by ${how.en}?` }
+      : { zh: `确认 ${patient} 本次应付 ${formatFen(dueFen)} 已收款？`, en: `Has ${patient} paid ${formatFen(dueFen)}?` },
     confirmText: { zh: '确认收款', en: 'Paid' },
   }),
   markPaid: (referrer: string, amountFen: Fen): ConfirmRequest => ({

@@ -17,7 +17,7 @@ const NOT_YET_CONVERTED = new Set([
   'pages/cards/index.css',
   'pages/clinics/index.css',
   'pages/index/index.css',
-  'pages/mydata/index.css',
+  'account/mydata/index.css',
   'pages/rate/index.css',
   'pages/referral/card/index.css',
   'pages/referral/shared.css',

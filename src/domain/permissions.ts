@@ -127,6 +127,8 @@ export const PERMISSIONS = {
     policyHistory: MANAGERS,
     /** Issue 14: replaying a period under a proposed policy (read-only; clinic-scoped like the reports). */
     policySimulate: MANAGERS,
+    /** Issue 14 item 1: the director's dashboard (read-only; clinic-scoped like the reports). */
+    dashboard: MANAGERS,
   },
 } as const satisfies PermissionTable
 

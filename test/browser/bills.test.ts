@@ -5,9 +5,9 @@
  */
 import type { ConfirmedBill } from '../../src/api/contract'
 import type { BillSummary } from '../../src/api/bills'
-import {
-  acceptModal, dismissModal, PERSONA, setClock, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
-} from './harness'
+import { PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal, dismissModal } from './gestures'
+import { setClock } from './desk'
 import { apiDataOf } from './api'
 import { lines } from '../integration/catalogue'
 

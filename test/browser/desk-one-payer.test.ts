@@ -5,7 +5,8 @@
 import type { CardCode } from '../../src/api/friendcard'
 import type { CouponView } from '../../src/api/contract'
 import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
-import { PERSONA, scan, shot, startHarness, tap, typeInto, waitForId, waitForText, byId, type Harness } from './harness'
+import { PERSONA, shot, startHarness, tap, typeInto, waitForId, waitForText, byId, type Harness } from './harness'
+import { scan } from './desk'
 import { apiDataOf } from './api'
 
 jest.setTimeout(120_000)

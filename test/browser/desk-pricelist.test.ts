@@ -8,9 +8,9 @@
  */
 import type { Page, Request } from 'playwright-core'
 import type { BillDoc } from '../../cloudfunctions/_core/model'
-import {
-  acceptModal, byId, PERSONA, pickItem, scan, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
-} from './harness'
+import { byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal } from './gestures'
+import { pickItem, scan } from './desk'
 
 jest.setTimeout(120_000)
 

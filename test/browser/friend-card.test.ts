@@ -14,10 +14,9 @@
 import type { Page } from 'playwright-core'
 import type { MyCards } from '../../src/api/contract'
 import type { FriendCard } from '../../src/domain/friendcard/card'
-import {
-  acceptModal,
-  addItem, bodyText, byId, pageTextWithout, shot, startHarness, stockPriceList, tap, textOf, typeInto, waitForId, waitForText, type Harness,
-} from './harness'
+import { bodyText, byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal } from './gestures'
+import { addItem, stockPriceList } from './desk'
 
 jest.setTimeout(120_000)
 

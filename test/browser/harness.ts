@@ -15,8 +15,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { LocalClock, LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { createLocalServer } from '../../cloudfunctions/_local/server'
 import type { Result } from '../../src/api/contract'
-import type { DailySummary } from '../../cloudfunctions/_core/usecases/daily'
-import { stock } from '../integration/catalogue'
 
 export const ROOT = resolve(__dirname, '..', '..')
 export const DIST_H5 = join(ROOT, 'dist-h5')
@@ -178,7 +176,7 @@ export async function describePage(page: Page): Promise<string> {
   return [`  page: ${url}`, `  error-banner: ${banner ?? '(none)'}`, `  ids on page: ${ids || '(none)'}`, ...(log.length ? ['  page log:', ...log.map((l) => `    ${l}`)] : [])].join('\n')
 }
 
-async function explain<T>(page: Page, what: string, run: () => Promise<T>): Promise<T> {
+export async function explain<T>(page: Page, what: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run()
   } catch (e) {
@@ -240,51 +238,6 @@ export async function tap(page: Page, id: string): Promise<void> {
   await explain(page, `could not click #${id}`, () => byId(page, id).click())
 }
 
-/** Taro H5's showModal dialog (its own DOM; the class names are Taro's, "model" sic). */
-const modal = (page: Page) => page.locator('.taro-modal__content').filter({ visible: true }).first()
-
-/** Waits for the confirmation dialog (confirmAction, issue 12) and returns its title and text. */
-export async function modalText(page: Page): Promise<string> {
-  await explain(page, 'no confirmation dialog appeared', () => modal(page).waitFor({ state: 'visible', timeout: WAIT_MS }))
-  return (await modal(page).innerText()).replace(/\s+/g, ' ').trim()
-}
-
-/** Taps the dialog's confirm button; returns what the dialog said. */
-export async function acceptModal(page: Page): Promise<string> {
-  const text = await modalText(page)
-  await modal(page).locator('.taro-model__confirm').click()
-  await modal(page).waitFor({ state: 'hidden', timeout: WAIT_MS })
-  return text
-}
-
-/** Taps the dialog's cancel button; returns what the dialog said. */
-export async function dismissModal(page: Page): Promise<string> {
-  const text = await modalText(page)
-  await modal(page).locator('.taro-model__cancel').click()
-  await modal(page).waitFor({ state: 'hidden', timeout: WAIT_MS })
-  return text
-}
-
-/**
- * Pulls the page down as a finger does (enablePullDownRefresh, usePullRefresh): touch events on the
- * element Taro's pull-to-refresh listens to, far enough past its 50 px threshold.
- */
-export async function pullToRefresh(page: Page): Promise<void> {
-  await explain(page, 'could not pull to refresh', () => page.evaluate(async () => {
-    const pull = Array.from(document.querySelectorAll('taro-pull-to-refresh-core')).find((e) => e.getClientRects().length > 0)
-    const target = pull?.parentElement
-    if (!pull || !target) throw new Error('this page has no pull-to-refresh')
-    const touch = (y: number) => new Touch({ identifier: 1, target, clientX: 100, clientY: y, screenX: 100, screenY: y })
-    const fire = (type: string, y: number) => target.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: type === 'touchend' ? [] : [touch(y)], changedTouches: [touch(y)] }))
-    fire('touchstart', 100)
-    for (let y = 120; y <= 500; y += 20) {
-      fire('touchmove', y)
-      await new Promise((r) => setTimeout(r, 10))
-    }
-    fire('touchend', 500)
-  }))
-}
-
 /**
  * Saves a PNG of the page as the person has it (mobile width 390 px at 2×) to
  * docs/screenshots/<name>.png, top to bottom. Taro H5 scrolls inside the page element
@@ -333,56 +286,4 @@ export async function pageTextWithout(page: Page, ids: string[]): Promise<string
     return copy.textContent ?? ''
   }, ids)
   return text.replace(/\s+/g, ' ')
-}
-
-/** A bill item a test picks at the desk: name, category, price in yuan. */
-export type DeskItem = readonly [name: string, category: string, yuan: string]
-
-/**
- * Issue 13: reception bills from the price list. Puts the test's items in it (active, as the admin
- * would have saved them) — before the desk page opens, which loads the list once.
- */
-export async function stockPriceList(h: Harness, items: readonly DeskItem[]): Promise<void> {
-  await stock(h.cloud, items.map(([name, category, yuan]) => ({ name, category, amountFen: Math.round(Number(yuan) * 100) })))
-}
-
-/**
- * Reception: add one bill item the way staff do — search the price list, tap the item — and check
- * the line shows the catalogue's category and price (stocked with stockPriceList).
- */
-export async function addItem(page: Page, name: string, category: string, yuan: string): Promise<void> {
-  await pickItem(page, name, name)
-  const line = byId(page, 'bill-lines').locator('.bill-line').filter({ has: page.locator('.bill-line__name', { hasText: name }) }).last()
-  await explain(page, `the bill line ${name} is not ${category} ¥${yuan}`, async () => {
-    const shown = [await line.getAttribute('data-category'), (await line.locator('.bill-line__amount').innerText()).replace(/[¥,\s]/g, '')]
-    if (shown[0] !== category || shown[1] !== Number(yuan).toFixed(2)) throw new Error(`it shows ${shown.join(' ')}`)
-  })
-}
-
-/** Reception: type `query` (a name or pinyin initials) in the price list search and tap the item named `name`. */
-export async function pickItem(page: Page, query: string, name: string): Promise<void> {
-  await typeInto(page, 'item-search', query)
-  const exact = new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
-  const pick = byId(page, 'item-results').locator('.pick').filter({ has: page.locator('.pick__name', { hasText: exact }) }).first()
-  await explain(page, `could not pick ${name} after searching ${query}`, () => pick.click())
-  await waitForText(page, 'bill-lines', name)
-}
-
-/** Reception: type or paste a code (member, friend card, coupon) or a record number and look it up. */
-export async function scan(page: Page, code: string): Promise<void> {
-  await typeInto(page, 'scan-input', code)
-  await tap(page, 'scan-submit')
-}
-
-/** Local mode: the cloud's clock stands still at `iso` (`POST /api/dev/clock` would set it running from there). */
-export function setClock(h: Harness, iso: string): void {
-  h.cloud.clock.pin(new Date(iso))
-}
-
-/** Runs the daily job as a developer does locally: `POST /api/dev/run-daily` (N1–N4, then delivery, N3). */
-export async function runDaily(h: Harness): Promise<DailySummary> {
-  const res = await fetch(`${h.baseUrl}/api/dev/run-daily`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-  const body = (await res.json()) as Result<DailySummary>
-  if (!body.ok) throw new Error(`run-daily: ${body.error.code} ${body.error.message.en}`)
-  return body.data
 }

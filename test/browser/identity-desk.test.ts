@@ -4,10 +4,9 @@
  *  (e) R1, C2: the name friends see is the one the member chose.
  */
 import type { MemberCode, PublicProfile } from '../../src/api/contract'
-import {
-  acceptModal,
-  addItem, byId, PERSONA, scan, shot, startHarness, stockPriceList, tap, textOf, typeInto, waitForId, waitForText, type Harness,
-} from './harness'
+import { byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal } from './gestures'
+import { addItem, scan, stockPriceList } from './desk'
 import { data, watch } from './probes'
 
 jest.setTimeout(180_000)

@@ -15,10 +15,9 @@
  */
 import type { Page } from 'playwright-core'
 import type { MyReferrals, Persona } from '../../src/api/contract'
-import {
-  acceptModal,
-  addItem, bodyText, byId, PERSONA, scan, shot, startHarness, stockPriceList, tap, textOf, typeInto, waitForId, waitForText, type Harness,
-} from './harness'
+import { bodyText, byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal } from './gestures'
+import { addItem, scan, stockPriceList } from './desk'
 import { data } from './probes'
 import { snapshotAll } from '../integration/snapshot-all'
 

@@ -7,7 +7,8 @@
  * Run: `npm run build:h5` first, then `npx jest --selectProjects browser test/browser/import.test.ts`.
  */
 import type { PatientDoc } from '../../cloudfunctions/_core/model'
-import { byId, PERSONA, scan, shot, startHarness, tap, textOf, waitForId, waitForText, type Harness } from './harness'
+import { byId, PERSONA, shot, startHarness, tap, textOf, waitForId, waitForText, type Harness } from './harness'
+import { scan } from './desk'
 
 jest.setTimeout(120_000)
 

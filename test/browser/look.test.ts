@@ -8,10 +8,9 @@
  */
 import type { Page } from 'playwright-core'
 import type { Family } from '../../src/api/contract'
-import {
-  acceptModal, addItem, byId, dismissModal, PERSONA, pullToRefresh, scan, shot, startHarness, stockPriceList, tap, textOf, typeInto,
-  waitForId, waitForText, type Harness,
-} from './harness'
+import { byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal, dismissModal, pullToRefresh } from './gestures'
+import { addItem, scan, stockPriceList } from './desk'
 
 jest.setTimeout(120_000)
 

@@ -8,10 +8,9 @@
  */
 import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import type { Family } from '../../src/api/contract'
-import {
-  acceptModal, pullToRefresh,
-  addItem, scan, byId, PERSONA, shot, startHarness, stockPriceList, tap, textOf, typeInto, waitForId, waitForText, type Harness,
-} from './harness'
+import { byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal, pullToRefresh } from './gestures'
+import { addItem, scan, stockPriceList } from './desk'
 import { apiDataOf } from './api'
 
 jest.setTimeout(120_000)

@@ -13,10 +13,10 @@
  */
 import type { BillResult } from '../../src/domain/bill/engine'
 import type { OutboxReport } from '../../src/api/contract'
-import {
-  PERSONA, runDaily, setClock, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness,
-} from './harness'
+import { PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { runDaily, setClock } from './desk'
 import { apiDataOf } from './api'
+import { downloadBy } from './download'
 import { lines } from '../integration/catalogue'
 
 jest.setTimeout(180_000)
@@ -179,11 +179,11 @@ test('staff: the outbox says why, an event is planned, a member is checked in on
   await tap(gifts, 'gift-delivered-pat_lifetime')
   await waitForText(gifts, 'gift-status-pat_lifetime', '已送达')
   expect(await textOf(gifts, 'gift-total')).toBe('¥255.80')
-  const csv = await gifts.locator('[id="gift-csv"]').inputValue()
-  expect(csv).toContain('李明')
-  expect(csv).toContain('139****5678')
+  const giftFile = await downloadBy(gifts, 'gift-export-csv') // issue 14: a file, not a copy box
+  expect(giftFile.name).toBe('会员生日礼物-2027-03.csv')
+  const csv = giftFile.bytes.toString('utf8')
+  expect(csv).toContain('李明,139****5678,2027-03-14,51160.00,255.80,已送达')
   expect(csv).not.toContain('13912345678')
-  expect(csv).toContain('已送达 delivered')
   await shot(gifts, '67-birthdays-gifts')
 
   // February's list, prepared by the same run: 陈静's 29 February birthday falls on the 28th in 2027.

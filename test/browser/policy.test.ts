@@ -7,10 +7,11 @@
  *
  * Run: `npm run build:h5` first, then `npx jest test/browser/policy.test.ts --selectProjects browser`.
  */
-import type { Page } from 'playwright-core'
 import type { Policy } from '../../src/domain/policy'
 import { apiDataOf } from './api'
-import { acceptModal, byId, pageTextWithout, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { byId, pageTextWithout, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal } from './gestures'
+import { agreeIfAsked } from './privacy-notice'
 
 jest.setTimeout(120_000)
 
@@ -22,17 +23,6 @@ const apiData = apiDataOf(() => h)
 beforeAll(async () => { h = await startHarness() }, 120_000)
 afterAll(async () => { await h?.close() }, 60_000)
 
-/** The privacy notice shows to someone who has not agreed yet (C2): they agree, as they would. */
-async function agreeIfAsked(page: Page): Promise<void> {
-  const accept = byId(page, 'privacy-accept')
-  try {
-    await accept.waitFor({ state: 'visible', timeout: 3000 })
-  } catch {
-    return
-  }
-  await accept.click()
-  await accept.waitFor({ state: 'hidden' })
-}
 
 test('the director changes the friend card value with a reason and sees version 2 in the history', async () => {
   const page = await h.openAs(PERSONA.director, ME)

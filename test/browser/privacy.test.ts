@@ -76,7 +76,7 @@ test('a member opens 我的数据, sees counts and consents, and downloads the e
 })
 
 test('a friend who is not a patient is told how to get there, with no data', async () => {
-  const page = await h.openAs(PERSONA.friend, 'pages/mydata/index')
+  const page = await h.openAs(PERSONA.friend, 'account/mydata/index')
   await waitForText(page, 'mydata-not-patient', '到店就诊登记')
   expect(await page.locator('[id="mydata-sections"]').count()).toBe(0)
 })

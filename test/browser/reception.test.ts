@@ -8,9 +8,9 @@
  */
 import type { Page, Request } from 'playwright-core'
 import type { ConfirmedBill, MemberHome } from '../../src/api/contract'
-import {
-  acceptModal, addItem, scan, bodyText, byId, pageTextWithout, PERSONA, shot, startHarness, stockPriceList, tap, textOf, waitForId, waitForText, type Harness,
-} from './harness'
+import { bodyText, byId, pageTextWithout, PERSONA, shot, startHarness, tap, textOf, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal } from './gestures'
+import { addItem, scan, stockPriceList } from './desk'
 import { apiDataOf } from './api'
 
 jest.setTimeout(120_000)

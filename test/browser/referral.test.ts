@@ -16,9 +16,11 @@ import type { Page } from 'playwright-core'
 import type { BillResult } from '../../src/domain/bill/engine'
 import type { ConfirmedBill, PayoutView, ScanResult } from '../../src/api/contract'
 import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
-import { acceptModal, bodyText, byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { bodyText, byId, pageTextWithout, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal } from './gestures'
 import { picked } from '../integration/catalogue'
 import { data } from './probes'
+import { csvRows, downloadBy, xlsxSheet } from './download'
 
 jest.setTimeout(120_000)
 
@@ -185,9 +187,9 @@ describe('staff: the evening sheet, payouts, referrers, follow-ups, the audit (R
     expect(rows).toContain('小美')
     expect(rows).not.toContain('13500004444') // C2
     expect(await textOf(desk, 'sheet-total')).toBe('¥100.00')
-    const csv = await byId(desk, 'sheet-csv').inputValue()
-    expect(csv).toContain('100007')
-    expect(await byId(desk, 'sheet-download').getAttribute('href')).toMatch(/^blob:/)
+    const csv = await downloadBy(desk, 'sheet-export-csv') // issue 14: a file, not a copy box
+    expect(csv.name).toMatch(/^推荐日结单-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(csvRows(csv)[1].slice(0, 4)).toEqual(['100007', '赵磊', '135****4444', '小美'])
     expect(await byId(desk, 'sheet-date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     await shot(desk, '57-staff-day-sheet')
 
@@ -242,9 +244,11 @@ describe('staff: the evening sheet, payouts, referrers, follow-ups, the audit (R
     expect(await textOf(page, 'anomalies')).not.toContain('payout_marked_twice')
     expect(Number(await textOf(page, 'audit-rewards'))).toBeGreaterThan(0)
     expect(Number(await textOf(page, 'audit-payments'))).toBeGreaterThan(0)
-    const csv = await byId(page, 'audit-csv').inputValue()
-    expect(csv).toContain('anomaly')
-    expect(await byId(page, 'audit-download').getAttribute('href')).toMatch(/^blob:/)
+    const audit = await xlsxSheet(await downloadBy(page, 'audit-export-xlsx')) // issue 14
+    const types: unknown[] = []
+    audit.eachRow((row) => { types.push(row.getCell(1).value) })
+    expect(types).toContain('异常')
+    expect(types).toContain('奖励')
     await shot(page, '59-director-audit')
 
     await tap(page, 'tab-partners')

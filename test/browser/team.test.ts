@@ -6,9 +6,10 @@
  *
  * Run: `npm run build:h5` first, then `npx jest --selectProjects browser test/browser/team.test.ts`.
  */
-import type { Page } from 'playwright-core'
 import type { Persona, StaffMember } from '../../src/api/contract'
-import { acceptModal, byId, dismissModal, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { byId, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
+import { acceptModal, dismissModal } from './gestures'
+import { agreeIfAsked } from './privacy-notice'
 
 jest.setTimeout(120_000)
 
@@ -21,17 +22,6 @@ let h: Harness
 beforeAll(async () => { h = await startHarness() }, 120_000)
 afterAll(async () => { await h?.close() }, 60_000)
 
-/** The privacy notice a new WeChat user sees first (C2): she agrees, as she would. */
-async function agreeIfAsked(page: Page): Promise<void> {
-  const accept = byId(page, 'privacy-accept')
-  try {
-    await accept.waitFor({ state: 'visible', timeout: 3000 })
-  } catch {
-    return
-  }
-  await accept.click()
-  await byId(page, 'privacy-notice').waitFor({ state: 'hidden' })
-}
 
 test('the admin invites a receptionist for 西湖; she joins with her own WeChat and works the front desk', async () => {
   const admin = await h.openAs(ADMIN, HOME)

@@ -9,7 +9,10 @@
  * query and count filtered by that run id, and every document the suite wrote deleted afterwards.
  */
 import { describeIsolation } from './isolation-contract'
-import { MAX_PAGE, StoreError, isStoreError, type Doc, type Store, type StoreErrorCode, type Where } from '../../cloudfunctions/_core/ports/store'
+import { describeTransactions } from './tx-contract'
+import { describePages } from './page-contract'
+import { pool, storeErrorCode } from './contract-helpers'
+import { MAX_PAGE, type Doc, type Store, type Where } from '../../cloudfunctions/_core/ports/store'
 
 /** Long enough for a remote environment (the paging test writes 2500 documents). */
 const T = 180_000
@@ -17,40 +20,6 @@ const SEED_T = 900_000
 const PAGE_DOCS = 2500
 
 type Row = Doc & Record<string, unknown>
-
-/** Retries `fn` while it fails with StoreError('CONFLICT'), up to `attempts` times in all. */
-export async function retryOnConflict<R>(fn: () => Promise<R>, attempts = 30): Promise<R> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn()
-    } catch (e) {
-      if (!isStoreError(e, 'CONFLICT') || i >= attempts) throw e
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * Math.min(i, 5)))
-    }
-  }
-}
-
-/** Runs `fn` over `items`, at most `width` at a time. */
-async function pool<I>(items: I[], width: number, fn: (item: I) => Promise<unknown>): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      await fn(items[i])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker))
-}
-
-async function storeErrorCode(p: Promise<unknown>): Promise<StoreErrorCode> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof StoreError) return e.code
-    throw e
-  }
-  throw new Error('expected a StoreError, but the call succeeded')
-}
 
 export function describeStoreContract(name: string, open: () => Promise<Store>, close?: (s: Store) => Promise<void>): void {
   const RUN = `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
@@ -298,190 +267,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
       }, T)
     })
 
-    describe('pages', () => {
-      const where = { run: RUN, kind: 'page' }
-
-      beforeAll(async () => {
-        const docs = Array.from({ length: PAGE_DOCS }, (_, i) => ({ _id: id(`p${String(i).padStart(4, '0')}`), ...where, i, odd: i % 2 === 1 }))
-        await pool(docs, 25, (d) => put(C.page, d))
-      }, SEED_T)
-
-      test(`skip+limit paging over ${PAGE_DOCS} documents in ${MAX_PAGE}-document pages`, async () => {
-        const seen: number[] = []
-        const sizes: number[] = []
-        for (let skip = 0; skip < PAGE_DOCS + MAX_PAGE; skip += MAX_PAGE) {
-          const page = await store.query<Row>(C.page, { where, orderBy: [['i', 'asc']], skip, limit: MAX_PAGE })
-          sizes.push(page.length)
-          seen.push(...page.map((d) => d.i as number))
-          if (page.length < MAX_PAGE) break
-        }
-        expect(sizes).toEqual([1000, 1000, 500])
-        expect(seen).toEqual(Array.from({ length: PAGE_DOCS }, (_, i) => i))
-
-        const lastDesc = await store.query<Row>(C.page, { where, orderBy: [['i', 'desc']], skip: 2000, limit: MAX_PAGE })
-        expect(lastDesc.map((d) => d.i)).toEqual(Array.from({ length: 500 }, (_, k) => 499 - k))
-      }, T)
-
-      test('without orderBy, pages are still stable: disjoint and complete', async () => {
-        const ids = new Set<string>()
-        let total = 0
-        for (let skip = 0; skip < PAGE_DOCS; skip += MAX_PAGE) {
-          const page = await store.query(C.page, { where, skip, limit: MAX_PAGE })
-          total += page.length
-          for (const d of page) ids.add(d._id)
-        }
-        expect(total).toBe(PAGE_DOCS)
-        expect(ids.size).toBe(PAGE_DOCS)
-      }, T)
-
-      test('the default page is 100; count sees all', async () => {
-        expect(await store.query(C.page, { where })).toHaveLength(100)
-        expect(await store.count(C.page, where)).toBe(PAGE_DOCS)
-        expect(await store.count(C.page, { ...where, odd: true, i: { $gte: 2000 } })).toBe(250)
-      }, T)
-
-      test('a limit above 1000 (or below 1) is refused with LIMIT', async () => {
-        expect(await storeErrorCode(store.query(C.page, { where, limit: MAX_PAGE + 1 }))).toBe('LIMIT')
-        expect(await storeErrorCode(store.query(C.page, { where, limit: 0 }))).toBe('LIMIT')
-      }, T)
-    })
-
-    describe('transactions', () => {
-      test('commit: every write lands, and the callback’s value is returned', async () => {
-        const [a, gone, fresh, replaced] = [id('tx_a'), id('tx_gone'), id('tx_fresh'), id('tx_replaced')]
-        await put(C.tx, { _id: a, run: RUN, n: 1 })
-        await put(C.tx, { _id: gone, run: RUN })
-        await put(C.tx, { _id: replaced, run: RUN, old: true })
-        track(C.tx, fresh)
-        const out = await store.transaction(async (tx) => {
-          const doc = await tx.get<Row>(C.tx, a)
-          await tx.update(C.tx, a, { inc: { n: 1 }, set: { touched: true } })
-          await tx.create(C.tx, { _id: fresh, run: RUN, from: doc!.n })
-          await tx.set(C.tx, { _id: replaced, run: RUN, new: true })
-          await tx.delete(C.tx, gone)
-          return 'done'
-        })
-        expect(out).toBe('done')
-        expect(await store.get(C.tx, a)).toEqual({ _id: a, run: RUN, n: 2, touched: true })
-        expect(await store.get(C.tx, fresh)).toEqual({ _id: fresh, run: RUN, from: 1 })
-        expect(await store.get(C.tx, replaced)).toEqual({ _id: replaced, run: RUN, new: true })
-        expect(await store.get(C.tx, gone)).toBeNull()
-      }, T)
-
-      test('a transaction sees its own writes', async () => {
-        const x = id('tx_own')
-        await put(C.tx, { _id: x, run: RUN, v: 1 })
-        const seen = await store.transaction(async (tx) => {
-          await tx.update(C.tx, x, { set: { v: 2 } })
-          const after = await tx.get<Row>(C.tx, x)
-          await tx.delete(C.tx, x)
-          const deleted = await tx.get(C.tx, x)
-          return { v: after!.v, deleted }
-        })
-        expect(seen).toEqual({ v: 2, deleted: null })
-        expect(await store.get(C.tx, x)).toBeNull()
-      }, T)
-
-      test('a callback that throws midway: none of its writes land, and its error propagates', async () => {
-        const [m, other] = [id('tx_m'), id('tx_m_new')]
-        await put(C.tx, { _id: m, run: RUN, n: 1 })
-        track(C.tx, other)
-        const stop = new Error('stop here')
-        await expect(store.transaction(async (tx) => {
-          await tx.update(C.tx, m, { set: { n: 2 } })
-          await tx.create(C.tx, { _id: other, run: RUN })
-          throw stop
-        })).rejects.toBe(stop)
-        expect(await store.get(C.tx, m)).toEqual({ _id: m, run: RUN, n: 1 })
-        expect(await store.get(C.tx, other)).toBeNull()
-      }, T)
-
-      test('create of an existing id → DUPLICATE, and the transaction is rolled back', async () => {
-        const [e, other] = [id('tx_e'), id('tx_e_other')]
-        await put(C.tx, { _id: e, run: RUN, v: 'original' })
-        track(C.tx, other)
-        expect(await storeErrorCode(store.transaction(async (tx) => {
-          await tx.set(C.tx, { _id: other, run: RUN })
-          await tx.update(C.tx, e, { set: { v: 'changed' } })
-          await tx.create(C.tx, { _id: e, run: RUN, v: 'again' })
-        }))).toBe('DUPLICATE')
-        expect(await store.get(C.tx, other)).toBeNull()
-        expect(await store.get(C.tx, e)).toEqual({ _id: e, run: RUN, v: 'original' })
-      }, T)
-
-      test('update of a missing document inside a transaction → NOT_FOUND', async () => {
-        expect(await storeErrorCode(store.transaction((tx) => tx.update(C.tx, id('tx_nobody'), { set: { a: 1 } })))).toBe('NOT_FOUND')
-      }, T)
-
-      test('50 concurrent transactions each doing get + update on one counter → 50 (retrying on CONFLICT)', async () => {
-        const counter = id('tx_counter')
-        await put(C.tx, { _id: counter, run: RUN, n: 0 })
-        let conflicts = 0
-        await Promise.all(Array.from({ length: 50 }, () => retryOnConflict(async () => {
-          try {
-            await store.transaction(async (tx) => {
-              const c = await tx.get<Row>(C.tx, counter)
-              await tx.update(C.tx, counter, { set: { n: (c!.n as number) + 1 } })
-            })
-          } catch (e) {
-            if (isStoreError(e, 'CONFLICT')) conflicts++
-            throw e
-          }
-        }, 60)))
-        expect((await store.get<Row>(C.tx, counter))!.n).toBe(50)
-        expect(conflicts).toBeGreaterThanOrEqual(0) // adapters may serialise (0) or conflict (>0)
-      }, T)
-    })
+    describePages({ store: () => store, id, put, coll: C.page, run: RUN, docs: PAGE_DOCS, timeout: T, seedTimeout: SEED_T })
 
     describeIsolation({ store: () => store, id, put, coll: C.tx, run: RUN, timeout: T })
 
-    describe('value semantics as on CloudBase (MongoDB)', () => {
-      const base = { run: RUN, kind: 'types' }
-      const q = (where: Where) => store.query(C.query, { where: { ...base, ...where }, limit: MAX_PAGE })
-
-      beforeAll(async () => {
-        await pool([
-          { _id: id('t_one'), ...base, v: 1 },
-          { _id: id('t_true'), ...base, v: true },
-          { _id: id('t_text'), ...base, v: 'abc' },
-          { _id: id('t_ten'), ...base, v: 10 },
-          { _id: id('t_null'), ...base, v: null },
-          { _id: id('t_missing'), ...base },
-          { _id: id('t_zero'), ...base, v: 0 },
-          { _id: id('t_false'), ...base, v: false },
-        ], 8, (d) => put(C.query, d))
-      }, T)
-
-      test('equality does not mix booleans and numbers', async () => {
-        expect(sorted(await q({ v: 1 }))).toEqual(['t_one'])
-        expect(sorted(await q({ v: true }))).toEqual(['t_true'])
-        expect(sorted(await q({ v: 0 }))).toEqual(['t_zero'])
-        expect(sorted(await q({ v: { $eq: false } }))).toEqual(['t_false'])
-      }, T)
-
-      test('range operators compare only values of the same type', async () => {
-        expect(sorted(await q({ v: { $gt: 0 } }))).toEqual(['t_one', 't_ten'])
-        expect(sorted(await q({ v: { $gte: 'a' } }))).toEqual(['t_text'])
-        expect(sorted(await q({ v: { $lt: 5 } }))).toEqual(['t_one', 't_zero'])
-      }, T)
-
-      test('$in with null matches null and missing', async () => {
-        expect(sorted(await q({ v: { $in: [null, 10] } }))).toEqual(['t_missing', 't_null', 't_ten'])
-      }, T)
-
-      test('$in with values of several types matches each only within its own type', async () => {
-        expect(sorted(await q({ v: { $in: [1, false, 'abc'] } }))).toEqual(['t_false', 't_one', 't_text'])
-        expect(sorted(await q({ v: { $in: [true] } }))).toEqual(['t_true'])
-        expect(sorted(await q({ v: { $in: [0, '1', 'true'] } }))).toEqual(['t_zero'])
-      }, T)
-
-      test('a patch that touches one path twice is refused (BAD_QUERY), nothing changes', async () => {
-        const docId = id('t_patch')
-        await put(C.docs, { _id: docId, run: RUN, n: 1, a: { b: 1 } })
-        expect(await storeErrorCode(store.updateIf(C.docs, docId, {}, { set: { n: 5 }, inc: { n: 1 } }))).toBe('BAD_QUERY')
-        expect(await storeErrorCode(store.updateIf(C.docs, docId, {}, { set: { a: {} }, inc: { 'a.b': 1 } }))).toBe('BAD_QUERY')
-        expect(await store.get(C.docs, docId)).toEqual({ _id: docId, run: RUN, n: 1, a: { b: 1 } })
-      }, T)
-    })
+    describeTransactions({ store: () => store, id, put, track, sorted, colls: { tx: C.tx, query: C.query, docs: C.docs }, run: RUN, timeout: T })
   })
 }

@@ -17,6 +17,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
+import { findById, type RenderedPage } from './rendered-page'
+
+export type { RenderedPage }
 
 export const ROOT = resolve(__dirname, '..', '..')
 export const DIST = join(ROOT, 'dist')
@@ -183,36 +186,6 @@ export function loadMiniProgram(): MiniProgram {
  * them up there: in the page's own shadow tree, then inside nested `comp` components (Taro
  * moves very deep trees into them).
  */
-function findById(scope: RenderedComponent, id: string): RenderedComponent | undefined {
-  const selector = `#${id.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`)}`
-  const hit = scope.querySelector(selector)
-  if (hit) return hit
-  for (const nested of scope.querySelectorAll('comp')) {
-    const deep = findById(nested, id)
-    if (deep) return deep
-  }
-  return undefined
-}
-
-export interface RenderedPage {
-  /** The page's root DOM (as the simulated WeChat renders it). */
-  root: HTMLElement
-  component: RenderedComponent
-  /** The element with this id, or null. */
-  byId(id: string): HTMLElement | null
-  /** Its text with whitespace collapsed, or null when it is not there. */
-  textOf(id: string): string | null
-  /** The whole page's text. */
-  text(): string
-  /** Waits until `check` holds (polling the real timers), or fails with what the page shows. */
-  waitFor(check: () => boolean, what: string, timeoutMs?: number): Promise<void>
-  /** Taps the element with this id (a `tap` event through Taro's event handler). */
-  tap(id: string): Promise<void>
-  /** Cloud calls made so far (name and event). */
-  calls: CloudCall[]
-  close(): void
-}
-
 /**
  * Renders the page at `route` (e.g. 'pages/index/index') with cloud calls answered by `cloud` and
  * `query` as the page's query (what WeChat passes to onLoad, e.g. `{ t: '<token>' }`).

@@ -68,7 +68,7 @@ export const isStoreError = (e: unknown, code?: StoreErrorCode): e is StoreError
 /** Collections and the fields queried on them: CloudBase indexes, and SQLite expression indexes. */
 export const INDEXES: Record<string, string[][]> = {
   users: [['patientId'], ['staffId']],
-  patients: [['recordNo'], ['phone'], ['phoneTail'], ['familyOwnerId'], ['clinicId'], ['tier', 'annualUntil'], ['birthdayMd'], ['referralCode']],
+  patients: [['recordNo'], ['phone'], ['phoneTail'], ['familyOwnerId'], ['clinicId'], ['tier', 'annualUntil'], ['birthdayMd'], ['referralCode'], ['clinicId', 'tier', 'annualUntil']],
   staff: [['openid'], ['role', 'active'], ['clinicId']],
   staffInvites: [['staffId', 'status']],
   staffAudit: [['staffId', 'at'], ['at']],
@@ -78,7 +78,7 @@ export const INDEXES: Record<string, string[][]> = {
   ledger: [['accountId', 'at'], ['patientId', 'at'], ['kind', 'at']],
   referrals: [['referrerPatientId', 'status'], ['friendPatientId'], ['friendPhone'], ['partnerId'], ['status', 'lockedAt'], ['at']],
   referrerTotals: [['validReferrals', 'referredRevenueFen']],
-  coupons: [['friendOpenid'], ['status', 'expiresAt'], ['referralId']],
+  coupons: [['friendOpenid'], ['status', 'expiresAt'], ['referralId'], ['issuedAt']],
   payouts: [['status', 'createdAt'], ['day'], ['referrerPatientId'], ['createdAt'], ['partnerId']],
   ratings: [['patientId', 'at']],
   tasks: [['status', 'createdAt']],

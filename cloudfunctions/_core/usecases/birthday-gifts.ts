@@ -3,9 +3,7 @@ import type { BirthdayGift, BirthdayList } from '../../../src/api/contract'
 import { businessDate } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
 import { nextMonth } from '../../../src/domain/notify/birthday'
-import { formatFen } from '../../../src/domain/money'
 import { maskPhone } from '../../../src/domain/privacy'
-import { toCsv } from '../../../src/domain/referral/csv'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BirthdayGiftDoc } from '../model'
 import { rangePages } from './range-pages'
@@ -16,7 +14,6 @@ const view = (g: BirthdayGiftDoc): BirthdayGift => ({
   spend12mFen: g.spend12mFen, budgetFen: g.budgetFen, status: g.status, boughtAt: g.boughtAt, deliveredAt: g.deliveredAt,
 })
 
-const STATUS_LABEL = { todo: '待购买 to buy', bought: '已购买 bought', delivered: '已送达 delivered' }
 
 /** Clinic scoping: the gifts for members of the staff member's clinic (an admin: the chain). */
 export async function birthdayList(deps: Deps, staff: ScopedStaff, month?: string): Promise<BirthdayList> {
@@ -26,10 +23,8 @@ export async function birthdayList(deps: Deps, staff: ScopedStaff, month?: strin
   const docs: BirthdayGiftDoc[] = []
   for await (const page of rangePages<BirthdayGiftDoc>(deps.store, C.birthdayGifts, { where: { month: m }, key: 'birthday', dir: 'asc' })) docs.push(...page)
   const gifts = docs.filter((g) => inScope(scope, g.clinicId)).map(view)
-  const csv = toCsv(['生日 birthday', '姓名 name', '手机 phone', '近12个月消费 spend (12 months)', '礼物预算 gift budget', '状态 status'],
-    gifts.map((g) => [g.birthday, g.name, g.maskedPhone, formatFen(g.spend12mFen), formatFen(g.budgetFen), STATUS_LABEL[g.status]]))
   const preparedAt = docs.reduce<string | undefined>((a, g) => (!a || g.createdAt < a ? g.createdAt : a), undefined)
-  return { month: m, preparedAt, gifts, totalBudgetFen: gifts.reduce((s, g) => s + g.budgetFen, 0), csv }
+  return { month: m, preparedAt, gifts, totalBudgetFen: gifts.reduce((s, g) => s + g.budgetFen, 0) }
 }
 
 /** Bought, then delivered; ticking the same step again changes nothing. */

@@ -6,7 +6,7 @@ import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type PatientDoc } from '../model'
 import { maskPhone } from '../../../src/domain/privacy'
 import { rangePages } from './range-pages'
-import type { Where } from '../ports/store'
+import type { Store, Where } from '../ports/store'
 
 /**
  * F6: every reminder due now, each with the key the outbox sends once (delivery: N3). A card can
@@ -60,7 +60,7 @@ function afterCursor(before?: string): (c: FriendCard) => boolean {
  * F7: what each friend's visits brought in since they claimed their card (money actually paid).
  * One query for up to 100 friends' bills, not one per card.
  */
-async function friendSpends(deps: Deps, claims: Array<{ cardId: string; patientId: string; claimedAt: string }>): Promise<Map<string, number>> {
+export async function friendSpends(store: Store, claims: Array<{ cardId: string; patientId: string; claimedAt: string }>): Promise<Map<string, number>> {
   const spend = new Map<string, number>()
   for (let i = 0; i < claims.length; i += 100) {
     const chunk = claims.slice(i, i + 100)
@@ -68,7 +68,7 @@ async function friendSpends(deps: Deps, claims: Array<{ cardId: string; patientI
     const ids = [...new Set(chunk.map((c) => c.patientId))]
     const bills = new Map<string, BillDoc[]>()
     // Paged on the patient (index patientId+at): ordered by time, SQLite would walk every bill since `since`.
-    for await (const page of rangePages<BillDoc>(deps.store, C.bills, { where: { patientId: { $in: ids }, at: { $gte: since } }, key: 'patientId', dir: 'asc' })) {
+    for await (const page of rangePages<BillDoc>(store, C.bills, { where: { patientId: { $in: ids }, at: { $gte: since } }, key: 'patientId', dir: 'asc' })) {
       for (const b of page) {
         if (!bills.has(b.patientId)) bills.set(b.patientId, [])
         bills.get(b.patientId)!.push(b)
@@ -112,7 +112,7 @@ export async function summary(deps: Deps, before?: string): Promise<CardSummary>
       }
     }
   }
-  const spend = await friendSpends(deps, claims)
+  const spend = await friendSpends(deps.store, claims)
   const friendsRevenueFen = [...spend.values()].reduce((s, n) => s + n, 0)
   const names = new Map<string, { name: string; maskedPhone: string } | null>()
   const cards: CardSummary['cards'] = []

@@ -6,7 +6,7 @@
  * referral the bills touched stood when the period began. Read-only: nothing is written.
  */
 import type { PolicySimulation, PolicySimulationRequest } from '../../../src/api/contract'
-import { addDays, businessDate, dayjs } from '../../../src/domain/clock'
+import { addDays, businessDate } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
 import type { LedgerEntry } from '../../../src/domain/ledger'
 import { inScope, type Scope } from '../../../src/domain/permissions'
@@ -17,29 +17,14 @@ import type { History, HistoryBill } from '../../../src/domain/simulate/history'
 import { simulate } from '../../../src/domain/simulate/simulate'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type FriendCardDoc, type PayoutDoc, type ReferralDoc } from '../model'
-import type { Doc, Store, Where } from '../ports/store'
-import { allInRange } from './range-pages'
+import type { Store } from '../ports/store'
+import { inRange, reportPeriod } from './report-period'
 import { staffScope, type ScopedStaff } from './team-scope'
 
 /** The longest period one simulation replays (a year of a chain's bills stays a few hundred pages). */
 export const MAX_SIMULATION_DAYS = 366
 /** Without a period: the 30 days up to yesterday. */
 const DEFAULT_DAYS = 30
-
-/** Every document with `field` in [from, to), in order (range paging on the indexed field). */
-const inRange = <T extends Doc>(store: Store, coll: string, field: string, from: string, to: string, where: Where = {}): Promise<T[]> =>
-  allInRange<T>(store, coll, { where: { ...where, [field]: { $gte: from, $lt: to } }, key: field, dir: 'asc' })
-
-/** The period as instants in the clinic's zone: `from` 00:00 to the day after `to` 00:00. */
-function period(i: PolicySimulationRequest, today: string, tz: string): { fromDay: string; toDay: string; from: string; to: string } {
-  const toDay = i.to ?? addDays(today, -1)
-  const fromDay = i.from ?? addDays(toDay, -(DEFAULT_DAYS - 1))
-  const days = dayjs(toDay).diff(dayjs(fromDay), 'day') + 1
-  if (days < 1) throw new DomainError('VALIDATION', { why: 'period', field: 'from' }, { zh: '开始日期须不晚于结束日期', en: 'The start date must not be after the end date' })
-  if (days > MAX_SIMULATION_DAYS) throw new DomainError('VALIDATION', { why: 'period', field: 'to' }, { zh: `一次最多模拟 ${MAX_SIMULATION_DAYS} 天`, en: `At most ${MAX_SIMULATION_DAYS} days at a time` })
-  const at = (day: string) => dayjs.tz(day, tz).toDate().toISOString()
-  return { fromDay, toDay, from: at(fromDay), to: at(addDays(toDay, 1)) }
-}
 
 /** The proposed policy: a preset, or the numbers sent (checked field by field, POLICY_INVALID). */
 function proposedOf(i: PolicySimulationRequest, current: Policy): Policy {
@@ -80,7 +65,7 @@ async function referralsAtStart(store: Store, ids: string[], from: string): Prom
 export async function simulatePolicy(deps: Deps, staff: ScopedStaff, i: PolicySimulationRequest): Promise<PolicySimulation> {
   const current = await currentPolicy(deps.store)
   const proposed = proposedOf(i, current)
-  const p = period(i, businessDate(deps.clock.now(), current.timezone), current.timezone)
+  const p = reportPeriod(i, { lastDay: addDays(businessDate(deps.clock.now(), current.timezone), -1), days: DEFAULT_DAYS, maxDays: MAX_SIMULATION_DAYS, tz: current.timezone })
   const scope: Scope = await staffScope(deps, staff)
   if (i.clinicId && !inScope(scope, i.clinicId)) throw new DomainError('FORBIDDEN')
   const clinicOk = (clinicId: string | undefined) => (i.clinicId ? clinicId === i.clinicId : inScope(scope, clinicId))

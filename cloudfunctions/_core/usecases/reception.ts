@@ -13,6 +13,7 @@ import { DomainError } from '../../../src/domain/errors'
 import { accountId } from '../../../src/domain/ledger'
 import { settleBill } from '../../../src/domain/bill/settle'
 import { billNoOf } from '../../../src/domain/bill/bill-no'
+import { quoted, quoteIdOf, type QuoteParties, type QuotedBill } from '../../../src/domain/bill/quote'
 import { deskPrompts } from '../../../src/domain/referral/prompts'
 import { effectiveTier, hasMemberDiscount } from '../../../src/domain/membership/tier'
 import { giftWords, type Policy } from '../../../src/domain/policy'
@@ -88,15 +89,26 @@ function discountShown(p: PatientDoc, owner: PatientDoc | null, now: Date): 'mem
   return null
 }
 
-export async function previewBill(deps: Deps, role: StaffRole, req: BillRequest): Promise<BillResult> {
+/** The preview answers a quote: the bill and an id its confirmation names (issue 13 item 7). */
+export async function previewBill(deps: Deps, role: StaffRole, req: BillRequest): Promise<QuotedBill> {
   const policy = await currentPolicy(deps.store)
   const items = await resolveBillLines(deps.store, req.items, role)
   const refs = await resolveRefs(deps, deps.store, req, 'preview')
   const ctx = await loadContext(deps.store, req, refs)
   const r = computeBill(items, holdingsFor(ctx, { ...req, items }, deps.clock.now(), policy, firstVisitOf(refs)), policy)
   assertCardUsed(ctx.card, r)
-  return withGift(r, refs, policy)
+  return quoted(partiesOf(ctx.payer._id, req, refs), withGift(r, refs, policy))
 }
+
+/**
+ * Who pays and which holdings the bill draws on, as the quote names them. The coupon only when it
+ * prices the bill: a referral the confirmation finds by the payer's own ids changes no amount, and
+ * the preview does not look for it (bill-context.resolveRefs).
+ */
+const partiesOf = (payerId: string, req: BillRequest, refs: BillRefs): QuoteParties => ({
+  payerId, cardId: refs.cardId, couponId: firstVisitOf(refs)?.couponId ?? null, firstVisit: refs.referral.firstVisit,
+  namedMemberId: refs.namedMemberId, fromOwnerBalance: Boolean(req.useOwnerBalanceFen),
+})
 
 /** R2: the first-visit gift is handed over with the discount; the bill says so. */
 function withGift(r: BillResult, refs: BillRefs, policy: Policy): BillResult {
@@ -169,6 +181,12 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
   const ask = { ...req, items }
   const result = withGift(computeBill(items, holdingsFor(ctx, ask, now, policy, firstVisitOf(refs)), policy), refs, policy)
   assertCardUsed(ctx.card, result)
+  // Issue 13 item 7: what would be charged must be what the desk was quoted; the desk then previews again.
+  if (req.quoteId !== undefined) {
+    const quoteId = quoteIdOf(partiesOf(p._id, req, refs), result)
+    if (quoteId !== req.quoteId) throw new DomainError('QUOTE_CHANGED', { quoteId: req.quoteId, dueFen: result.totals.dueFen })
+  }
+  // Older clients name only the amount they saw.
   if (result.totals.dueFen !== req.expectedDueFen) {
     throw new DomainError('BILL_CHANGED', { expectedDueFen: req.expectedDueFen, dueFen: result.totals.dueFen })
   }

@@ -5,14 +5,12 @@ import { DomainError } from '../../../src/domain/errors'
 import type { LedgerEntry } from '../../../src/domain/ledger'
 import { maskPhone } from '../../../src/domain/privacy'
 import { findAnomalies, type AuditBill } from '../../../src/domain/referral/audit'
-import { toCsv } from '../../../src/domain/referral/csv'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc } from '../model'
 import { rangePages } from './range-pages'
 import type { ReferrerTotalsDoc } from './referrer-totals'
 import { clinicLookups, inScope, staffScope, type ScopedStaff } from './team-scope'
 
-const yuan = (fen: number) => (fen / 100).toFixed(2)
 
 async function names(deps: Deps) {
   const cache = new Map<string, PatientDoc | null>()
@@ -67,11 +65,7 @@ export async function daySheet(deps: Deps, staff: ScopedStaff, date?: string): P
       bonusFen: b.referralFixedFen ?? 0, shareFen: b.referralShareFen ?? 0, payoutId: payout?._id, payoutFen: payout?.amountFen ?? 0, payoutStatus: payout?.status,
     })
   }
-  const csv = toCsv(
-    ['推荐人编号 code', '推荐人 referrer', '手机 phone', '朋友 friend', '账单 bill', '付款 paid (¥)', '奖励金 bonus (¥)', '1% (¥)', '待付话费 payout due (¥)', '状态 status'],
-    rows.map((r) => [r.referrerCode, r.referrerName, r.maskedPhone, r.friendName, r.billId, yuan(r.paidFen), yuan(r.bonusFen), yuan(r.shareFen), yuan(r.payoutFen), r.payoutStatus ?? '']),
-  )
-  return { date: day, rows, payoutsToMakeFen: rows.filter((r) => r.payoutStatus === 'due').reduce((s, r) => s + r.payoutFen, 0), csv }
+  return { date: day, rows, payoutsToMakeFen: rows.filter((r) => r.payoutStatus === 'due').reduce((s, r) => s + r.payoutFen, 0) }
 }
 
 const REWARD_KINDS = ['referral_reward', 'referral_share', 'referral_clawback']
@@ -128,15 +122,7 @@ export async function audit(deps: Deps, weekOf?: string): Promise<AuditReport> {
     referralFacts.push({ id: r._id, referrerPatientId: r.referrerPatientId ?? r.partnerId ?? '', referrerPhone: (await patient(r.referrerPatientId))?.phone ?? '', friendPhone: r.friendPhone, friendOpenid: r.friendOpenid, device: r.device })
   }
   const anomalies = findAnomalies(referralFacts, rewardFacts, billFacts, payoutFacts)
-  const csv = toCsv(
-    ['类型 type', '时间 at', '对象 who', '金额 amount (¥)', '账单 bill', '说明 note'],
-    [
-      ...rewards.map((r) => ['reward', r.at, r.referrerName, yuan(r.amountFen), r.billId, r.kind]),
-      ...payments.map((p) => ['payment', p.at, p.friendName, yuan(p.paidFen - p.refundedFen), p.billId, p.refundedFen ? `refunded ${yuan(p.refundedFen)}` : '']),
-      ...anomalies.map((a) => ['anomaly', '', a.ids.join(' '), '', '', `${a.zh} / ${a.en}`]),
-    ],
-  )
-  return { from, to, rewards, payments, anomalies, csv }
+  return { from, to, rewards, payments, anomalies }
 }
 
 async function payoutView(deps: Deps, p: PayoutDoc): Promise<PayoutView> {

@@ -10,7 +10,7 @@ import { accountId, type Account } from '../../../src/domain/ledger'
 import { journal } from '../../../src/domain/journal'
 import { applyRate } from '../../../src/domain/money'
 import type { Policy } from '../../../src/domain/policy'
-import { clawbackForRefund, rewardForPayment } from '../../../src/domain/referral/rewards'
+import { clawbackForRefund, progressAfter, rewardForPayment } from '../../../src/domain/referral/rewards'
 import type { Store, TxContext } from '../ports/store'
 import type { Deps } from '../deps'
 import { C, type BillDoc, type CouponDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc } from '../model'
@@ -159,8 +159,10 @@ export async function applyReferralInTx(
       }
       shareFen = reward.shareFen
       fixedFen = reward.bonusFen
-      next.sharedFen = ref.sharedFen + reward.shareFen
-      next.fixedRewarded = ref.fixedRewarded || reward.bonusFen > 0
+      // R3: the fixed reward is given once, at the first money paid — also when the policy's bonus part is 0.
+      const progress = progressAfter(ref, bill.paidFen, reward, at)
+      next.sharedFen = progress.sharedFen
+      next.fixedRewarded = progress.fixedRewarded
       const credited = reward.bonusFen + reward.shareFen
       if (credited > 0) {
         // R4: told the same day (N3 outbox, delivered outside quiet hours).
@@ -191,11 +193,17 @@ export async function clawbackInTx(tx: TxContext, bill: BillDoc, refundFen: numb
     await tx.create(C.ledger, e)
     await tx.set<Account>(C.accounts, { _id: accId, ownerId: ref.referrerPatientId, kind: 'bonus', balanceFen: e.balanceAfterFen, updatedAt: at })
   }
+  let payoutVoided = false
   if (fullyRefunded) {
     const payout = await tx.get<PayoutDoc>(C.payouts, `po_${bill._id}`)
-    if (payout?.status === 'due') await tx.set<PayoutDoc>(C.payouts, { ...payout, status: 'void' })
+    if (payout?.status === 'due') {
+      await tx.set<PayoutDoc>(C.payouts, { ...payout, status: 'void' })
+      payoutVoided = true
+    }
   }
-  const next: ReferralDoc = { ...ref, sharedFen: ref.sharedFen - share, revenueFen: Math.max(0, ref.revenueFen - refundFen), fixedRewarded: fixed > 0 ? false : ref.fixedRewarded }
+  // R3: the fixed reward taken back (its bonus clawed back or its payout voided) may be earned again by a later payment.
+  const fixedUndone = fixed > 0 || (payoutVoided && Boolean(ref.referrerPatientId))
+  const next: ReferralDoc = { ...ref, sharedFen: ref.sharedFen - share, revenueFen: Math.max(0, ref.revenueFen - refundFen), fixedRewarded: fixedUndone ? false : ref.fixedRewarded }
   await tx.set<ReferralDoc>(C.referrals, next)
   await moveReferrerTotalsInTx(tx, ref, next, at)
 }

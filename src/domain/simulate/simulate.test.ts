@@ -38,6 +38,8 @@ function november(): History {
   // A friend card issued this month pays ¥450, then the ¥150 left of a ¥300 treatment (F4).
   add('b4', '2026-11-10T02:00:00.000Z', [item('拔牙', 'treatment', 450), item('牙线', 'oral_care_product', 80)], { friendCard: { id: 'fc1', balanceFen: cards.get('fc1')! } }, { friendCardId: 'fc1' })
   add('b5', '2026-11-12T02:00:00.000Z', [item('补牙', 'treatment', 300)], { friendCard: { id: 'fc1', balanceFen: cards.get('fc1')! } }, { friendCardId: 'fc1' })
+  // A new patient names the referrer's number at the desk (R2: the same offer, no coupon document): ¥400 treatment.
+  add('b7', '2026-11-25T02:00:00.000Z', [item('补牙', 'treatment', 400)], { coupon: { id: 'named', discountFen: P.referral.firstVisitDiscountFen } })
   // A friend naming a member (M5): ¥500 treatment, 12% off.
   add('b6', '2026-11-15T02:00:00.000Z', [item('洁牙', 'treatment', 500)], { memberDiscount: 'named_member' })
   // October: outside the period.
@@ -54,14 +56,14 @@ const change = (patch: (p: Policy) => void): Policy => {
 describe('policy simulator (issue 14)', () => {
   test('what happened, from the bills, the ledger and the payouts of the period only', () => {
     const o = happened(november())
-    expect(o.bills).toBe(6)
+    expect(o.bills).toBe(7)
     expect(o.memberDiscountFen).toBe(yuan(120 + 60))
-    expect(o.couponFen).toBe(yuan(300))
+    expect(o.couponFen).toBe(yuan(300 + 300))
     expect(o.cardRedeemedFen).toBe(yuan(600))
     expect(o.rewardBonusFen).toBe(yuan(100))
     expect(o.payoutFen).toBe(yuan(100))
     expect(o.shareFen).toBe(yuan(17 + 5)) // 1% of ¥1,700 and of ¥500
-    expect(o.paidFen).toBe(yuan(1080 + 1700 + 500 + 80 + 150 + 440))
+    expect(o.paidFen).toBe(yuan(1080 + 1700 + 500 + 80 + 150 + 440 + 100))
     expect(o.netFen).toBe(o.paidFen - yuan(100 + 100 + 22))
   })
 
@@ -85,13 +87,13 @@ describe('policy simulator (issue 14)', () => {
     expect(d.paidFen).toBe(-yuan(150))
   })
 
-  test('a ¥200 fixed reward and a ¥500 coupon: the referral bill pays ¥200 less and earns ¥2 less share', () => {
+  test('a ¥200 fixed reward and a ¥500 coupon: the referral bill pays ¥200 less and earns ¥2 less share; the named-code bill ¥100 less', () => {
     const d = simulate(november(), change((p) => { p.referral.rewardBonusFen = yuan(200); p.referral.firstVisitDiscountFen = yuan(500) })).difference
     expect(d.rewardBonusFen).toBe(yuan(100))
-    expect(d.couponFen).toBe(yuan(200))
+    expect(d.couponFen).toBe(yuan(200 + 100))
     expect(d.shareFen).toBe(-yuan(2))
     expect(d.referredRevenueFen).toBe(-yuan(200))
-    expect(d.netFen).toBe(-yuan(200) - yuan(100) + yuan(2))
+    expect(d.netFen).toBe(-yuan(200 + 100) - yuan(100) + yuan(2))
   })
 
   test('M5 switched off: the friend who named a member pays the full ¥500', () => {

@@ -22,6 +22,10 @@ const ZERO: Outcome = {
   referredRevenueFen: 0, rewardBonusFen: 0, shareFen: 0, payoutFen: 0, netFen: 0,
 }
 
+/** R2: the bill had the first-visit offer — a coupon, or the referrer's code named at the desk (no coupon document, the same offer). */
+const firstVisitOffer = (b: HistoryBill): boolean =>
+  Boolean(b.couponId) || b.result.lines.some((l) => l.adjustments.some((a) => a.kind === 'first_visit_coupon') || l.skipped.some((x) => x.kind === 'first_visit_coupon'))
+
 const inPeriod = (h: History, at: string) => at >= h.from && at < h.to
 const byTime = (a: HistoryBill, b: HistoryBill) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a._id < b._id ? -1 : 1)
 const withNet = (o: Outcome): Outcome => ({ ...o, netFen: o.paidFen - o.payoutFen - o.rewardBonusFen - o.shareFen })
@@ -61,7 +65,7 @@ export function replay(h: History, policy: Policy): Outcome {
     const basis = discountBasisOf(b.result)
     // M5 is a policy switch: with it off, naming a member gives no discount.
     if (basis && (basis !== 'named_member' || policy.membership.friendNamedMemberDiscount)) holdings.memberDiscount = basis
-    if (b.couponId) holdings.coupon = { id: b.couponId, discountFen: policy.referral.firstVisitDiscountFen }
+    if (firstVisitOffer(b)) holdings.coupon = { id: b.couponId ?? `named:${b._id}`, discountFen: policy.referral.firstVisitDiscountFen }
     if (b.friendCardId) {
       const start = h.cards[b.friendCardId]
       const balance = cards.get(b.friendCardId) ?? (!start || 'issuedInPeriod' in start ? policy.friendCard.faceValueFen : start.balanceFen)

@@ -52,7 +52,7 @@ function HistoryCard({ id, history, words }: { id: string; history: AccountHisto
           </View>
         ) : null}
         {history.more ? (
-          <Text className='ledger__more' onClick={() => void openPage('/pages/mydata/index')}>
+          <Text className='ledger__more' onClick={() => void openPage('/account/mydata/index')}>
             {t({ zh: '仅显示最近的记录，全部记录见「我的数据」›', en: 'Recent entries only; all of them in My data ›' })}
           </Text>
         ) : null}

@@ -24,7 +24,7 @@ const MEMBER_ENTRIES: readonly Entry[] = [
   { id: 'goto-events', label: { zh: '会员活动', en: 'Events' }, glyph: { zh: '活', en: 'E' }, url: '/pages/events/index' },
   { id: 'goto-inbox', label: { zh: '消息', en: 'Messages' }, glyph: { zh: '信', en: 'M' }, url: '/pages/inbox/index' },
   // C2: what the clinic holds about this member, the export and the consent log.
-  { id: 'goto-mydata', label: { zh: '我的数据', en: 'My data' }, glyph: { zh: '数', en: 'D' }, url: '/pages/mydata/index' },
+  { id: 'goto-mydata', label: { zh: '我的数据', en: 'My data' }, glyph: { zh: '数', en: 'D' }, url: '/account/mydata/index' },
 ]
 
 export function MemberView({ home, family }: { home: MemberHome; family: Family | null }) {

@@ -28,6 +28,8 @@ const STAFF_PAGES: readonly StaffPage[] = [
   { id: 'goto-staff-dayclose', page: 'dayclose', label: { zh: '日结', en: 'Day close' }, glyph: { zh: '结', en: 'D' }, main: ['reception', 'daySheet'] },
   // Issue 14: the chain's policy, for whoever may save it (director, admin).
   { id: 'goto-staff-policy', page: 'policy', label: { zh: '规则设置', en: 'Policy' }, glyph: { zh: '规', en: 'P' }, main: ['team', 'policySave'] },
+  // Issue 14 item 1: the director's dashboard (director, admin).
+  { id: 'goto-staff-dashboard', page: 'dashboard', label: { zh: '经营看板', en: 'Dashboard' }, glyph: { zh: '看', en: 'D' }, main: ['team', 'dashboard'] },
 ]
 
 /** The staff pages this persona may open (none for a patient or a guest). */

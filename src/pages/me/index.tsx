@@ -85,7 +85,7 @@ function MeBody({ data }: { data: MeData }) {
           <>
             <Cell id='me-family' label={t({ zh: '家庭成员', en: 'My family' })} onClick={() => void openPage('/pages/family/index')} />
             {/* C2: what the clinic holds about me, the export and the consent log. */}
-            <Cell id='me-mydata' label={t({ zh: '我的数据', en: 'My data' })} hint={t({ zh: '查看与导出诊所保存的我的信息', en: 'See and export what the clinic holds about me' })} onClick={() => void openPage('/pages/mydata/index')} />
+            <Cell id='me-mydata' label={t({ zh: '我的数据', en: 'My data' })} hint={t({ zh: '查看与导出诊所保存的我的信息', en: 'See and export what the clinic holds about me' })} onClick={() => void openPage('/account/mydata/index')} />
             <Cell id='me-record' label={t({ zh: '就诊档案', en: 'Clinic record' })} value={t({ zh: '已绑定', en: 'Linked' })} />
           </>
         ) : null}

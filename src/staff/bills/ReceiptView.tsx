@@ -3,7 +3,7 @@
  * paid and how, refunds — with reprint and, for managers, a refund of one line or the whole bill
  * (money paid only, C3), asked first in WeChat's dialog naming the patient and the amount.
  */
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Receipt } from '../../api/bills'
@@ -33,6 +33,8 @@ export function ReceiptView({ receipt, mayRefund, onChanged, onError }: {
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
+  const lock = useRef(false)
+  const request = useRef({ content: '', id: '' })
   const r = receipt
   const most = line === null ? r.refundableFen : r.refundableByLineFen[line]
 
@@ -47,11 +49,17 @@ export function ReceiptView({ receipt, mayRefund, onChanged, onError }: {
       onError({ zh: `请填写不超过 ${formatFen(most)} 的退款金额和退款原因`, en: `Enter an amount up to ${formatFen(most)} and a reason` })
       return
     }
-    if (busy || !(await confirmAction(CONFIRM.refund(r.patientName, parsed.fen)))) return
-    setBusy(true)
-    onError(null)
+    if (lock.current) return // a second tap before the first is answered sends nothing
+    lock.current = true
     try {
-      await callFunction('reception', 'refund', { billId: r.billId, amountFen: parsed.fen, reason: reason.trim(), requestId: newRequestId(), ...(line === null ? {} : { lineIndex: line }) })
+      if (!(await confirmAction(CONFIRM.refund(r.patientName, parsed.fen)))) return
+      setBusy(true)
+      onError(null)
+      // S3: one request id per refund as filled in — a retry after a lost answer is the same refund, never a second.
+      const content = JSON.stringify([r.billId, line, parsed.fen, reason.trim()])
+      if (request.current.content !== content) request.current = { content, id: newRequestId() }
+      await callFunction('reception', 'refund', { billId: r.billId, amountFen: parsed.fen, reason: reason.trim(), requestId: request.current.id, ...(line === null ? {} : { lineIndex: line }) })
+      request.current = { content: '', id: '' }
       setTarget(null)
       setReason('')
       onChanged()
@@ -59,6 +67,7 @@ export function ReceiptView({ receipt, mayRefund, onChanged, onError }: {
     } catch (e) {
       onError(toApiError(e))
     } finally {
+      lock.current = false
       setBusy(false)
     }
   }

@@ -12,18 +12,15 @@ import { callFunction, toApiError } from '../../services/cloud'
 import { clinicDateTime, shiftMonth } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
-import { CopyBox } from '../../components/CopyBox'
+import { ExportButtons } from '../export/ExportButtons'
+import { BIRTHDAYS_EXPORT, GIFT_STATUS_LABEL } from '../export/reports'
 import { useLoad } from '../../components/hooks'
 import { StaffPage } from '../../components/StaffPage'
 import { Loading } from '../../components/PageShell'
-import { COMMON, useT, type Msg } from '../../i18n'
+import { COMMON, useT } from '../../i18n'
 import './index.css'
 
-const STATUS: Record<BirthdayGift['status'], Msg> = {
-  todo: { zh: '待购买', en: 'To buy' },
-  bought: { zh: '已购买', en: 'Bought' },
-  delivered: { zh: '已送达', en: 'Delivered' },
-}
+const STATUS = GIFT_STATUS_LABEL
 
 export default function StaffBirthdaysPage() {
   return (
@@ -117,7 +114,8 @@ function GiftDesk() {
           </View>
           {current.gifts.length > 0 ? (
             <View className='card'>
-              <CopyBox id='gift-csv' className='gift-csv' text={current.csv} rows={Math.min(12, 3 + 2 * current.gifts.length)} label={t({ zh: '导出 CSV（复制到表格）', en: 'Export as CSV (paste into a spreadsheet)' })} />
+              <Text className='card__title'>{t({ zh: '导出礼物清单', en: 'Export the gift list' })}</Text>
+              <ExportButtons id='gift-export' report={BIRTHDAYS_EXPORT} rows={current.gifts} stamp={current.month} onError={setError} />
             </View>
           ) : null}
         </>

@@ -12,6 +12,8 @@ import { PAYMENT_METHOD_LABEL } from '../../domain/bill/payment'
 import { formatFen } from '../../domain/money'
 import { callFunction, toApiError } from '../../services/cloud'
 import { clinicDateTime, newRequestId } from '../../services/format'
+import { ExportButtons } from '../export/ExportButtons'
+import { CLOSED_DAYS_EXPORT, DAY_BILLS_EXPORT } from '../export/reports'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { confirmAction } from '../../components/confirm'
@@ -108,6 +110,7 @@ function DayClose({ staff }: { staff: StaffPersona }) {
           ) : (
             <Btn id='day-close' disabled={busy} onClick={() => void close()}>{t({ zh: '日结', en: 'Close the day' })}</Btn>
           )}
+          {sheet.bills.length > 0 ? <ExportButtons id='day-export' report={DAY_BILLS_EXPORT} rows={sheet.bills} stamp={`${sheet.clinicName}-${sheet.day}`} onError={setError} /> : null}
           {isH5 ? <Text id='day-print' className='link' onClick={() => window.print()}>{t({ zh: '打印日结单', en: 'Print the day sheet' })}</Text> : null}
         </View>
       )}
@@ -130,6 +133,7 @@ function ClosedDays({ month }: { month: string }) {
           <Text className='small'>{t({ zh: `${d.bills} 笔`, en: `${d.bills} bills` })} · {formatFen(d.paidFen - d.refundedFen)}</Text>
         </View>
       ))}
+      {load.data && load.data.length > 0 ? <ExportButtons id='closed-days-export' report={CLOSED_DAYS_EXPORT} rows={load.data} stamp={month} /> : null}
     </View>
   )
 }

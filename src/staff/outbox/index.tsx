@@ -8,7 +8,7 @@ import { View, Text } from '@tarojs/components'
 import type { OutboxStatus } from '../../domain/notify/messages'
 import { can } from '../../domain/permissions'
 import { callFunction } from '../../services/cloud'
-import { TEMPLATE_LABEL, clinicDateTime } from '../../services/format'
+import { TEMPLATE_LABEL, clinicDate, clinicDateTime } from '../../services/format'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
@@ -17,7 +17,12 @@ import { StaffPage } from '../../components/StaffPage'
 import { STATUSES, STATUS_LABEL, explain } from './labels'
 import { Loading } from '../../components/PageShell'
 import { COMMON, useT } from '../../i18n'
+import { ExportButtons } from '../export/ExportButtons'
+import { OUTBOX_EXPORT } from '../export/reports'
 import './index.css'
+
+/** Issue 14: the server counts these over the last 30 days (`countsSince`); the others in full. */
+const RECENT_COUNTED: readonly OutboxStatus[] = ['sent', 'skipped', 'dead']
 
 export default function StaffOutboxPage() {
   const t = useT()
@@ -52,9 +57,15 @@ function OutboxDesk() {
               <View key={s} className='ob-counts__cell'>
                 <Text id={`outbox-count-${s}`} className='ob-counts__n'>{report.counts[s] ?? 0}</Text>
                 <Text className='ob-counts__label'>{t(STATUS_LABEL[s])}</Text>
+                {report.countsSince && RECENT_COUNTED.includes(s) ? <Text className='ob-counts__window muted small' data-window={s}>{t({ zh: '近 30 天', en: 'last 30 days' })}</Text> : null}
               </View>
             ))}
           </View>
+          {report.countsSince ? (
+            <Text id='outbox-counts-since' className='muted small'>
+              {t({ zh: `已发送、未发送、已放弃为近 30 天的数量（${clinicDate(report.countsSince)} 起）`, en: `Sent, not sent and gave up count the last 30 days (since ${clinicDate(report.countsSince)})` })}
+            </Text>
+          ) : null}
         </View>
       ) : null}
       <View className='tabs'>
@@ -92,6 +103,7 @@ function OutboxDesk() {
               </View>
             )
           })}
+          {report.recent.length > 0 ? <ExportButtons id='outbox-export' report={OUTBOX_EXPORT} rows={report.recent} stamp={clinicDate(new Date().toISOString())} /> : null}
         </View>
       ) : null}
     </View>

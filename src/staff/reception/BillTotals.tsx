@@ -4,6 +4,7 @@ import type { BillResult } from '../../domain/bill/engine'
 import { formatFen } from '../../domain/money'
 import { Btn } from '../../components/controls'
 import { minus, type Preview } from './desk'
+import { PAYMENT_METHOD_LABEL, PAYMENT_METHODS, type PaymentMethod } from '../../domain/bill/payment'
 import { useT } from '../../i18n'
 
 export interface BillTotalsProps {
@@ -11,9 +12,12 @@ export interface BillTotalsProps {
   preview: Preview | null
   confirming: boolean
   onConfirm: () => void
+  /** Issue 13: how the patient pays (recorded, not processed). */
+  method: PaymentMethod
+  onMethod: (m: PaymentMethod) => void
 }
 
-export function BillTotals({ t: totals, preview, confirming, onConfirm }: BillTotalsProps) {
+export function BillTotals({ t: totals, preview, confirming, onConfirm, method, onMethod }: BillTotalsProps) {
   const t = useT()
   return (
     <View className='totals'>
@@ -24,6 +28,12 @@ export function BillTotals({ t: totals, preview, confirming, onConfirm }: BillTo
       <View className='kv'><Text className='kv__k'>{t({ zh: '奖励金', en: 'Bonus' })}</Text><Text id='total-bonus' className='kv__v'>{minus(totals.bonusFen)}</Text></View>
       <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '应付', en: 'Amount due' })}</Text><Text id='total-due' className='kv__v'>{formatFen(totals.dueFen)}</Text></View>
       {preview?.result.notes.map((n, k) => <Text key={k} className='muted small'>{t(n)}</Text>)}
+      <Text className='field-label'>{t({ zh: '支付方式', en: 'Paid by' })}</Text>
+      <View id='pay-methods' className='chips' data-method={method}>
+        {PAYMENT_METHODS.map((m) => (
+          <Btn key={m} id={`pay-method-${m}`} variant='plain' className={`chip ${m === method ? 'chip--on' : ''}`} onClick={() => onMethod(m)}>{t(PAYMENT_METHOD_LABEL[m])}</Btn>
+        ))}
+      </View>
       <Btn id='confirm-btn' disabled={confirming} onClick={() => onConfirm()}>
         {confirming ? t({ zh: '提交中…', en: 'Confirming…' }) : t({ zh: `确认收款 ${formatFen(totals.dueFen)}`, en: `Confirm ${formatFen(totals.dueFen)}` })}
       </Btn>

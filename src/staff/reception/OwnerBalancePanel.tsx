@@ -24,13 +24,12 @@ export interface OwnerBalancePanelProps {
   requestingConsent: boolean
   setRequestingConsent: (v: boolean) => void
   consentLock: MutableRefObject<boolean>
-  touchBill: () => void
   setError: (e: BannerMessage | null) => void
   show: (e: unknown) => void
 }
 
 export function OwnerBalancePanel(props: OwnerBalancePanelProps) {
-  const { patientId, ownerText, setOwnerText, consentText, setConsentText, consentNeeded, consentRequest, requestingConsent, touchBill } = props
+  const { patientId, ownerText, setOwnerText, consentText, setConsentText, consentNeeded, consentRequest, requestingConsent } = props
   const { setConsentRequest, setRequestingConsent, consentLock, setError, show } = props
   const t = useT()
 
@@ -60,7 +59,7 @@ export function OwnerBalancePanel(props: OwnerBalancePanelProps) {
   return (
     <View id='owner-balance-box' className='owner-balance'>
       <Text className='field-label'>{t({ zh: '使用主账户奖励金（元，可选）', en: 'Pay from the owner\'s balance (yuan, optional)' })}</Text>
-      <TextField id='owner-balance' kind='decimal' value={ownerText} onChange={(v) => { setOwnerText(v); touchBill() }} placeholder='0.00' />
+      <TextField id='owner-balance' kind='decimal' value={ownerText} onChange={setOwnerText} placeholder='0.00' />
       {consentNeeded || consentRequest ? (
         <View id='consent-box' className='notice notice--warn consent'>
           <Text>{t({ zh: '使用主账户余额需主账户同意。', en: 'The owner must agree to this payment.' })}</Text>
@@ -78,7 +77,7 @@ export function OwnerBalancePanel(props: OwnerBalancePanelProps) {
       {consentNeeded || consentRequest || consentText ? (
         <>
           <Text className='field-label'>{t({ zh: '同意编号', en: 'Consent number' })}</Text>
-          <TextField id='consent-id' value={consentText} onChange={(v) => { setConsentText(v); touchBill() }} placeholder={t({ zh: '主账户同意的请求编号', en: 'The number of the request the owner approved' })} />
+          <TextField id='consent-id' value={consentText} onChange={setConsentText} placeholder={t({ zh: '主账户同意的请求编号', en: 'The number of the request the owner approved' })} />
         </>
       ) : null}
     </View>

@@ -23,33 +23,32 @@ export interface PaymentOptionsProps {
   ownerText: string
   overrideText: string
   setOverrideText: (v: string) => void
-  touchBill: () => void
   children?: ReactNode
 }
 
 export function PaymentOptions(props: PaymentOptionsProps) {
   const t = useT()
-  const { patient, coupon, referrerText, setReferrerText, namedText, setNamedText, bonusText, setBonusText, ownerText, overrideText, setOverrideText, touchBill, children } = props
+  const { patient, coupon, referrerText, setReferrerText, namedText, setNamedText, bonusText, setBonusText, ownerText, overrideText, setOverrideText, children } = props
   return (
     <>
       {/* R2: the referrer's number works like a coupon; M5: a non-member names a member. */}
       {!coupon ? (
         <>
           <Text className='field-label'>{t({ zh: '推荐人编号（可选）', en: 'Referrer code (optional)' })}</Text>
-          <TextField id='referrer-code' value={referrerText} onChange={(v) => { setReferrerText(v); touchBill() }} placeholder={t({ zh: '如 100007', en: 'e.g. 100007' })} />
+          <TextField id='referrer-code' value={referrerText} onChange={setReferrerText} placeholder={t({ zh: '如 100007', en: 'e.g. 100007' })} />
         </>
       ) : null}
       {!patient?.discount ? (
         <>
           <Text className='field-label'>{t({ zh: '报会员编号（可选）', en: 'A member’s number (optional)' })}</Text>
-          <TextField id='named-member' value={namedText} onChange={(v) => { setNamedText(v); touchBill() }} placeholder={t({ zh: '会员病历号', en: 'The member’s record no.' })} />
+          <TextField id='named-member' value={namedText} onChange={setNamedText} placeholder={t({ zh: '会员病历号', en: 'The member’s record no.' })} />
         </>
       ) : null}
       {children}
       {patient ? (
         <>
           <Text className='field-label'>{t({ zh: `使用奖励金（元，可选，≤ ${formatFen(patient.bonusBalanceFen)}）`, en: `Use bonus (yuan, optional, ≤ ${formatFen(patient.bonusBalanceFen)})` })}</Text>
-          <TextField id='bonus-use' kind='decimal' value={bonusText} onChange={(v) => { setBonusText(v); touchBill() }} placeholder='0.00' />
+          <TextField id='bonus-use' kind='decimal' value={bonusText} onChange={setBonusText} placeholder='0.00' />
           {!patient.payerTicket && (bonusText.trim() || ownerText.trim()) ? <OverrideReason value={overrideText} onChange={setOverrideText} /> : null}
         </>
       ) : null}

@@ -14,7 +14,7 @@ import { CONFIRM, confirmAction } from '../../components/confirm'
 import { useT } from '../../i18n'
 
 export interface RefundPanelProps {
-  /** `payerName`: set by useCheckout (DeskReceipt); the question names the patient. */
+  /** `payerName`: set by useDesk (DeskReceipt); the question names the patient. */
   receipt: ConfirmedBill & { payerName?: string }
   setError: (e: BannerMessage | null) => void
   show: (e: unknown) => void

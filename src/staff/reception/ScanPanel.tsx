@@ -2,7 +2,11 @@
  * S1: who is paying. Scan or type a member, friend card or coupon code — the QR, or the 18-digit
  * short code under it (typed with or without spaces, or read from its barcode by a scanner gun,
  * which types the digits and presses Enter) — or a record number; shows the payer found.
+ *
+ * H5 (issue 13 item 2): the scan box keeps the focus whenever no other field has it, so a scanner
+ * gun's digits land there whatever staff tapped last (a button, the page), without a tap first.
  */
+import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { ScannedCoupon } from '../../api/contract'
 import { formatFen } from '../../domain/money'
@@ -26,6 +30,20 @@ export interface ScanPanelProps {
 export function ScanPanel({ code, setCode, scanning, onLookup, onCamera, payer, coupon }: ScanPanelProps) {
   const t = useT()
   const patient = payer?.scanned ?? null
+  useEffect(() => {
+    if (isWeapp || typeof document === 'undefined') return
+    const box = () => document.getElementById('scan-input') as HTMLInputElement | null
+    const isField = (e: Element | null) => e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement || e instanceof HTMLSelectElement
+    // After focus moves, take it back unless another field has it (the item search, a registration form).
+    const keep = () => setTimeout(() => { if (!isField(document.activeElement)) box()?.focus({ preventScroll: true }) }, 0)
+    box()?.focus({ preventScroll: true })
+    document.addEventListener('focusout', keep)
+    document.addEventListener('click', keep)
+    return () => {
+      document.removeEventListener('focusout', keep)
+      document.removeEventListener('click', keep)
+    }
+  }, [])
   const couponHolderPays = coupon !== null && coupon.holderPatientId === payer?.patientId
   return (
     <View className='card'>

@@ -1,8 +1,8 @@
 /**
  * The bill's lines at the desk and the price list they are picked from (issue 13 item 1; M2, F4).
  * The active list is loaded once per desk (the existing `records.priceList` action) and searched on
- * the device (name or pinyin initials), so picking an item costs no round trip. Every change to the
- * lines invalidates the preview (`touch`).
+ * the device (name or pinyin initials), so picking an item costs no round trip. The lines live in the
+ * desk's state machine (machine.ts): every change goes there as `linesChanged` and drops the preview.
  */
 import { useEffect, useState } from 'react'
 import type { PriceItemView } from '../../api/pricelist'
@@ -19,11 +19,9 @@ export interface BillLinesState {
   add: (line: DeskLine) => void
   setQuantity: (index: number, quantity: number) => void
   remove: (index: number) => void
-  clear: () => void
 }
 
-export function useBillLines(setError: (e: BannerMessage | null) => void, touch: () => void): BillLinesState {
-  const [lines, setLines] = useState<DeskLine[]>([])
+export function useBillLines(lines: DeskLine[], onLines: (lines: DeskLine[]) => void, setError: (e: BannerMessage) => void): BillLinesState {
   const [catalogue, setCatalogue] = useState<PriceItemView[] | null>(null)
   const [loads, setLoads] = useState(0)
 
@@ -37,12 +35,8 @@ export function useBillLines(setError: (e: BannerMessage | null) => void, touch:
 
   /** Apply a change that may be refused (one membership fee per bill, the quantity cap). */
   const change = (next: ReturnType<typeof addLine>) => {
-    if (!next.ok) {
-      setError({ ...next.message, code: 'VALIDATION' })
-      return
-    }
-    setLines(next.lines)
-    touch()
+    if (!next.ok) setError({ ...next.message, code: 'VALIDATION' })
+    else onLines(next.lines)
   }
 
   return {
@@ -51,7 +45,6 @@ export function useBillLines(setError: (e: BannerMessage | null) => void, touch:
     reload: () => { setCatalogue(null); setLoads((n) => n + 1) },
     add: (line) => change(addLine(lines, line)),
     setQuantity: (index, quantity) => change(withQuantity(lines, index, quantity)),
-    remove: (index) => { setLines((xs) => xs.filter((_, i) => i !== index)); touch() },
-    clear: () => setLines([]),
+    remove: (index) => onLines(lines.filter((_, i) => i !== index)),
   }
 }

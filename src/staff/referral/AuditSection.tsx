@@ -4,8 +4,9 @@ import type { AuditReport } from '../../api/contract'
 import { callFunction } from '../../services/cloud'
 import { clinicDate } from '../../services/format'
 import { Btn, TextField } from '../../components/controls'
-import { CopyBox } from '../../pages/referral/shared'
-import { CsvDownload, LoadFailed, useDatedReport, type SectionProps } from './shared'
+import { ExportButtons } from '../export/ExportButtons'
+import { AUDIT_EXPORT, auditLines } from '../export/reports'
+import { LoadFailed, useDatedReport, type SectionProps } from './shared'
 import { Loading } from '../../components/PageShell'
 import { useT } from '../../i18n'
 
@@ -42,8 +43,7 @@ export function AuditSection({ onError }: SectionProps) {
               </View>
             ))}
           </View>
-          <CopyBox id='audit-csv' text={report.csv} label={t({ zh: '审计 CSV', en: 'Audit CSV' })} rows={5} />
-          <CsvDownload id='audit-download' csv={report.csv} filename={`referral-audit-${clinicDate(report.from)}.csv`} />
+          <ExportButtons id='audit-export' report={AUDIT_EXPORT} rows={auditLines(report)} stamp={clinicDate(report.from)} onError={onError} />
         </>
       )}
     </View>

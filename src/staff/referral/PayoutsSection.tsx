@@ -7,19 +7,18 @@ import { clinicDate } from '../../services/format'
 import { Btn, TextField } from '../../components/controls'
 import { useLoad } from '../../components/hooks'
 import { isH5, LoadFailed, PAYOUT_STATUS, type SectionProps } from './shared'
+import { ExportButtons } from '../export/ExportButtons'
+import { PAYOUTS_EXPORT, PAYOUT_METHOD_LABEL } from '../export/reports'
 import { Loading } from '../../components/PageShell'
 import { CONFIRM, confirmAction } from '../../components/confirm'
 import { useT, type Msg } from '../../i18n'
 
 type Method = 'phone_topup' | 'wechat' | 'bank' | 'cash'
 
-const METHODS: Array<{ value: Method; label: Msg }> = [
-  { value: 'phone_topup', label: { zh: '话费充值', en: 'Phone top-up' } },
-  { value: 'wechat', label: { zh: '微信转账', en: 'WeChat transfer' } },
-  { value: 'bank', label: { zh: '银行转账', en: 'Bank transfer' } },
-  { value: 'cash', label: { zh: '现金', en: 'Cash' } },
-]
-const METHOD_LABEL = Object.fromEntries(METHODS.map((m) => [m.value, m.label])) as Record<string, Msg | undefined>
+const METHODS: Array<{ value: Method; label: Msg }> = (['phone_topup', 'wechat', 'bank', 'cash'] as const).map((value) => ({ value, label: PAYOUT_METHOD_LABEL[value] as Msg }))
+const METHOD_LABEL = PAYOUT_METHOD_LABEL
+/** The server answers the latest 100 paid payouts, newest first (issue 14). */
+const PAID_SHOWN = 100
 /** A method in words; an unknown one (none today) shows nothing rather than its key. */
 const methodText = (t: (m: Msg) => string, method?: string) => { const l = METHOD_LABEL[method ?? '']; return l ? t(l) : '' }
 
@@ -43,7 +42,7 @@ function MethodSelect({ id, value, onChange }: { id: string; value: Method; onCh
 
 /** R3: external payouts, due until staff mark them paid with the method and a reference. */
 export function PayoutsSection({ onError }: SectionProps) {
-  // The server lists one status at a time (default: due); the paid ones show below, most recent last.
+  // The server lists one status at a time (default: due); the latest paid ones show below, newest first.
   const [load, reload] = useLoad(async () => {
     const [due, paid] = await Promise.all([callFunction('referral', 'payouts', { status: 'due' }), callFunction('referral', 'payouts', { status: 'paid' })])
     return { due, paid }
@@ -120,6 +119,7 @@ export function PayoutsSection({ onError }: SectionProps) {
       {paid.length > 0 ? (
         <View id='payouts-paid' className='card'>
           <Text className='card__title'>{t({ zh: '已发放', en: 'Paid' })}</Text>
+          <Text id='payouts-paid-note' className='muted small'>{t({ zh: `最近 ${PAID_SHOWN} 条，新的在前`, en: `The latest ${PAID_SHOWN}, newest first` })}</Text>
           {paid.map((p) => (
             <View key={p.payoutId} id={`paid-${p.payoutId}`} className='sheet-row'>
               <View className='row row--between'>
@@ -129,6 +129,12 @@ export function PayoutsSection({ onError }: SectionProps) {
               <Text className='sheet-row__nums'>{methodText(t, p.method)} · {p.reference ?? ''}{p.paidAt ? ` · ${clinicDate(p.paidAt)}` : ''}</Text>
             </View>
           ))}
+        </View>
+      ) : null}
+      {due.length + paid.length > 0 ? (
+        <View className='card'>
+          <Text className='card__title'>{t({ zh: '导出发放记录', en: 'Export payouts' })}</Text>
+          <ExportButtons id='payouts-export' report={PAYOUTS_EXPORT} rows={[...due, ...paid]} stamp={clinicDate(new Date().toISOString())} onError={onError} />
         </View>
       ) : null}
     </>

@@ -4,8 +4,9 @@ import type { DaySheet } from '../../api/contract'
 import { formatFen } from '../../domain/money'
 import { callFunction } from '../../services/cloud'
 import { TextField, Btn } from '../../components/controls'
-import { CopyBox } from '../../pages/referral/shared'
-import { CsvDownload, LoadFailed, PAYOUT_STATUS, useDatedReport, type SectionProps } from './shared'
+import { ExportButtons } from '../export/ExportButtons'
+import { DAY_SHEET_EXPORT } from '../export/reports'
+import { LoadFailed, PAYOUT_STATUS, useDatedReport, type SectionProps } from './shared'
 import { Loading } from '../../components/PageShell'
 import { useT } from '../../i18n'
 
@@ -53,8 +54,7 @@ export function SheetSection({ onError }: SectionProps) {
             <Text className='kv__k'>{t({ zh: '今日待发放', en: 'Payouts to make' })}</Text>
             <Text id='sheet-total' className='kv__v'>{formatFen(sheet.payoutsToMakeFen)}</Text>
           </View>
-          <CopyBox id='sheet-csv' text={sheet.csv} label={t({ zh: 'CSV（复制到表格）', en: 'CSV to paste into a spreadsheet' })} rows={5} />
-          <CsvDownload id='sheet-download' csv={sheet.csv} filename={`referral-sheet-${sheet.date}.csv`} />
+          <ExportButtons id='sheet-export' report={DAY_SHEET_EXPORT} rows={sheet.rows} stamp={sheet.date} onError={onError} />
         </>
       )}
     </View>

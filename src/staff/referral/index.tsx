@@ -1,7 +1,7 @@
 /**
  * Staff: referral programme (R3, R7–R10, Q1, S4; staff subpackage). Sections as tabs:
  *  - 日结 end-of-day sheet (`referral.daySheet`, R9): a date, the rows (referrer number, masked
- *    phone, friend, rewards), the payouts to make, the CSV to copy (and on H5 to download).
+ *    phone, friend, rewards), the payouts to make, exported as Excel or CSV (../export).
  *  - 待发放 payouts due (`referral.payouts`, `referral.markPaid`, R3): each external payout is
  *    recorded as due until staff mark it paid with the method and a reference.
  *  - 主动转介绍名录 active referrers (`referral.leaderboard`, R8).
@@ -70,7 +70,7 @@ function ReferralDesk({ staff }: { staff: Staff }) {
       </View>
       {tab === 'sheet' ? <SheetSection onError={setError} /> : null}
       {tab === 'payouts' ? <PayoutsSection onError={setError} /> : null}
-      {tab === 'leaders' ? <LeadersSection /> : null}
+      {tab === 'leaders' ? <LeadersSection onError={setError} /> : null}
       {tab === 'tasks' ? <TasksSection onError={setError} /> : null}
       {tab === 'audit' ? <AuditSection onError={setError} /> : null}
       {tab === 'partners' ? <PartnersSection /> : null}

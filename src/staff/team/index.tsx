@@ -18,6 +18,8 @@ import { Loading } from '../../components/PageShell'
 import { InvitationCard, InviteForm, invitationShare, type Invited } from './InviteForm'
 import { StaffRow, type StaffChangeRequest } from './StaffRow'
 import { describeChange } from './labels'
+import { ExportButtons } from '../export/ExportButtons'
+import { teamHistoryExport } from '../export/reports'
 import './index.css'
 import { COMMON, useT } from '../../i18n'
 
@@ -104,6 +106,7 @@ function History({ entries, clinicName }: { entries: StaffAuditView[]; clinicNam
           <Text className='muted small'>{clinicDateTime(e.at)} · {t({ zh: '操作人 ', en: 'By ' })}{e.byName || t({ zh: '系统初始化', en: 'initial setup' })}</Text>
         </View>
       ))}
+      {entries.length > 0 ? <ExportButtons id='history-export' report={teamHistoryExport(clinicName)} rows={entries} stamp='' /> : null}
     </View>
   )
 }
