@@ -18,12 +18,46 @@ const PAGES = [{ file: 'l/card.html', title: '亲友储值卡' }, { file: 'l/ref
 const toRem = (css) => css.replace(/(-?\d*\.?\d+)px/g, (_, n) => (Number(n) === 0 ? '0' : `${+(Number(n) / 40).toFixed(5)}rem`))
 const ROOT_FONT = '!function(){var e=document.documentElement,r=e.getBoundingClientRect(),w=Math.min.apply(Math,[r.width,r.height].filter(Boolean)),x=40*w/750;e.style.fontSize=(x>=40?40:x<=20?20:x)+"px"}();'
 
+/**
+ * The stylesheet's rules the landing can use: a rule stays when every class its selector names
+ * occurs in the landing's script (it builds its class names from literals); element and `:root`
+ * rules stay; @keyframes stay when a kept rule names them. Less to parse and match on a slow phone.
+ */
+function usedRules(css, js) {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '')
+  const blocks = []
+  for (let i = 0; i < text.length;) {
+    const open = text.indexOf('{', i)
+    if (open < 0) break
+    let depth = 1
+    let j = open + 1
+    for (; j < text.length && depth > 0; j++) depth += text[j] === '{' ? 1 : text[j] === '}' ? -1 : 0
+    blocks.push({ head: text.slice(i, open).trim(), body: text.slice(open + 1, j - 1) })
+    i = j
+  }
+  // A modifier built at run time (`btn--${variant}`) counts when its block and `--` occur.
+  const used = (c) => js.includes(c) || (c.includes('--') && js.includes(c.slice(0, c.indexOf('--') + 2)))
+  const classesUsed = (selector) => (selector.match(/\.([A-Za-z0-9_-]+)/g) ?? []).every((c) => used(c.slice(1)))
+  const keepRule = (head) => head.split(',').some((sel) => classesUsed(sel.trim()))
+  const kept = []
+  for (const b of blocks) {
+    if (b.head.startsWith('@keyframes')) continue
+    if (b.head.startsWith('@media')) {
+      const inner = usedRules(b.body, js)
+      if (inner.trim()) kept.push(`${b.head}{${inner}}`)
+    } else if (keepRule(b.head)) kept.push(`${b.head}{${b.body}}`)
+  }
+  const out = kept.join('\n')
+  for (const b of blocks) if (b.head.startsWith('@keyframes') && out.includes(b.head.split(/\s+/)[1])) kept.push(`${b.head}{${b.body}}`)
+  return kept.join('\n')
+}
+
 function buildLanding(outDir) {
   const js = esbuild.buildSync({
     entryPoints: [join(ROOT, 'src/landing/main.ts')], bundle: true, write: false, minify: true, format: 'iife', target: 'es2019',
     define: { 'process.env.TARO_ENV': '"h5"', 'process.env.NODE_ENV': '"production"' }, legalComments: 'none',
   }).outputFiles[0].text
-  const css = toRem(STYLES.map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n'))
+  const css = toRem(usedRules(STYLES.map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n'), js))
   const esc = (s) => s.replace(/<\/(script|style)/gi, '<\\/$1')
   for (const p of PAGES) {
     const html = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'

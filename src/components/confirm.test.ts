@@ -26,6 +26,8 @@ describe('confirmation dialogs name the person and the amount (issue 12)', () =>
 
   test('paying a bill, marking a payout paid and a balance request name who and how much', () => {
     expect(modalOptions(CONFIRM.payBill('李明', 49_500), 'zh').content).toBe('确认 李明 本次应付 ¥495.00 已收款？')
+    expect(modalOptions(CONFIRM.payBill('李明', 49_500, { zh: '现金', en: 'cash' }), 'zh').content).toBe('确认 李明 本次应付 ¥495.00 已用现金收款？') // issue 13: how it was paid
+    expect(modalOptions(CONFIRM.payBill('李明', 49_500, { zh: '现金', en: 'cash' }), 'en').content).toBe('Has 李明 paid ¥495.00 by cash?')
     expect(modalOptions(CONFIRM.markPaid('王芳', 5_000), 'zh').content).toContain('向 王芳 发放 ¥50.00')
     expect(modalOptions(CONFIRM.declineBalance('小明', 30_000), 'en').content).toContain("小明's request to pay ¥300.00")
     expect(modalOptions(CONFIRM.unbind('李小红'), 'zh').content).toContain('李小红')

@@ -17,5 +17,8 @@ describe('money (integer fen)', () => {
     expect(formatFen(123_450)).toBe('¥1,234.50')
     expect(formatFen(-500)).toBe('-¥5.00')
     expect(formatFen(0)).toBe('¥0.00')
+    expect(formatFen(99_999)).toBe('¥999.99')
+    expect(formatFen(100_000_000_00)).toBe('¥100,000,000.00') // grouped by hand, the same as en-US grouping
+    expect(formatFen(-123_456_789)).toBe('-¥1,234,567.89')
   })
 })

@@ -23,7 +23,9 @@ export const yuan = (y: number): Fen => Math.round(y * 100)
 export function formatFen(fen: Fen): string {
   const sign = fen < 0 ? '-' : ''
   const abs = Math.abs(fen)
-  const whole = Math.floor(abs / 100).toLocaleString('en-US')
+  // Grouped by hand, not with toLocaleString: the first Intl call of a page loads ICU data, which a
+  // slow phone pays for on the friend's landing (issue 12, speed); weapp engines may lack Intl too.
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   const cents = String(abs % 100).padStart(2, '0')
   return `${sign}¥${whole}.${cents}`
 }

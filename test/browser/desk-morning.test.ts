@@ -56,6 +56,8 @@ test('a morning at the desk: scanner gun, price list, a changed quote, a friend 
   const digits = member.shortCode.replace(/\D/g, '')
   expect(digits).toHaveLength(18)
   await desk.locator('.card__title').first().click()
+  // The box takes the focus back on its own (a scanner gun types only into what has the focus).
+  await desk.waitForFunction(() => document.activeElement?.id === 'scan-input' || document.activeElement?.closest('[id="scan-input"]') !== null, undefined, { timeout: 5000 })
   await desk.keyboard.type(digits, { delay: 5 })
   await desk.keyboard.press('Enter')
   await waitForText(desk, 'scanned-name', '李明')

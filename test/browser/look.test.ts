@@ -99,7 +99,7 @@ test('a refund asks first, naming the patient and the amount: Cancel refunds not
   await tap(desk, 'preview-btn')
   await waitForText(desk, 'total-due', '¥300.00')
   await tap(desk, 'confirm-btn')
-  expect(await acceptModal(desk)).toContain('确认 赵磊 本次应付 ¥300.00 已收款？')
+  expect(await acceptModal(desk)).toContain('确认 赵磊 本次应付 ¥300.00 已用微信支付收款？')
   await waitForText(desk, 'receipt-paid', '¥300.00')
   const billId = (await byId(desk, 'receipt').getAttribute('data-bill-id'))!
   expect(billId).toBeTruthy()

@@ -98,7 +98,7 @@ describe('a member pays at reception (S1, S2, M2, S3, M6)', () => {
     await waitForId(desk, 'confirm-btn')
     await byId(desk, 'confirm-btn').dblclick() // two taps, as fast as the input system sends them
     // Issue 12: one question, naming the patient and the amount; the second tap asked nothing more.
-    expect(await acceptModal(desk)).toContain('确认 李明 本次应付 ¥495.00 已收款？')
+    expect(await acceptModal(desk)).toContain('确认 李明 本次应付 ¥495.00 已用微信支付收款？')
     await waitForText(desk, 'receipt-paid', '¥495.00')
     expect(await textOf(desk, 'receipt')).toContain('¥495.00')
     expect(await textOf(desk, 'receipt')).not.toMatch(/bill_|Paid/) // no internal bill id, no English

@@ -1,7 +1,7 @@
 /**
  * The desk's state machine (machine.ts) with its round trips: scan (S1), preview the quote (S2),
  * confirm it idempotently (S3, issue 13 item 7). One lock per money action (useSubmit): a double tap
- * sends once. Before it charges, the desk is asked 「确认 李明 本次应付 ¥495.00 已收款？」 (issue 12);
+ * sends once. Before it charges, the desk is asked 「确认 李明 本次应付 ¥495.00 已用微信支付收款？」 (issue 12);
  * a second tap while that question is open asks nothing and sends nothing.
  */
 import { useReducer, useState } from 'react'
