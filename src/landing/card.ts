@@ -8,7 +8,7 @@ import type { CardOffer } from '../api/contract'
 import { formatFen } from '../domain/money'
 import { clinicDate } from '../services/format'
 import { CLAIM_NEXT, CLAIM_TEXT as T, STATE_TEXT } from '../pages/card/claim/texts'
-import { call } from './api'
+import { ApiError, call } from './api'
 import { runLanding, type Landing } from './controller'
 import { h } from './dom'
 import { tr } from './lang'
@@ -22,7 +22,7 @@ export function cardLanding(token: string | null, first: Promise<CardOffer> | nu
     (code) => code.startsWith('CARD_'), // someone else was faster, or the card changed: show what it is now
     offer,
   )
-  runLanding<CardOffer>({ title: T.title, first, missing: token ? null : { code: 'CARD_NOT_FOUND', message: T.noToken }, into, view: (l) => {
+  runLanding<CardOffer>({ title: T.title, first, missing: token ? null : new ApiError('CARD_NOT_FOUND', T.noToken), into, view: (l) => {
     const o = l.data!
     const state = STATE_TEXT[o.availability]
     const live = o.availability === 'available' || o.availability === 'yours'

@@ -5,7 +5,7 @@
  * by someone else, expired) the offer is asked for again.
  */
 import type { Msg } from '../i18n'
-import { asRefusal, type Refusal } from './api'
+import { toApiError, type ApiError } from './api'
 import { shell, loading } from './shell'
 
 /** How long an answer may take before the skeleton shows: a fast one would only flash it (and its shine costs a slow phone frames). */
@@ -22,7 +22,7 @@ export function runLanding<T>(o: {
   title: Msg
   first: Promise<T> | null
   /** Why there is nothing to ask for (the link lost its parameter), or null. */
-  missing: Refusal | null
+  missing: ApiError | null
   view: (l: Landing<T>) => Node[]
   into: (nodes: Node[]) => void
 }): void {
@@ -40,7 +40,7 @@ export function runLanding<T>(o: {
       error = null
       redraw()
       act().then((d) => { l.data = d }, (e) => {
-        error = asRefusal(e)
+        error = toApiError(e)
         if (changed(error.code)) load(again())
       }).finally(() => { locked = false; l.busy = false; redraw() })
     },
@@ -51,7 +51,7 @@ export function runLanding<T>(o: {
   }
   function load(p: Promise<T>): void {
     pending = true
-    p.then((d) => { l.data = d }, (e) => { error = asRefusal(e) }).finally(() => { pending = false; redraw() })
+    p.then((d) => { l.data = d }, (e) => { error = toApiError(e) }).finally(() => { pending = false; redraw() })
   }
   setTimeout(() => { slow = true; if (pending) redraw() }, SKELETON_AFTER_MS)
   if (o.first) load(o.first)

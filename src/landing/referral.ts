@@ -9,7 +9,7 @@ import { formatFen } from '../domain/money'
 import { giftWords } from '../domain/policy'
 import { REFERRAL_NEXT, REFERRAL_TEXT as T, STATE_TEXT } from '../pages/referral/texts'
 import { h5DeviceHint } from '../services/device-hint'
-import { call } from './api'
+import { ApiError, call } from './api'
 import { runLanding, type Landing } from './controller'
 import { h } from './dom'
 import { tr } from './lang'
@@ -26,7 +26,7 @@ export function referralLanding(code: string | null, first: Promise<ReferralOffe
     (c) => c.startsWith('REFERRAL_') || c.startsWith('COUPON_'),
     () => call<ReferralOffer>('referral', 'offer', { code }),
   )
-  runLanding<ReferralOffer>({ title: T.title, first, missing: code ? null : { code: 'REFERRAL_CODE_UNKNOWN', message: T.noCode }, into, view: (l) => {
+  runLanding<ReferralOffer>({ title: T.title, first, missing: code ? null : new ApiError('REFERRAL_CODE_UNKNOWN', T.noCode), into, view: (l) => {
     const o = l.data!
     const state = STATE_TEXT[o.state]
     const live = o.state === 'available' || o.state === 'yours'

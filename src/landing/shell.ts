@@ -5,12 +5,12 @@
 import type { Msg } from '../i18n'
 import { h } from './dom'
 import { lang, setLang, tr } from './lang'
-import type { Refusal } from './api'
+import type { ApiError } from './api'
 
-export function shell(title: Msg, error: Refusal | null, onCloseError: (() => void) | null, body: Node[], redraw: () => void): Node[] {
+export function shell(title: Msg, error: ApiError | null, onCloseError: (() => void) | null, body: Node[], redraw: () => void): Node[] {
   const banner = error
     ? h('div', { className: 'error-banner', role: 'alert' },
-      h('div', { className: 'error-banner__text' }, h('span', { className: 'error-banner__zh' }, tr(error.message))),
+      h('div', { className: 'error-banner__text' }, h('span', { className: 'error-banner__zh' }, tr({ zh: error.zh, en: error.en }))),
       onCloseError ? h('span', { className: 'error-banner__close', onClick: onCloseError }, '×') : null)
     : null
   const other = lang() === 'zh' ? 'English' : '中文'

@@ -10,13 +10,11 @@
  * Run: `npm run build:h5` first, then `npx jest test/browser/desk-morning.test.ts --selectProjects browser`.
  */
 import type { Page } from 'playwright-core'
-import type { CouponView, MemberCode } from '../../src/api/contract'
-import type { CardCode } from '../../src/api/friendcard'
+import type { MemberCode } from '../../src/api/contract'
 import type { BillSummary } from '../../src/api/bills'
-import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import { byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
 import { acceptModal } from './gestures'
-import { pickItem, scan, setClock } from './desk'
+import { friendWithCardAndCoupon, pickItem, scan, setClock } from './desk'
 import { apiDataOf } from './api'
 
 jest.setTimeout(240_000)
@@ -91,12 +89,7 @@ test('a morning at the desk: scanner gun, price list, a changed quote, a friend 
   expect(lisBill.paymentMethod).toBe('wechat_pay') // the desk's default, shown before confirming
 
   // A friend brings a friend card and a first-visit coupon (F4, R2); registered once, from the card panel.
-  await apiData('friendcard', { action: 'share', cardId: 'fc_demo_new' }, 'demo-member-giver')
-  await apiData('friendcard', { action: 'claim', token: 'demo-share-token-new-card-0001', acceptReminders: true }, PERSONA.friend)
-  await apiData('referral', { action: 'takeCoupon', code: demoReferralCode('pat_plain') }, PERSONA.friend)
-  const cardCode = await apiData<CardCode>('friendcard', { action: 'code', cardId: 'fc_demo_new' }, PERSONA.friend)
-  const [coupon] = await apiData<CouponView[]>('referral', { action: 'coupons' }, PERSONA.friend)
-  const couponCode = await apiData<CardCode>('referral', { action: 'couponCode', couponId: coupon.couponId }, PERSONA.friend)
+  const { cardCode, couponCode } = await friendWithCardAndCoupon(apiData)
 
   await scan(desk, cardCode.token) // a new scan after a receipt starts over
   await waitForId(desk, 'scanned-card')

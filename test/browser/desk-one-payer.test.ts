@@ -2,11 +2,8 @@
  * Issue 13 in a real browser (one payer panel): a friend brings a friend card and a first-visit
  * coupon; the desk registers them once, from the card panel, and the coupon panel follows — no second form.
  */
-import type { CardCode } from '../../src/api/friendcard'
-import type { CouponView } from '../../src/api/contract'
-import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
 import { PERSONA, shot, startHarness, tap, typeInto, waitForId, waitForText, byId, type Harness } from './harness'
-import { scan } from './desk'
+import { friendWithCardAndCoupon, scan } from './desk'
 import { apiDataOf } from './api'
 
 jest.setTimeout(120_000)
@@ -17,12 +14,7 @@ afterAll(async () => { await h?.close() }, 60_000)
 const apiData = apiDataOf(() => h)
 
 test('registered from the card panel, the coupon panel shows the same friend registered, without its own form', async () => {
-  await apiData('friendcard', { action: 'share', cardId: 'fc_demo_new' }, 'demo-member-giver')
-  await apiData('friendcard', { action: 'claim', token: 'demo-share-token-new-card-0001', acceptReminders: true }, PERSONA.friend)
-  await apiData('referral', { action: 'takeCoupon', code: demoReferralCode('pat_plain') }, PERSONA.friend)
-  const cardCode = await apiData<CardCode>('friendcard', { action: 'code', cardId: 'fc_demo_new' }, PERSONA.friend)
-  const [coupon] = await apiData<CouponView[]>('referral', { action: 'coupons' }, PERSONA.friend)
-  const couponCode = await apiData<CardCode>('referral', { action: 'couponCode', couponId: coupon.couponId }, PERSONA.friend)
+  const { cardCode, couponCode } = await friendWithCardAndCoupon(apiData)
 
   const desk = await h.openAs(PERSONA.receptionist, 'staff/reception/index')
   await scan(desk, cardCode.token)

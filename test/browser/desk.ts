@@ -3,10 +3,12 @@
  * test bills from (issue 13), picking and scanning at reception, the clock and the daily job.
  */
 import type { Page } from 'playwright-core'
-import type { Result } from '../../src/api/contract'
+import type { CardCode, CouponView, Result } from '../../src/api/contract'
+import { demoReferralCode } from '../../cloudfunctions/_local/demo-data'
+import type { apiDataOf } from './api'
 import type { DailySummary } from '../../cloudfunctions/_core/usecases/daily'
 import { stock } from '../integration/catalogue'
-import { byId, explain, tap, typeInto, waitForText, type Harness } from './harness'
+import { byId, explain, PERSONA, tap, typeInto, waitForText, type Harness } from './harness'
 
 /** A bill item a test picks at the desk: name, category, price in yuan. */
 export type DeskItem = readonly [name: string, category: string, yuan: string]
@@ -58,4 +60,18 @@ export async function runDaily(h: Harness): Promise<DailySummary> {
   const body = (await res.json()) as Result<DailySummary>
   if (!body.ok) throw new Error(`run-daily: ${body.error.code} ${body.error.message.en}`)
   return body.data
+}
+
+/**
+ * F3, R2: 小美 claims 周婷's new friend card (reminders agreed) and takes 赵磊's first-visit coupon;
+ * answers the two codes she shows at the desk.
+ */
+export async function friendWithCardAndCoupon(apiData: ReturnType<typeof apiDataOf>): Promise<{ cardCode: CardCode; couponCode: CardCode }> {
+  await apiData('friendcard', { action: 'share', cardId: 'fc_demo_new' }, 'demo-member-giver')
+  await apiData('friendcard', { action: 'claim', token: 'demo-share-token-new-card-0001', acceptReminders: true }, PERSONA.friend)
+  await apiData('referral', { action: 'takeCoupon', code: demoReferralCode('pat_plain') }, PERSONA.friend)
+  const cardCode = await apiData<CardCode>('friendcard', { action: 'code', cardId: 'fc_demo_new' }, PERSONA.friend)
+  const [coupon] = await apiData<CouponView[]>('referral', { action: 'coupons' }, PERSONA.friend)
+  const couponCode = await apiData<CardCode>('referral', { action: 'couponCode', couponId: coupon.couponId }, PERSONA.friend)
+  return { cardCode, couponCode }
 }

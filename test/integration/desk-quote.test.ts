@@ -4,11 +4,11 @@
  * written; previewing again gives the new quote, which confirms. Older clients (expectedDueFen only)
  * keep working, and a retry stays a replay (S3).
  */
-import type { CardCode, ConfirmedBill, ScannedCard } from '../../src/api/contract'
+import type { CardCode, ConfirmedBill, Result, ScannedCard } from '../../src/api/contract'
 import type { QuotedBill } from '../../src/domain/bill/quote'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
-import { code, data, openCloud, RECEPTION } from './helpers'
-import { changes, snapshotAll } from './snapshot-all'
+import { data, openCloud, RECEPTION } from './helpers'
+import { refusedUnchanged } from './snapshot-all'
 
 const EXTRACTION = { itemId: 'pi_demo_extraction' } // 拔牙, treatment, ¥300
 let cloud: LocalCloud
@@ -21,9 +21,7 @@ const confirm = (bill: object, q: QuotedBill, requestId: string) =>
   reception({ action: 'confirmBill', ...bill, requestId, quoteId: q.quoteId, expectedDueFen: q.totals.dueFen })
 
 async function refusedWithNothingWritten(call: () => Promise<unknown>, expected: string): Promise<void> {
-  const before = snapshotAll(cloud)
-  expect(code(await call() as never)).toBe(expected)
-  expect(changes(before, snapshotAll(cloud))).toEqual([])
+  expect((await refusedUnchanged(cloud, call as () => Promise<Result<unknown>>)).code).toBe(expected)
 }
 
 const raisePrice = async (priceFen: number) => data(await cloud.call('records', {

@@ -10,7 +10,7 @@ import { withValueAt } from '../../src/domain/policy-fields'
 import { POLICY_PRESETS } from '../../src/domain/policy-presets'
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
 import { code, data, openCloud, RECEPTION } from './helpers'
-import { everything } from './snapshot-all'
+import { refusedUnchanged } from './snapshot-all'
 import { startQueryPlanCheck } from '../../cloudfunctions/_core/adapters/embedded/query-plan-check'
 
 const DIRECTOR = 'demo-staff-director' // 院长 赵强
@@ -30,13 +30,7 @@ const issue = async (requestId: string) =>
   data(await cloud.call('friendcard', { action: 'issue', patientId: 'pat_annual', treatmentConfirmed: true, requestId }, CONSULTANT)) as IssuedCard
 
 /** The typed refusal, and that not one document anywhere changed. */
-async function refusedWithNothingWritten(call: () => Promise<Result<unknown>>): Promise<{ code: string; details?: Record<string, unknown> }> {
-  const before = everything(cloud)
-  const r = await call()
-  const c = code(r)
-  expect(everything(cloud)).toBe(before)
-  return { code: c, details: r.ok ? undefined : r.error.details }
-}
+const refusedWithNothingWritten = (call: () => Promise<Result<unknown>>) => refusedUnchanged(cloud, call)
 
 describe('issue 14: a policy change is a new version with who, when and why', () => {
   test('the director changes the friend card value: version 2, the history names them, the reason and the difference', async () => {

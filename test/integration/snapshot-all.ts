@@ -4,6 +4,8 @@
  * collection created by the call under test shows up too.
  */
 import type { LocalCloud } from '../../cloudfunctions/_local/local-cloud'
+import type { Result } from '../../src/api/contract'
+import { code } from './helpers'
 
 export type StoreSnapshot = Record<string, Record<string, string>>
 
@@ -35,3 +37,12 @@ export function changes(before: StoreSnapshot, after: StoreSnapshot): string[] {
 
 /** The whole store as one string, for `expect(everything(cloud)).toBe(before)`. */
 export const everything = (cloud: LocalCloud): string => JSON.stringify(snapshotAll(cloud))
+
+/** Runs `call`, which must be refused with a typed error (its code, zh and en): answers the code and details, and checks that no collection changed. */
+export async function refusedUnchanged(cloud: LocalCloud, call: () => Promise<Result<unknown>>): Promise<{ code: string; details?: Record<string, unknown> }> {
+  const before = snapshotAll(cloud)
+  const r = await call()
+  const c = code(r)
+  expect(changes(before, snapshotAll(cloud))).toEqual([])
+  return { code: c, details: r.ok ? undefined : r.error.details }
+}

@@ -8,7 +8,8 @@
  * Needs `npm run build:weapp` first; the harness fails with a clear message otherwise.
  */
 import type { Persona, Result, VerifiedPhone } from '../../src/api/contract'
-import { loadMiniProgram, renderPage, type CloudHandler, type RenderedComponent, type RenderedPage } from './harness'
+import { loadMiniProgram, renderPage, type CloudHandler, type RenderedPage } from './harness'
+import { findById } from './rendered-page'
 
 jest.setTimeout(30_000)
 
@@ -39,20 +40,9 @@ type Callback = { success?: (r: unknown) => void; fail?: (r: unknown) => void; c
 type Wx = { reLaunch: (o: { url: string } & Callback) => unknown; scanCode: (o: Callback) => unknown }
 const wx = () => (globalThis as unknown as { wx: Wx }).wx
 
-/** Finds an element by id in the page's tree and inside Taro's nested `comp` components. */
-function deep(scope: RenderedComponent, id: string): RenderedComponent | undefined {
-  const hit = scope.querySelector(`#${id}`)
-  if (hit) return hit
-  for (const nested of scope.querySelectorAll('comp')) {
-    const found = deep(nested, id)
-    if (found) return found
-  }
-  return undefined
-}
-
 /** What WeChat does when the person answers its phone-number dialog: a `getphonenumber` event on the button. */
 async function answerPhoneDialog(p: RenderedPage, detail: Record<string, unknown>): Promise<void> {
-  const button = deep(p.component, 'bind-wechat-phone')
+  const button = findById(p.component, 'bind-wechat-phone')
   if (!button) throw new Error(`No #bind-wechat-phone.\nPage text: ${p.text()}`)
   button.dispatchEvent('getphonenumber', { detail })
   await new Promise((r) => setTimeout(r, 0))

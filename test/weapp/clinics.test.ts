@@ -7,7 +7,8 @@
  * Needs `npm run build:weapp` first; the harness fails with a clear message otherwise.
  */
 import type { ClinicsPage, RequestedAppointment, Result } from '../../src/api/contract'
-import { loadMiniProgram, renderPage, type CloudHandler, type RenderedComponent, type RenderedPage } from './harness'
+import { loadMiniProgram, renderPage, type CloudHandler, type RenderedPage } from './harness'
+import { findById } from './rendered-page'
 
 jest.setTimeout(30_000)
 
@@ -25,19 +26,9 @@ const PAGE: ClinicsPage = {
   today: '2026-11-22', lastDay: '2027-01-21', phoneOnFile: '135****4444', needsName: false, mine: [],
 }
 
-function deep(scope: RenderedComponent, id: string): RenderedComponent | undefined {
-  const hit = scope.querySelector(`#${id}`)
-  if (hit) return hit
-  for (const nested of scope.querySelectorAll('comp')) {
-    const found = deep(nested, id)
-    if (found) return found
-  }
-  return undefined
-}
-
 /** What WeChat's date picker does when the person picks a day. */
 async function pickDay(p: RenderedPage, value: string): Promise<void> {
-  const picker = deep(p.component, 'apt-date-picker')
+  const picker = findById(p.component, 'apt-date-picker')
   if (!picker) throw new Error(`No date picker.\nPage text: ${p.text()}`)
   picker.dispatchEvent('change', { detail: { value } })
   await new Promise((r) => setTimeout(r, 0))

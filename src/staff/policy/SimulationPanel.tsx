@@ -14,6 +14,7 @@ import { DateField } from '../../components/DateField'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { callFunction, toApiError } from '../../services/cloud'
+import { clinicDate } from '../../services/format'
 import { useT, type Msg } from '../../i18n'
 
 type Figure = Exclude<keyof SimulationOutcome, 'bills'>
@@ -40,7 +41,8 @@ interface Props {
   currency: Policy['currency']
 }
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) // a bound for the picker; the server decides the clinic's day
+/** A bound for the pickers only; the server decides the clinic's day. */
+const today = () => clinicDate(new Date().toISOString())
 
 export function SimulationPanel({ proposal, preset, currency }: Props) {
   const t = useT()
