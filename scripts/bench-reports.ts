@@ -9,6 +9,7 @@
 import { LocalClock, LocalCloud } from '../cloudfunctions/_local/local-cloud'
 import { C } from '../cloudfunctions/_core/model'
 import { rebuildReferrerTotals } from '../cloudfunctions/_core/usecases/referrer-totals'
+import { rebuildCardTotals } from '../cloudfunctions/_core/usecases/friendcard-rebuild'
 import { dayjs } from '../src/domain/clock'
 
 /** Sunday 10:00 in Shanghai: the week, the day and the month all have recent activity. */
@@ -43,6 +44,7 @@ const REPORTS: Array<[label: string, fn: string, event: object, openid: string]>
   ['birthday list (N2)', 'membership', { action: 'birthdays' }, 'demo-staff-admin'],
   ['outbox (N3)', 'notify', { action: 'outbox' }, 'demo-staff-director'],
   ['team audit', 'team', { action: 'history' }, 'demo-staff-admin'],
+  ['dashboard (last 30 days)', 'team', { action: 'dashboard' }, 'demo-staff-director'],
 ]
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -125,6 +127,8 @@ export async function chain(scale: number): Promise<LocalCloud> {
   const old = activity('old', olds, longAgo, true)
   const recent = activity('new', { ...RECENT, patients: 60 }, thisWeek, false)
   for (const part of [old, recent]) await insertAll(cloud, part)
+  // The old cards ended long ago, so the daily job (N1) has been running: its last window ended at 09:00 today.
+  await cloud.store.set(C.jobs, { _id: 'daily', leaseUntil: null, run: null, last: { from: '2026-11-21T01:00:00.000Z', to: '2026-11-22T01:00:00.000Z', finishedAt: '2026-11-22T01:02:00.000Z' } })
   cloud.store.db.exec('ANALYZE')
   return cloud
 }
@@ -139,7 +143,7 @@ export const thisWeek = (i: number) => (i % 2 === 0 ? NOW.getTime() - (i % 8) * 
  */
 export const longAgo = (i: number) => NOW.getTime() - 100 * DAY - ((i * 7_919) % 730) * DAY - (i % 24) * 3_600_000
 
-/** Writes generated documents straight into SQLite (set-up only), then the R8 totals the money transactions would have kept. */
+/** Writes generated documents straight into SQLite (set-up only), then the R8 and F7 totals the money transactions would have kept. */
 export async function insertAll(cloud: LocalCloud, part: Map<string, Row[]>): Promise<void> {
   const db = cloud.store.db
   for (const coll of part.keys()) await cloud.store.count(coll) // the tables and their indexes
@@ -150,6 +154,7 @@ export async function insertAll(cloud: LocalCloud, part: Map<string, Row[]>): Pr
     }
   })()
   await rebuildReferrerTotals(cloud.store, NOW.toISOString())
+  await rebuildCardTotals(cloud.store, NOW.toISOString())
 }
 
 /** One timed call; the answer's size in bytes. */

@@ -34,6 +34,10 @@ export const C = {
   referrals: 'referrals',
   /** R8 running totals per patient referrer (issue 14), kept in the referral's money transaction. */
   referrerTotals: 'referrerTotals',
+  /** F7 running totals of the friend-card programme (issue 14), in a few shards `shard<N>` so card writes rarely collide. */
+  cardTotals: 'cardTotals',
+  /** F7: the cards a patient claimed as the friend (`_id` = patientId), so a bill's transaction finds them by id. */
+  cardFriends: 'cardFriends',
   refunds: 'refunds',
   /** Issue 13: a clinic's closed business day, `<clinicId>:<day>` — the totals as the receptionist closed them. */
   dayCloses: 'dayCloses',

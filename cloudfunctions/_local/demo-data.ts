@@ -21,6 +21,7 @@ import type { TemplateKey } from '../../src/domain/notify/messages'
 import { inviteOn } from '../../src/domain/events/calendar'
 import { loadDemoPriceList } from './demo-price-list'
 import { rebuildReferrerTotals } from '../_core/usecases/referrer-totals'
+import { rebuildCardTotals } from '../_core/usecases/friendcard-rebuild'
 
 interface PersonSeed { openid?: string; label?: string }
 interface PatientSeed extends PersonSeed, Partial<PatientDoc> { _id: string; name: string; recordNo: string; phone: string }
@@ -145,6 +146,7 @@ export async function loadDemoData(store: Store, now: Date): Promise<void> {
     }
   }
   for (const [_id, issued] of quotas) await store.set(C.quotas, { _id, issued }) // F1 yearly cap
+  await rebuildCardTotals(store, at) // F7 running totals of the cards above (issue 14)
   // N3: consents these members gave in WeChat's subscribe dialog earlier (one message each).
   for (const [openid, templates] of DEMO_CONSENTS) {
     await store.set<ConsentDoc>(C.consents, { _id: openid, counts: Object.fromEntries(templates.map((t) => [t, 1])), log: templates.map((template) => ({ at, template, source: 'demo' })) })

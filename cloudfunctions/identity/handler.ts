@@ -3,13 +3,15 @@ import { defineFunction, forAnyone, forPatient } from '../_core/runtime/define'
 import { empty, id, token } from '../_core/runtime/schema'
 import { bindByDeskCode, bindVerified, sendPhoneCode, verifyPhone, verifyWeChatPhone } from '../_core/usecases/identity-binding'
 import { profile, setDisplayName } from '../_core/usecases/public-profile'
+import { whoami } from '../_core/usecases/identity'
 
 const phone = z.string().trim().min(11).max(20)
 
 export default defineFunction({
   name: 'identity',
   actions: {
-    whoami: forAnyone(empty, (_deps, caller) => ({ openid: caller.openid, persona: caller.persona })),
+    // Issue 14: the chain's currency and zone come with the persona, so no screen asks for them separately.
+    whoami: forAnyone(empty, (deps, caller) => whoami(deps, caller)),
     sendPhoneCode: forAnyone(z.object({ phone }), (deps, c, i) => sendPhoneCode(deps, c.openid, i.phone)),
     verifyPhone: forAnyone(z.object({ phone, code: z.string().trim().regex(/^\d{6}$/, 'the code is 6 digits') }), (deps, c, i) => verifyPhone(deps, c.openid, i.phone, i.code)),
     verifyWeChatPhone: forAnyone(z.object({ wxCode: z.string().trim().min(8).max(200) }), (deps, c, i) => verifyWeChatPhone(deps, c.openid, i.wxCode)),

@@ -7,6 +7,7 @@ import { policyGet, policyHistory, policySave } from '../_core/usecases/policy-a
 import { PRESET_KEYS } from '../../src/domain/policy-presets'
 import { simulatePolicy } from '../_core/usecases/policy-simulation'
 import { dashboard } from '../_core/usecases/dashboard'
+import { rebuildTotals } from '../_core/usecases/friendcard-rebuild'
 import { calendarDay } from '../_core/runtime/schema'
 
 const role = z.enum(STAFF_ROLES)
@@ -40,5 +41,6 @@ export default defineFunction({
     policySimulate: forStaff(z.object({ from: calendarDay.optional(), to: calendarDay.optional(), clinicId: id.optional(), preset: z.enum(PRESET_KEYS).optional(), policy: z.unknown().optional() }), (deps, c, i) => simulatePolicy(deps, c.persona, i)),
     // Issue 14 item 1: the director's dashboard for a period (clinic-zone days) and a clinic; read-only.
     dashboard: forStaff(z.object({ from: calendarDay.optional(), to: calendarDay.optional(), clinicId: id.optional() }), (deps, c, i) => dashboard(deps, c.persona, i)),
+    rebuildTotals: forStaff(empty, (deps) => rebuildTotals(deps)),
   },
 })

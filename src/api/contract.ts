@@ -15,7 +15,7 @@ import type {
 } from './referral'
 import type { OutboxStatus, TemplateKey } from '../domain/notify/messages'
 import type { EventKind } from '../domain/events/calendar'
-import type { BindingCode, NewPatient, PatientMatch, PhoneCodeSent, PublicProfile, VerifiedPhone } from './identity'
+import type { BindingCode, NewPatient, PatientMatch, PhoneCodeSent, PublicProfile, VerifiedPhone, WhoAmI } from './identity'
 export type * from './identity'
 import type { TeamApi } from './team'
 export type * from './team'
@@ -170,7 +170,7 @@ export * from './referral'
 
 export interface Api {
   identity: {
-    whoami: { in: Record<string, never>; out: { openid: string; persona: Persona } }
+    whoami: { in: Record<string, never>; out: WhoAmI } // issue 14: the chain's currency and zone (services/chain.ts)
     /** A one-time code to the phone (SMS; locally the person's messages and the server log). */
     sendPhoneCode: { in: { phone: string }; out: PhoneCodeSent }
     verifyPhone: { in: { phone: string; code: string }; out: VerifiedPhone }

@@ -37,6 +37,10 @@ export interface Dashboard {
   messages: { byStatus: Array<{ status: OutboxStatus; count: number }>; skipped: Array<{ reason: SkipReason | 'other'; count: number }> }
 }
 
+/** Issue 14: the reports' running totals recounted from the records (once after an upgrade; admin). */
+export interface TotalsRebuilt { referrers: number; cards: number; at: string }
+
 export interface DashboardApi {
   dashboard: { in: DashboardRequest; out: Dashboard }
+  rebuildTotals: { in: Record<string, never>; out: TotalsRebuilt }
 }

@@ -1,5 +1,6 @@
 /** The contract's friend stored-value card types (F1–F7); `contract.ts` re-exports them. */
 import type { Category } from '../domain/policy'
+import type { ChainSettings } from '../domain/chain-settings'
 
 /** What a person sees: "partly used" is a claimed card with some of its value spent. */
 export type CardState = 'issued' | 'shared' | 'claimed' | 'partly_used' | 'used_up' | 'expired' | 'revoked'
@@ -47,6 +48,8 @@ export interface CardOffer {
   rules: CardRules
   availability: CardAvailability
   cardId?: string
+  /** Issue 14: the value in the chain's currency and the expiry in its zone, before any whoami. */
+  chain: ChainSettings
 }
 
 /** S1: as MemberCode — the signed token and its 18-digit short code, same expiry (friend card and coupon codes). */

@@ -30,3 +30,9 @@ export interface BindingCode { token: string; path: string; expiresAt: string; t
 export interface PublicProfile { displayName: string; defaultDisplayName: string; referralCode: string }
 
 export interface NewPatient { patientId: string; name: string; recordNo: string }
+
+/** M1–M3 as the chain sets them, for a guest's home (issue 14: numbers from the policy, not the code). */
+export interface GuestProgramme { annualFeeFen: number; annualMonths: number; discountBp: number; lifetimeThresholdFen: number; familyMax: number }
+
+/** The caller, proven (identity.whoami), with the chain's display settings; a guest also gets the programme. */
+export interface WhoAmI { openid: string; persona: import('./contract').Persona; chain: import('../domain/chain-settings').ChainSettings; programme?: GuestProgramme }

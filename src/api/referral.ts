@@ -1,5 +1,6 @@
 /** Referral (R1–R10, Q1): what the referral function answers. Re-exported by contract.ts. */
 import type { DeskPrompt } from '../domain/referral/prompts'
+import type { ChainSettings } from '../domain/chain-settings'
 
 export type Line = { zh: string; en: string }
 
@@ -8,7 +9,8 @@ export type Line = { zh: string; en: string }
 export interface PosterCodeImage { kind: 'wxacode' | 'qr'; mime: 'image/png' | 'image/jpeg'; base64: string }
 export interface ReferralCard { code: string; referrerDisplayName: string; path: string; title: string; forFriend: Line[]; forReferrer: Line[] }
 export type ReferralOfferState = 'available' | 'own' | 'existing_patient' | 'taken' | 'yours'
-export interface ReferralOffer { referrerDisplayName: string; discountFen: number; gift: string; validMonths: number; forFriend: Line[]; state: ReferralOfferState; couponId?: string }
+/** `chain` (issue 14): the friend sees the offer in the chain's currency before any whoami. */
+export interface ReferralOffer { referrerDisplayName: string; discountFen: number; gift: string; validMonths: number; forFriend: Line[]; state: ReferralOfferState; couponId?: string; chain: ChainSettings }
 export interface CouponView { couponId: string; referrerDisplayName: string; discountFen: number; gift: string; expiresAt: string; status: 'active' | 'used' | 'expired' }
 export interface ScannedCoupon { couponId: string; ticket: string; holderName: string; holderPatientId?: string; discountFen: number; gift: string; expiresAt: string; referrerDisplayName: string }
 

@@ -4,7 +4,8 @@
  * language; `Taro.showModal` draws the dialog (weapp: WeChat's; H5: Taro's DOM modal).
  */
 import Taro from '@tarojs/taro'
-import { formatFen, type Fen } from '../domain/money'
+import type { Fen } from '../domain/money'
+import { money } from '../services/chain'
 import { lang, type Lang, type Msg } from '../i18n'
 
 export interface ConfirmRequest {
@@ -60,20 +61,20 @@ export async function confirmAction(req: ConfirmRequest): Promise<boolean> {
 export const CONFIRM = {
   refund: (patient: string, amountFen: Fen): ConfirmRequest => ({
     title: { zh: '确认退款', en: 'Refund' },
-    content: { zh: `确认为 ${patient} 退款 ${formatFen(amountFen)}？退款后无法撤销。`, en: `Refund ${formatFen(amountFen)} to ${patient}? This cannot be undone.` },
+    content: { zh: `确认为 ${patient} 退款 ${money(amountFen)}？退款后无法撤销。`, en: `Refund ${money(amountFen)} to ${patient}? This cannot be undone.` },
     confirmText: { zh: '退款', en: 'Refund' },
     danger: true,
   }),
   payBill: (patient: string, dueFen: Fen, how?: Msg): ConfirmRequest => ({
     title: { zh: '确认收款', en: 'Confirm payment' },
     content: how
-      ? { zh: `确认 ${patient} 本次应付 ${formatFen(dueFen)} 已用${how.zh}收款？`, en: `Has ${patient} paid ${formatFen(dueFen)} by ${how.en}?` }
-      : { zh: `确认 ${patient} 本次应付 ${formatFen(dueFen)} 已收款？`, en: `Has ${patient} paid ${formatFen(dueFen)}?` },
+      ? { zh: `确认 ${patient} 本次应付 ${money(dueFen)} 已用${how.zh}收款？`, en: `Has ${patient} paid ${money(dueFen)} by ${how.en}?` }
+      : { zh: `确认 ${patient} 本次应付 ${money(dueFen)} 已收款？`, en: `Has ${patient} paid ${money(dueFen)}?` },
     confirmText: { zh: '确认收款', en: 'Paid' },
   }),
   markPaid: (referrer: string, amountFen: Fen): ConfirmRequest => ({
     title: { zh: '标记已发放', en: 'Mark as paid' },
-    content: { zh: `确认已向 ${referrer} 发放 ${formatFen(amountFen)}？标记后不能再次发放。`, en: `Has ${formatFen(amountFen)} been paid to ${referrer}? It cannot be paid again afterwards.` },
+    content: { zh: `确认已向 ${referrer} 发放 ${money(amountFen)}？标记后不能再次发放。`, en: `Has ${money(amountFen)} been paid to ${referrer}? It cannot be paid again afterwards.` },
     confirmText: { zh: '已发放', en: 'Paid' },
   }),
   unbind: (member: string): ConfirmRequest => ({
@@ -84,18 +85,18 @@ export const CONFIRM = {
   }),
   declineBalance: (member: string, amountFen: Fen): ConfirmRequest => ({
     title: { zh: '拒绝付款请求', en: 'Decline request' },
-    content: { zh: `确认拒绝 ${member} 使用您的余额支付 ${formatFen(amountFen)}？`, en: `Decline ${member}'s request to pay ${formatFen(amountFen)} from your balance?` },
+    content: { zh: `确认拒绝 ${member} 使用您的余额支付 ${money(amountFen)}？`, en: `Decline ${member}'s request to pay ${money(amountFen)} from your balance?` },
     confirmText: { zh: '拒绝', en: 'Decline' },
     danger: true,
   }),
   approveBalance: (member: string, amountFen: Fen): ConfirmRequest => ({
     title: { zh: '同意付款请求', en: 'Approve request' },
-    content: { zh: `确认同意 ${member} 使用您的余额支付 ${formatFen(amountFen)}？`, en: `Let ${member} pay ${formatFen(amountFen)} from your balance?` },
+    content: { zh: `确认同意 ${member} 使用您的余额支付 ${money(amountFen)}？`, en: `Let ${member} pay ${money(amountFen)} from your balance?` },
     confirmText: { zh: '同意', en: 'Approve' },
   }),
   revokeCard: (holder: string, balanceFen: Fen): ConfirmRequest => ({
     title: { zh: '作废亲友卡', en: 'Revoke friend card' },
-    content: { zh: `确认作废 ${holder} 的亲友卡？卡内余额 ${formatFen(balanceFen)} 将不能再使用。`, en: `Revoke ${holder}'s friend card? The ${formatFen(balanceFen)} left on it can no longer be used.` },
+    content: { zh: `确认作废 ${holder} 的亲友卡？卡内余额 ${money(balanceFen)} 将不能再使用。`, en: `Revoke ${holder}'s friend card? The ${money(balanceFen)} left on it can no longer be used.` },
     confirmText: { zh: '作废', en: 'Revoke' },
     danger: true,
   }),

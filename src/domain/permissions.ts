@@ -129,6 +129,8 @@ export const PERMISSIONS = {
     policySimulate: MANAGERS,
     /** Issue 14 item 1: the director's dashboard (read-only; clinic-scoped like the reports). */
     dashboard: MANAGERS,
+    /** Issue 14: recount the reports' running totals (after an upgrade, outside opening hours). */
+    rebuildTotals: ADMIN,
   },
 } as const satisfies PermissionTable
 

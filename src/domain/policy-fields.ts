@@ -5,6 +5,7 @@
  * editable without being checked, or checked without being shown.
  */
 import type { ErrorMessage as Msg } from './errors'
+import { REWARD_PLACEHOLDERS } from './notify/reward-text'
 
 export type PolicyGroup = 'general' | 'membership' | 'friendCard' | 'referral' | 'messages'
 
@@ -27,6 +28,8 @@ export type FieldKind =
   | { kind: 'bool' }
   | { kind: 'time' }
   | { kind: 'text'; max: number }
+  /** A message text with named placeholders ({bonus} …); empty: the app's own bilingual text. */
+  | { kind: 'template'; max: number; placeholders: readonly string[] }
   | { kind: 'holidays'; maxItems: number }
   | { kind: 'timezone' }
   | { kind: 'currency' }
@@ -83,6 +86,8 @@ export const POLICY_FIELDS: readonly PolicyField[] = [
   { path: 'notify.retryDelaysMin', group: 'messages', label: { zh: '发送失败后重试间隔', en: 'Retry delays after a failed send' }, kind: 'dayList', order: 'asc', max: 10_080, maxItems: 10, unit: MINUTES },
   { path: 'notify.birthdayGiftBp', group: 'messages', label: { zh: '生日礼物预算（近12个月消费的比例）', en: 'Birthday gift budget (share of the last 12 months’ spend)' }, kind: 'bp', max: 10_000 },
   { path: 'notify.holidays', group: 'messages', label: { zh: '节日问候', en: 'Holiday greetings' }, kind: 'holidays', maxItems: 30 },
+  // R4: seed 003's SMS text (an SMS is 70 Cyrillic characters a part; 300 leaves room for a long clinic name).
+  { path: 'notify.referralRewardText', group: 'messages', label: { zh: '推荐奖励到账通知（留空则用系统默认文字）', en: 'Referral reward message (empty: the app’s own text)' }, kind: 'template', max: 300, placeholders: REWARD_PLACEHOLDERS },
   { path: 'events.inviteDaysBefore', group: 'messages', label: { zh: '活动提前邀请', en: 'Invite members before an event' }, ...int(1, 180, DAYS) },
   // 通用
   { path: 'currency', group: 'general', label: { zh: '货币', en: 'Currency' }, kind: 'currency' },

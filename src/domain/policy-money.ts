@@ -2,7 +2,7 @@
  * Issue 14: money on screen in the chain's currency (a policy setting): ¥1,234.50 or 1,234.50 ₽.
  * Amounts are integer minor units either way (fen, kopecks); only the sign of the unit changes.
  */
-import type { Fen } from './money'
+import { amountDigits, type Fen } from './money'
 import type { Currency } from './policy'
 import type { ErrorMessage } from './errors'
 
@@ -17,9 +17,11 @@ export const CURRENCY_UNIT: Record<Currency, ErrorMessage> = {
   RUB: { zh: '卢布', en: 'roubles' },
 }
 
+/** The sign written with an amount: ¥ before it, ₽ after it. */
+export const CURRENCY_SIGN: Record<Currency, string> = { CNY: '¥', RUB: '₽' }
+
+/** ¥1,234.50 or 1,234.50 ₽; digits grouped by hand as formatFen does (no Intl on the friend's landing). */
 export function formatMoney(amount: Fen, currency: Currency): string {
   const sign = amount < 0 ? '-' : ''
-  const abs = Math.abs(amount)
-  const digits = `${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`
-  return currency === 'RUB' ? `${sign}${digits} ₽` : `${sign}¥${digits}`
+  return currency === 'RUB' ? `${sign}${amountDigits(amount)} ₽` : `${sign}¥${amountDigits(amount)}`
 }

@@ -8,10 +8,13 @@
  * - after the friend pays: 100 ₽ to the referrer's phone (external payout) and 100 ₽ to their
  *   internal account (R3); nothing on the friend's later spend (the regulation pays per visit);
  * - the personal number is the medical record number (R1, already the only code source);
- * - the weekly audit by the chief doctor (R9) is the existing weekly audit report, no number.
- * What the engine has no setting for (said in the issue 14 report, not faked here): the regulation's
- * own SMS text naming both amounts, the clinic and its phone (R4's message is the app's template),
- * and switching membership off (the regulation has none: it keeps seed 004's membership numbers).
+ * - the weekly audit by the chief doctor (R9) is the existing weekly audit report, no number;
+ * - step 8's same-day SMS is R4's message in the regulation's own words (notify.referralRewardText):
+ *   both amounts, the clinic the friend came to and its phone, filled in when it is sent. Amounts
+ *   read "100.00 ₽" where the regulation writes "100 р." (formatMoney, the chain's one money format);
+ *   the text is Russian and is shown as written whatever language the member's app is set to.
+ * What the engine has no setting for (said in the issue 14 report, not faked here): switching
+ * membership off (the regulation has none: it keeps seed 004's membership numbers).
  * Friend cards are not in the regulation: none are issued (a yearly quota of 0, F1).
  */
 import { DEFAULT_POLICY, type Policy } from './policy'
@@ -38,7 +41,12 @@ const SEED_003: Policy = {
     spendShareCapFen: 0,
   },
   // Chinese lunar holidays are not the Russian clinic's: New Year only.
-  notify: { ...DEFAULT_POLICY.notify, holidays: [{ date: '01-01', name: { zh: '元旦', en: "New Year's Day" } }] },
+  notify: {
+    ...DEFAULT_POLICY.notify,
+    holidays: [{ date: '01-01', name: { zh: '元旦', en: "New Year's Day" } }],
+    // Step 8, as written: «…Вам зачислены 100 р. на телефон и 100 р. на внутр. счет. Спасибо. <Название стоматологии>, <номер телефона>».
+    referralRewardText: 'К нам пришел клиент по вашей рекомендации. Вам зачислены {payout} на телефон и {bonus} на внутр. счет. Спасибо. {clinic}, {clinicPhone}',
+  },
 }
 
 export const POLICY_PRESETS: Record<PresetKey, { label: ErrorMessage; about: ErrorMessage; policy: Policy }> = {
@@ -50,8 +58,8 @@ export const POLICY_PRESETS: Record<PresetKey, { label: ErrorMessage; about: Err
   seed003: {
     label: { zh: '俄罗斯诊所推荐条例（卢布）', en: 'Russian clinic referral regulation (roubles)' },
     about: {
-      zh: '朋友首诊优惠券300卢布加礼品，有效期1个月；朋友付款后，推荐人手机充值100卢布并向院内账户存入100卢布；不发亲友卡。',
-      en: 'A 300 ₽ first-visit coupon plus a gift, valid one month; after the friend pays, 100 ₽ to the referrer’s phone and 100 ₽ to their internal account; no friend cards.',
+      zh: '朋友首诊优惠券300卢布加礼品，有效期1个月；朋友付款后，推荐人手机充值100卢布并向院内账户存入100卢布，当天收到条例原文（俄文）的通知；不发亲友卡。',
+      en: 'A 300 ₽ first-visit coupon plus a gift, valid one month; after the friend pays, 100 ₽ to the referrer’s phone and 100 ₽ to their internal account, with the regulation’s own message (in Russian) the same day; no friend cards.',
     },
     policy: SEED_003,
   },

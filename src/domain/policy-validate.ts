@@ -7,6 +7,7 @@ import { isCalendarDay } from './clock'
 import { DomainError, type ErrorMessage } from './errors'
 import { CATEGORIES, CURRENCIES, DEFAULT_POLICY, type Policy } from './policy'
 import { POLICY_FIELDS, valueAt, withValueAt, type PolicyField } from './policy-fields'
+import { placeholderProblems } from './notify/reward-text'
 
 export interface PolicyProblem { path: string; zh: string; en: string }
 
@@ -60,6 +61,12 @@ function fieldProblem(f: PolicyField, v: unknown): ErrorMessage | ErrorMessage[]
     case 'text':
       return typeof v === 'string' && v.trim().length > 0 && v.length <= f.max ? null
         : { zh: `请填写 1 到 ${f.max} 个字`, en: `Enter 1 to ${f.max} characters` }
+    case 'template': {
+      // Empty is allowed: the app's own text.
+      if (typeof v !== 'string' || v.length > f.max) return { zh: `最多 ${f.max} 个字（可留空）`, en: `At most ${f.max} characters (or leave it empty)` }
+      const bad = placeholderProblems(v, f.placeholders)
+      return bad.length ? bad : null
+    }
     case 'holidays': return holidayProblems(f, v)
     case 'timezone': return isTimeZone(v) ? null : { zh: '时区无效，如 Asia/Shanghai', en: 'Not a known time zone, e.g. Asia/Shanghai' }
     case 'currency': return (CURRENCIES as readonly unknown[]).includes(v) ? null : { zh: '请选择人民币或卢布', en: 'Choose yuan or roubles' }
@@ -120,6 +127,7 @@ export function validatePolicy(proposed: unknown, version: number, reason?: stri
   for (const f of POLICY_FIELDS) {
     const v = valueAt(proposed, f.path)
     const clean = f.kind === 'text' ? (v as string).trim()
+      : f.kind === 'template' ? (v as string).trim()
       : f.kind === 'holidays' ? (v as Policy['notify']['holidays']).map((h) => ({ date: h.date, name: { zh: h.name.zh.trim(), en: h.name.en.trim() } }))
         : Array.isArray(v) ? [...v] : v
     policy = withValueAt(policy, f.path, clean)

@@ -96,6 +96,11 @@ export interface Policy {
     birthdayGiftBp: number
     /** N1 holiday greetings to all members: "MM-DD" every year, or "YYYY-MM-DD" once (lunar holidays). */
     holidays: Array<{ date: string; name: { zh: string; en: string } }>
+    /**
+     * R4: the referral reward message as the chain writes it, with placeholders ({bonus} {payout}
+     * {clinic} {clinicPhone}, notify/reward-text.ts); empty: the app's own bilingual text.
+     */
+    referralRewardText: string
   }
   events: {
     /** N4 days before an event that members are invited. */
@@ -165,6 +170,7 @@ export const DEFAULT_POLICY: Policy = {
       { date: '2027-09-15', name: { zh: '中秋节', en: 'Mid-Autumn Festival' } },
       { date: '10-01', name: { zh: '国庆节', en: 'National Day' } },
     ],
+    referralRewardText: '',
   },
   events: {
     inviteDaysBefore: 14,

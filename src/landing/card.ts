@@ -2,10 +2,11 @@
  * The card landing's light entry (F3, C1, C2; issue 12 speed): what `pages/card/claim` shows before
  * the first tap — the giver's display name only, the value, balance and expiry, the full rules, and
  * the claim button (reminders only if the friend ticks the box, F6/N3). After the claim, the next
- * steps open the app. The words are the page's own (pages/card/claim/texts.ts).
+ * steps open the app. The words are the page's own (pages/card/claim/texts.ts). Money and the expiry
+ * date are the chain's currency and zone, which the offer carries (issue 14).
  */
 import type { CardOffer } from '../api/contract'
-import { formatFen } from '../domain/money'
+import { formatMoney } from '../domain/policy-money'
 import { clinicDate } from '../services/format'
 import { CLAIM_NEXT, CLAIM_TEXT as T, STATE_TEXT } from '../pages/card/claim/texts'
 import { ApiError, call } from './api'
@@ -30,10 +31,10 @@ export function cardLanding(token: string | null, first: Promise<CardOffer> | nu
     return [h('div', { className: 'stack' },
       h('div', { className: `fcard${live ? '' : ' fcard--over'}` },
         h('span', { className: 'fcard__label' }, h('span', { id: 'offer-giver', className: 'offer-giver' }, o.giverDisplayName), tr(T.sends)),
-        h('span', { id: 'offer-value', className: 'fcard__value' }, formatFen(o.faceValueFen)),
-        live ? h('span', { id: 'offer-balance', className: 'fcard__meta' }, tr(T.balance), formatFen(o.balanceFen)) : null,
+        h('span', { id: 'offer-value', className: 'fcard__value' }, formatMoney(o.faceValueFen, o.chain.currency)),
+        live ? h('span', { id: 'offer-balance', className: 'fcard__meta' }, tr(T.balance), formatMoney(o.balanceFen, o.chain.currency)) : null,
         live || o.availability === 'own' || o.availability === 'expired'
-          ? h('span', { id: 'offer-expiry', className: 'fcard__meta' }, o.expiresAt ? tr(T.validUntil(clinicDate(o.expiresAt))) : tr(T.noExpiry))
+          ? h('span', { id: 'offer-expiry', className: 'fcard__meta' }, o.expiresAt ? tr(T.validUntil(clinicDate(o.expiresAt, o.chain.utcOffsetMinutes))) : tr(T.noExpiry))
           : null),
       h('div', { id: 'offer-state', className: `notice${state.tone ? ` notice--${state.tone}` : ''}` }, h('span', { id: o.availability === 'taken' ? 'card-taken' : undefined }, tr(state))),
       yours && o.cardId ? btn('goto-card-code', tr(T.showCode), () => goApp(CLAIM_NEXT.cardCode(o.cardId!))) : null,

@@ -2,10 +2,11 @@
  * The referral landing's light entry (R2, R6, C1, C2; issue 12 speed): what `pages/referral` shows
  * before the first tap — the referrer's display name only, the offer and gift, its validity, the
  * full rules, and the button to take the coupon (the device hint goes with it for R6). After that
- * the coupon opens in the app. The words are the page's own (pages/referral/texts.ts).
+ * the coupon opens in the app. The words are the page's own (pages/referral/texts.ts). The amount is
+ * in the chain's currency, which the offer carries (issue 14).
  */
 import type { CouponView, ReferralOffer } from '../api/contract'
-import { formatFen } from '../domain/money'
+import { formatMoney } from '../domain/policy-money'
 import { giftWords } from '../domain/policy'
 import { REFERRAL_NEXT, REFERRAL_TEXT as T, STATE_TEXT } from '../pages/referral/texts'
 import { h5DeviceHint } from '../services/device-hint'
@@ -33,7 +34,7 @@ export function referralLanding(code: string | null, first: Promise<ReferralOffe
     return [h('div', { className: 'stack' },
       h('div', { className: `fcard${live ? '' : ' fcard--over'}` },
         h('span', { className: 'fcard__label' }, h('span', { id: 'ref-referrer', className: 'ref-referrer' }, o.referrerDisplayName), tr(T.recommends)),
-        h('span', { id: 'ref-discount', className: 'fcard__value' }, formatFen(o.discountFen)),
+        h('span', { id: 'ref-discount', className: 'fcard__value' }, formatMoney(o.discountFen, o.chain.currency)),
         h('span', { id: 'ref-gift', className: 'fcard__meta' }, tr(T.offer(giftWords(o.gift)))),
         h('span', { id: 'ref-validity', className: 'fcard__meta' }, tr(T.validity(o.validMonths)))),
       h('div', { id: 'offer-state', className: `notice${state.tone ? ` notice--${state.tone}` : ''}` }, h('span', {}, tr(state))),

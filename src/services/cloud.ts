@@ -9,6 +9,7 @@ import Taro from '@tarojs/taro'
 import type { ActionOf, Event, FnName, In, Out } from '../api/contract'
 import { postFunction, UnreadableAnswer } from './h5-transport'
 import { ApiError, answerOf, MALFORMED } from './answer'
+import { keepChainIn, rememberChainOf } from './chain'
 
 export { ApiError, answerOf, isApiError, readAnswer, toApiError, type ApiErrorCode } from './answer'
 
@@ -25,7 +26,14 @@ async function send(name: string, event: Record<string, unknown>): Promise<unkno
   }
 }
 
+// Issue 14: the chain's currency and zone, kept on the device for the next launch (services/chain.ts).
+const CHAIN_KEY = 'yayou.chain'
+keepChainIn({ read: () => Taro.getStorageSync(CHAIN_KEY), write: (c) => Taro.setStorageSync(CHAIN_KEY, c) })
+
 export async function callFunction<F extends FnName, A extends ActionOf<F>>(name: F, action: A, data: In<F, A>): Promise<Out<F, A>> {
   const event = { ...(data as object), action } as Event<F, A>
-  return answerOf<Out<F, A>>(send(name, event as unknown as Record<string, unknown>))
+  const out = await answerOf<Out<F, A>>(send(name, event as unknown as Record<string, unknown>))
+  // whoami and the friend offers carry the chain's settings: every screen after them shows its currency and zone.
+  rememberChainOf(out)
+  return out
 }

@@ -10,6 +10,7 @@
 import type { FnName } from '../api/contract'
 import { postFunction } from './h5-transport'
 import { landingOf } from './landings'
+import { rememberChainOf } from './chain'
 
 /** A request already on its way, and its answer once it came (so the first render can show it). */
 export interface Early { answer: Promise<unknown>; settled?: { value: unknown } }
@@ -35,7 +36,11 @@ function startFor(hash: string): void {
   const r = landingRequest(hash)
   if (!r) return
   const early: Early = { answer: postFunction(r.fn, { ...r.input, action: r.action }) }
-  early.answer.then((value) => { early.settled = { value } }, () => undefined)
+  early.answer.then((value) => {
+    early.settled = { value }
+    // Issue 14: the offer carries the chain's currency and zone; the pages after it show them too.
+    rememberChainOf((value as { data?: unknown } | null)?.data)
+  }, () => undefined)
   started.set(keyOf(r.fn, r.action, r.input), early)
 }
 

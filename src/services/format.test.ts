@@ -83,3 +83,12 @@ test('R1: a page opened from a mini-program code reads its parameter from `scene
   expect(queryParam({ c: '100001', scene: 'c=100007' }, 'c')).toBe('100001')
   expect(queryParam({ scene: 'x=1' }, 'c')).toBe('')
 })
+
+describe('parseYuan in roubles (issue 14: seed 003\'s chain types amounts in roubles)', () => {
+  test('the ₽ sign is accepted as ¥ is; the amount is still integer minor units', () => {
+    expect(parseYuan('1 280.50 ₽')).toEqual({ ok: true, fen: 128_050 })
+    expect(parseYuan('₽300')).toEqual({ ok: true, fen: 30_000 })
+    expect(parseYuan('300 ₽')).toEqual({ ok: true, fen: 30_000 })
+    expect(parseYuan('₽').ok).toBe(false)
+  })
+})

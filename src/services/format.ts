@@ -6,6 +6,7 @@ import type { CardState } from '../api/contract'
 import type { TemplateKey } from '../domain/notify/messages'
 import type { Msg } from '../i18n'
 import { shareLink } from './landings'
+import { chain } from './chain'
 
 /** M1 tier names as members see them. */
 export const TIER_LABEL: Record<Tier, { zh: string; en: string }> = {
@@ -47,34 +48,25 @@ export const CARD_STATE_LABEL: Record<CardState, { zh: string; en: string }> = {
   revoked: { zh: '已作废', en: 'Revoked' },
 }
 
-/** M2: a discount in basis points as the Chinese "折" (1200 bp → 88折, 1000 bp → 9折). */
-export function zhe(discountBp: number): string {
-  const pay = (10000 - discountBp) / 100
-  if (pay >= 100) return '无折扣'
-  return Number.isInteger(pay / 10) ? `${pay / 10}折` : `${pay}折`
-}
-
-/** M2: the discount in either language ("88折" in Chinese, "12% off" in English). */
-export function discountLabel(discountBp: number): Msg {
-  const off = discountBp / 100
-  return { zh: zhe(discountBp), en: off > 0 ? `${off}% off` : 'No discount' }
-}
+/** M2 in words (one source with the server's messages). */
+export { zhe, discountLabel } from '../domain/membership/discount-words'
 
 /**
- * A business date for display: the ISO instant in the clinic's zone. The default zone
- * (Asia/Shanghai, UTC+8, no DST) is applied by offset so no date library ships to the client.
+ * A business date for display: the ISO instant in the clinic's zone. The chain's zone (issue 14:
+ * services/chain.ts, UTC+8 Shanghai or UTC+3 Moscow, neither with summer time) is applied by its
+ * offset so no date library ships to the client.
  */
-export function clinicDate(iso: string, offsetHours = 8): string {
+export function clinicDate(iso: string, offsetMinutes = chain().utcOffsetMinutes): string {
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return iso
-  return new Date(t + offsetHours * 3_600_000).toISOString().slice(0, 10)
+  return new Date(t + offsetMinutes * 60_000).toISOString().slice(0, 10)
 }
 
-/** An instant as the clinic's date and time, "YYYY-MM-DD HH:mm" (UTC+8, as clinicDate). */
-export function clinicDateTime(iso: string, offsetHours = 8): string {
+/** An instant as the clinic's date and time, "YYYY-MM-DD HH:mm" (the chain's offset, as clinicDate). */
+export function clinicDateTime(iso: string, offsetMinutes = chain().utcOffsetMinutes): string {
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return iso
-  const s = new Date(t + offsetHours * 3_600_000).toISOString()
+  const s = new Date(t + offsetMinutes * 60_000).toISOString()
   return `${s.slice(0, 10)} ${s.slice(11, 16)}`
 }
 
@@ -101,12 +93,12 @@ export const TEMPLATE_LABEL: Record<TemplateKey, { zh: string; en: string }> = {
 export type YuanParse = { ok: true; fen: Fen } | { ok: false; message: { zh: string; en: string } }
 
 /**
- * Staff type an amount in yuan ("1280", "1280.5", "1,280.50"); we turn it into integer fen
- * without floating point. Refused: empty, negative, more than 2 decimals, anything non-numeric,
+ * Staff type an amount in the chain's currency ("1280", "1280.5", "1,280.50", "¥1280", "1280 ₽");
+ * we turn it into integer minor units (fen, kopecks) without floating point. Refused: empty, negative, more than 2 decimals, anything non-numeric,
  * zero, and amounts too large to be safe integers.
  */
 export function parseYuan(input: string): YuanParse {
-  const s = input.trim().replace(/[¥￥,，\s]/g, '')
+  const s = input.trim().replace(/[¥￥₽,，\s]/g, '')
   if (s === '') return { ok: false, message: { zh: '请输入金额', en: 'Enter an amount' } }
   if (/^-/.test(s)) return { ok: false, message: { zh: '金额不能为负数', en: 'The amount cannot be negative' } }
   if (/^\d*\.\d{3,}$/.test(s)) return { ok: false, message: { zh: '金额最多两位小数', en: 'At most 2 decimal places' } }

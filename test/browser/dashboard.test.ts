@@ -43,7 +43,11 @@ test('the director opens it from 我的 on the phone: one column, funnels and fi
   await waitForText(page, 'dash-weeks', '每周趋势')
   await waitForText(page, 'dash-clinic-own', '静安') // a clinic director sees their own clinic
   await expectChineseOnly(page)
-  // One column: the cards are stacked, each as wide as the page.
+  // One column: the cards are stacked, each as wide as the page (once the page's slide-in has ended).
+  await page.waitForFunction(() => {
+    const [r, c] = ['dash-referral', 'dash-cards'].map((id) => document.querySelector(`[id="${id}"]`)?.getBoundingClientRect())
+    return Boolean(r && c && Math.abs(r.x - c.x) < 2)
+  }, undefined, { timeout: 5000 })
   const [a, b] = [await box(page, 'dash-referral'), await box(page, 'dash-cards')]
   expect(b.y).toBeGreaterThanOrEqual(a.y + a.height)
   expect(Math.abs(a.x - b.x)).toBeLessThan(2)

@@ -41,7 +41,7 @@ const errorCode = (page: Page) => byId(page, 'error-banner').getAttribute('data-
 
 test('a morning at the desk: scanner gun, price list, a changed quote, a friend with card and coupon, yesterday\'s refund, the day closed', async () => {
   setClock(h, YESTERDAY)
-  const desk = await h.openAs(PERSONA.receptionist, RECEPTION)
+  const desk = await h.openAs(PERSONA.receptionist, RECEPTION, 'desk') // the reception computer with its scanner gun
 
   // Bad input: Enter on an empty scan box is a typed error, nothing sent.
   await byId(desk, 'scan-input').press('Enter')

@@ -46,12 +46,14 @@ export const WAIT_MS = 20_000
 /** What a page logged that might explain a failure (console errors, uncaught errors, failed requests). */
 const pageLogs = new WeakMap<Page, string[]>()
 
+export type Device = 'phone' | 'desk'
+
 export interface Harness {
   cloud: LocalCloud
   baseUrl: string
   browser: Browser
   /** A new context (own storage) acting as `persona` (null = no persona: a guest), at `path` (e.g. 'pages/index/index'). */
-  openAs(persona: string | null, path: string): Promise<Page>
+  openAs(persona: string | null, path: string, device?: Device): Promise<Page>
   /** Calls a cloud function over HTTP as the app does (`POST /api/fn/<name>`, `x-yayou-openid`). */
   api<T = unknown>(name: string, event: Record<string, unknown>, openid: string | null): Promise<Result<T>>
   close(): Promise<void>
@@ -100,12 +102,10 @@ export async function startHarness(): Promise<Harness> {
   }
   const contexts: BrowserContext[] = []
 
-  async function openAs(persona: string | null, path: string): Promise<Page> {
+  async function openAs(persona: string | null, path: string, device: Device = 'phone'): Promise<Page> {
     const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
+      // A phone in WeChat by default; 'desk': the reception computer (mouse, wide screen, a scanner gun).
+      ...(device === 'phone' ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 800 } }),
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     })

@@ -94,3 +94,21 @@ test('the admin invites a receptionist for 西湖; she joins with her own WeChat
   await waitForText(again, `staff-status-${staffId}`, '已停用')
   expect(await h.cloud.store.get<{ _id: string; active: boolean }>('staff', staffId!)).toMatchObject({ active: false })
 })
+
+test('after an upgrade the admin recounts the report totals, asked first; the director\'s card figures come back (issue 14, F7)', async () => {
+  // A chain whose cards predate the totals: the summary reads none yet.
+  for (let i = 0; i < 8; i++) await h.cloud.store.delete('cardTotals', `shard${i}`)
+  const admin = await h.openAs(ADMIN, 'staff/team/index')
+  await agreeIfAsked(admin)
+  await waitForId(admin, 'totals-recount')
+  await tap(admin, 'totals-recount')
+  expect(await dismissModal(admin)).toContain('非营业时间')
+  expect(await h.cloud.store.get('cardTotals', 'shard0')).toBeNull()
+  await tap(admin, 'totals-recount')
+  await acceptModal(admin)
+  await waitForText(admin, 'totals-done', /重新统计：\d+ 位推荐人，\d+ 张亲友卡/)
+  const cards = await h.cloud.store.count('friendCards')
+  expect(await textOf(admin, 'totals-done')).toContain(`${cards} 张亲友卡`)
+  const summary = await h.cloud.call('friendcard', { action: 'summary' }, 'demo-staff-director')
+  expect(summary.ok && (summary.data as { counts: { issued: number } }).counts.issued).toBe(cards)
+})

@@ -78,7 +78,7 @@ describe('share and claim (F3, C1, C2)', () => {
 
   test('the friend sees only the giver\'s display name and the offer, then claims it', async () => {
     const o = data(await fc({ action: 'offer', token: NEW_CARD_TOKEN }, FRIEND)) as CardOffer
-    expect(Object.keys(o).sort()).toEqual(['availability', 'balanceFen', 'expiresAt', 'faceValueFen', 'giverDisplayName', 'rules'])
+    expect(Object.keys(o).sort()).toEqual(['availability', 'balanceFen', 'chain', 'expiresAt', 'faceValueFen', 'giverDisplayName', 'rules']) // chain: the currency and zone (issue 14), nothing of the giver
     expect(o).toMatchObject({ giverDisplayName: '周*', availability: 'available', faceValueFen: 60_000 })
     const claimed = data(await fc({ action: 'claim', token: NEW_CARD_TOKEN, acceptReminders: true }, FRIEND)) as CardOffer
     expect(claimed.availability).toBe('yours')

@@ -85,7 +85,7 @@ const INPUTS: Record<string, Record<string, Input>> = {
     clinics: () => ({}), list: () => ({}), invite: () => ({ name: '新同事', role: 'receptionist', clinicId: 'clinic_sh' }), reinvite: () => ({ staffId: 'staff_doc_sh' }),
     invitation: () => ({ token: ticket }), join: () => ({ token: ticket }), setRole: () => ({ staffId: 'staff_doc_sh', role: 'consultant' }),
     move: () => ({ staffId: 'staff_doc_sh', clinicId: 'clinic_hz' }), setActive: () => ({ staffId: 'staff_doc_sh', active: false }), history: () => ({}),
-    policyGet: () => ({}), policyHistory: () => ({}), policySimulate: () => ({ preset: 'seed003' }), dashboard: () => ({}),
+    policyGet: () => ({}), policyHistory: () => ({}), policySimulate: () => ({ preset: 'seed003' }), dashboard: () => ({}), rebuildTotals: () => ({}),
     policySave: () => ({ requestId: 'req-matrix-policy-01', baseVersion: 1, reason: '矩阵测试', preset: 'seed003' }),
   },
   records: {

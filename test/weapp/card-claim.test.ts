@@ -8,6 +8,7 @@
  */
 import type { CardAvailability, CardOffer, CardRules, Persona, Result } from '../../src/api/contract'
 import { renderPage, type CloudHandler, type RenderedPage } from './harness'
+import { DEFAULT_CHAIN } from '../../src/domain/chain-settings'
 
 jest.setTimeout(30_000)
 
@@ -36,6 +37,7 @@ const offer = (availability: CardAvailability): CardOffer => ({
   expiresAt: '2027-02-21T15:59:59.999Z', // 2027-02-21 23:59:59.999 in the clinic's zone
   rules: RULES,
   availability,
+  chain: DEFAULT_CHAIN,
 })
 
 /** The cloud as the friend's phone sees it: a WeChat user who is not a patient. */
@@ -75,6 +77,16 @@ describe('friend card landing page on the compiled mini-program (F3, C1, C2)', (
 
     // The token comes from the page query `t`, exactly, and it is the only thing asked.
     expect(p.calls).toEqual([{ name: 'friendcard', data: { action: 'offer', token: TOKEN } }])
+  })
+
+  test('seed 003\'s chain (issue 14): the value in roubles and the expiry on its Moscow day, from the offer itself', async () => {
+    const moscow = { ...offer('available'), expiresAt: '2027-02-21T20:59:59.999Z', chain: { currency: 'RUB', timezone: 'Europe/Moscow', utcOffsetMinutes: 180 } } satisfies CardOffer
+    page = await renderPage(CLAIM, (name, event) => (name === 'friendcard' && event.action === 'offer' ? ok(moscow) : friendCloud('available')(name, event)), { t: TOKEN })
+    const p = page
+    await p.waitFor(() => p.byId('offer-value') !== null, 'the offer')
+    expect(p.textOf('offer-value')).toBe('600.00 ₽')
+    expect(p.textOf('offer-balance')).toContain('600.00 ₽')
+    expect(p.textOf('offer-expiry')).toContain('2027-02-21') // 23:59 in Moscow; Beijing time would say the 22nd
   })
 
   test('taken: says so, and offers no claim button', async () => {

@@ -235,7 +235,7 @@ describe('guest home on the compiled mini-program (C2)', () => {
     const asked: string[] = []
     page = await renderPage(HOME, (name, event) => {
       asked.push(`${name}.${String(event.action)}`)
-      if (name === 'identity') return ok({ openid: 'o-friend', persona: { kind: 'guest' } satisfies Persona })
+      if (name === 'identity') return ok({ openid: 'o-friend', persona: { kind: 'guest' } satisfies Persona, programme: { annualFeeFen: 89_900, annualMonths: 12, discountBp: 1200, lifetimeThresholdFen: 3_000_000, familyMax: 3 } })
       return { ok: false, error: { code: 'FORBIDDEN', message: { zh: '您的角色无权执行此操作', en: 'Your role may not do this' } } }
     })
     const p = page
@@ -245,7 +245,9 @@ describe('guest home on the compiled mini-program (C2)', () => {
     expect(p.textOf('guest-welcome')).not.toContain('Welcome')
     // M1: lifetime comes from paid spend only; an annual membership does not turn into it.
     const benefits = p.textOf('guest-benefits') ?? ''
-    expect(benefits).toContain('累计实付消费满 ¥30,000 时自动成为')
+    // Issue 14: the chain's own numbers, as whoami answers them.
+    expect(benefits).toContain('累计实付消费满 ¥30,000.00 时自动成为')
+    expect(benefits).toContain('¥899.00 一年，期内享88折')
     expect(benefits).toContain('年度会员不会自动转为终身会员')
     expect(benefits).not.toMatch(/年度会员或累计消费满/)
     for (const id of ['member-tier', 'member-spend', 'member-progress', 'member-bonus', 'ledger-list', 'goto-code', 'error-banner']) {

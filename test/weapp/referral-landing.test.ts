@@ -8,6 +8,7 @@
  */
 import type { CouponView, Line, Persona, ReferralOffer, ReferralOfferState, Result } from '../../src/api/contract'
 import { renderPage, type CloudHandler, type RenderedPage } from './harness'
+import { DEFAULT_CHAIN } from '../../src/domain/chain-settings'
 
 jest.setTimeout(30_000)
 
@@ -28,6 +29,7 @@ const offer = (state: ReferralOfferState): ReferralOffer => ({
   gift: '漱口水或牙线 mouthwash or floss',
   validMonths: 1,
   forFriend: FOR_FRIEND,
+  chain: DEFAULT_CHAIN,
   state,
 })
 

@@ -16,9 +16,8 @@ import { inScope } from '../../../src/domain/permissions'
 import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type ClinicDoc, type CouponDoc, type PatientDoc, type ReferralDoc } from '../model'
 import type { Doc, Store, Where } from '../ports/store'
-import { friendSpends } from './friendcard-report'
 import { inRange, reportPeriod } from './report-period'
-import { rangePages } from './range-pages'
+import { rankPages } from './range-pages'
 import type { ReferrerTotalsDoc } from './referrer-totals'
 import { staffScope, type ScopedStaff } from './team-scope'
 
@@ -51,25 +50,22 @@ async function tierCounts(store: Store, clinicIds: readonly string[] | null, now
 }
 
 /**
- * R8: the top referrers from the running totals' index, the clinic's only: walked a page of 100 at a
- * time from the top until ten are found and the next page cannot tie with the tenth.
+ * R8: the top referrers from the running totals' index, the clinic's only: read in the leaderboard's
+ * exact order (more valid referrals, then more revenue, then id), so the first ten of the clinic
+ * found are its top ten and the walk stops there.
  */
 async function topOfClinic(store: Store, patient: (id: string) => Promise<PatientDoc | null>, clinicOk: (clinicId: string | undefined) => boolean): Promise<DashboardLeader[]> {
   const found: Array<{ t: ReferrerTotalsDoc; name: string }> = []
-  for await (const page of rangePages<ReferrerTotalsDoc>(store, C.referrerTotals, { where: { validReferrals: { $gt: 0 } }, key: 'validReferrals', dir: 'desc' }, 100)) {
+  for await (const page of rankPages<ReferrerTotalsDoc>(store, C.referrerTotals, { validReferrals: { $gt: 0 } }, ['validReferrals', 'referredRevenueFen'], 100)) {
     for (const t of page) {
       const who = await patient(t._id)
       if (who && clinicOk(who.clinicId)) found.push({ t, name: who.name })
+      if (found.length === TOP_REFERRERS) break
     }
-    const tenth = found.length >= TOP_REFERRERS ? found.sort(byRank)[TOP_REFERRERS - 1].t.validReferrals : undefined
-    if (tenth !== undefined && page[page.length - 1].validReferrals < tenth) break
+    if (found.length === TOP_REFERRERS) break
   }
-  return found.sort(byRank).slice(0, TOP_REFERRERS).map(({ t, name }, i) => ({ rank: i + 1, name, validReferrals: t.validReferrals, referredRevenueFen: t.referredRevenueFen }))
+  return found.map(({ t, name }, i) => ({ rank: i + 1, name, validReferrals: t.validReferrals, referredRevenueFen: t.referredRevenueFen }))
 }
-
-/** The leaderboard's order (referral-reports.ts): more valid referrals, then more revenue. */
-const byRank = (a: { t: ReferrerTotalsDoc }, b: { t: ReferrerTotalsDoc }) =>
-  b.t.validReferrals - a.t.validReferrals || b.t.referredRevenueFen - a.t.referredRevenueFen || (a.t._id < b.t._id ? 1 : -1)
 
 export async function dashboard(deps: Deps, staff: ScopedStaff, i: DashboardRequest): Promise<Dashboard> {
   const store = deps.store
@@ -101,11 +97,10 @@ export async function dashboard(deps: Deps, staff: ScopedStaff, i: DashboardRequ
   const issued = await inRange<FriendCard>(store, C.friendCards, 'issuedAt', p.from, p.to)
   const cards: FriendCard[] = []
   await Promise.all(issued.map(async (c) => { if (clinicOk((await patient(c.giverPatientId))?.clinicId)) cards.push(c) }))
-  const spend = await friendSpends(store, cards.flatMap((c) => (c.friendPatientId && c.claimedAt ? [{ cardId: c._id, patientId: c.friendPatientId, claimedAt: c.claimedAt }] : [])))
   const cardFates: CardFate[] = cards.map((c) => ({
     shared: Boolean(c.sharedAt), claimed: Boolean(c.claimedAt), registered: Boolean(c.registeredAt),
     redeemedFen: c.history.filter((h) => h.event === 'redeemed').reduce((s, h) => s + (h.amountFen ?? 0), 0),
-    friendPaidFen: spend.get(c._id) ?? 0,
+    friendPaidFen: c.friendSpendFen ?? 0, // F7 running total on the card (friendcard-totals.ts)
   }))
 
   const bills = (await inRange<BillDoc>(store, C.bills, 'at', p.from, p.to)).filter((b) => clinicOk(b.clinicId))

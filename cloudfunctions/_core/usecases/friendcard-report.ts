@@ -1,12 +1,14 @@
 /** F6 due reminders and F7 results of the friend card programme, for the director. */
 import type { CardReminderView, CardSummary } from '../../../src/api/contract'
-import { displayState, LIVE, type FriendCard } from '../../../src/domain/friendcard/card'
+import { displayState, isExpired, LIVE, type FriendCard } from '../../../src/domain/friendcard/card'
 import { dueCardReminders } from '../../../src/domain/friendcard/reminders'
 import { currentPolicy, type Deps } from '../deps'
-import { C, type BillDoc, type PatientDoc } from '../model'
+import { C, type PatientDoc } from '../model'
 import { maskPhone } from '../../../src/domain/privacy'
 import { rangePages } from './range-pages'
 import type { Store, Where } from '../ports/store'
+import { addFigures, NO_FIGURES, type CardFigures } from '../../../src/domain/friendcard/figures'
+import { SHARD_IDS, type CardTotalsDoc } from './friendcard-totals'
 
 /**
  * F6: every reminder due now, each with the key the outbox sends once (delivery: N3). A card can
@@ -47,84 +49,63 @@ async function faceValues(deps: Deps): Promise<number[]> {
 export const CARD_PAGE = 100
 
 const cursorOf = (c: FriendCard) => `${c.issuedAt}|${c._id}`
-/** After the cursor in the newest-first order (ties in id order, as the store returns them). */
-function afterCursor(before?: string): (c: FriendCard) => boolean {
-  if (!before) return () => true
-  const cut = before.lastIndexOf('|')
-  const at = before.slice(0, cut)
-  const id = before.slice(cut + 1)
-  return (c) => c.issuedAt < at || (c.issuedAt === at && c._id > id)
-}
 
-/**
- * F7: what each friend's visits brought in since they claimed their card (money actually paid).
- * One query for up to 100 friends' bills, not one per card.
- */
-export async function friendSpends(store: Store, claims: Array<{ cardId: string; patientId: string; claimedAt: string }>): Promise<Map<string, number>> {
-  const spend = new Map<string, number>()
-  for (let i = 0; i < claims.length; i += 100) {
-    const chunk = claims.slice(i, i + 100)
-    const since = chunk.reduce((m, c) => (c.claimedAt < m ? c.claimedAt : m), chunk[0].claimedAt)
-    const ids = [...new Set(chunk.map((c) => c.patientId))]
-    const bills = new Map<string, BillDoc[]>()
-    // Paged on the patient (index patientId+at): ordered by time, SQLite would walk every bill since `since`.
-    for await (const page of rangePages<BillDoc>(store, C.bills, { where: { patientId: { $in: ids }, at: { $gte: since } }, key: 'patientId', dir: 'asc' })) {
-      for (const b of page) {
-        if (!bills.has(b.patientId)) bills.set(b.patientId, [])
-        bills.get(b.patientId)!.push(b)
-      }
+/** A page of cards newest first, after the cursor (ties at one instant in id order, as the store returns them). */
+async function cardPage(store: Store, before?: string): Promise<{ cards: FriendCard[]; more: boolean }> {
+  const cut = before ? before.lastIndexOf('|') : -1
+  const at = cut > 0 ? before!.slice(0, cut) : undefined
+  const id = cut > 0 ? before!.slice(cut + 1) : ''
+  const out: FriendCard[] = []
+  const where: Where = at ? { issuedAt: { $lte: at } } : {}
+  for await (const page of rangePages<FriendCard>(store, C.friendCards, { where, key: 'issuedAt', dir: 'desc' }, CARD_PAGE + 1)) {
+    for (const c of page) {
+      if (at && c.issuedAt === at && c._id <= id) continue
+      out.push(c)
+      if (out.length > CARD_PAGE) return { cards: out.slice(0, CARD_PAGE), more: true }
     }
-    for (const c of chunk) spend.set(c.cardId, (bills.get(c.patientId) ?? []).filter((b) => b.at >= c.claimedAt).reduce((s, b) => s + b.paidFen, 0))
   }
-  return spend
+  return { cards: out, more: false }
 }
 
 /**
- * F7 results over every card ever issued (issue 14: still a scan of all cards — running totals
- * would need the card and bill transactions to keep them), with the card list paged: `before` is
- * the previous page's `nextBefore`.
+ * F5: live cards past their validity that the daily sweep (N1) has not expired yet, shown as expired
+ * as each card shows itself (`displayState`). The sweep has handled everything that ran out before
+ * its last finished window's end, so only the range since then is read (a registered card there
+ * never expires and is skipped).
+ */
+async function unswept(store: Store, now: Date): Promise<number> {
+  const job = await store.get<{ _id: string; last?: { to: string } }>(C.jobs, 'daily')
+  const where: Where = { status: { $in: [...LIVE] }, expiresAt: { ...(job?.last ? { $gte: job.last.to } : {}), $lt: now.toISOString() } }
+  let n = 0
+  for await (const page of rangePages<FriendCard>(store, C.friendCards, { where, key: 'expiresAt', dir: 'asc' })) n += page.filter((c) => isExpired(c, now)).length
+  return n
+}
+
+/**
+ * F7 results over every card ever issued, from the running totals (friendcard-totals.ts), and the
+ * cards a page at a time: `before` is the previous page's `nextBefore`. Reads the same few
+ * documents however long the history (issue 14 item 6).
  */
 export async function summary(deps: Deps, before?: string): Promise<CardSummary> {
   const now = deps.clock.now()
-  const counts: CardSummary['counts'] = { issued: 0, shared: 0, claimed: 0, registered: 0, redeemed: 0, usedUp: 0, expired: 0, revoked: 0 }
-  const shown: Array<{ c: FriendCard; state: CardSummary['cards'][number]['state'] }> = []
-  const claims: Array<{ cardId: string; patientId: string; claimedAt: string }> = []
-  const wanted = afterCursor(before)
-  let more = false
-  let redeemedFen = 0
-  for await (const page of rangePages<FriendCard>(deps.store, C.friendCards, { where: {}, key: 'issuedAt', dir: 'desc' })) {
-    for (const c of page) {
-      const state = displayState(c, now)
-      const redeemed = c.history.filter((h) => h.event === 'redeemed').reduce((s, h) => s + (h.amountFen ?? 0), 0)
-      counts.issued++
-      if (c.sharedAt) counts.shared++
-      if (c.claimedAt) counts.claimed++
-      if (c.registeredAt) counts.registered++
-      if (redeemed > 0) counts.redeemed++
-      if (state === 'used_up') counts.usedUp++
-      if (state === 'expired') counts.expired++
-      if (state === 'revoked') counts.revoked++
-      redeemedFen += redeemed
-      if (c.friendPatientId && c.claimedAt) claims.push({ cardId: c._id, patientId: c.friendPatientId, claimedAt: c.claimedAt })
-      if (wanted(c)) {
-        if (shown.length < CARD_PAGE) shown.push({ c, state })
-        else more = true
-      }
-    }
+  const shards = await Promise.all(SHARD_IDS.map((id) => deps.store.get<CardTotalsDoc>(C.cardTotals, id)))
+  const f = shards.reduce<CardFigures>((sum, d) => (d ? addFigures(sum, d) : sum), NO_FIGURES)
+  const counts: CardSummary['counts'] = {
+    issued: f.issued, shared: f.shared, claimed: f.claimed, registered: f.registered, redeemed: f.redeemed,
+    usedUp: f.usedUp, expired: f.expired + (await unswept(deps.store, now)), revoked: f.revoked,
   }
-  const spend = await friendSpends(deps.store, claims)
-  const friendsRevenueFen = [...spend.values()].reduce((s, n) => s + n, 0)
+  const page = await cardPage(deps.store, before)
   const names = new Map<string, { name: string; maskedPhone: string } | null>()
   const cards: CardSummary['cards'] = []
-  for (const { c, state } of shown) {
+  for (const c of page.cards) {
     // F7, C2: staff see both people by the names on their records once registered, phones masked;
     // a friend not registered yet has no name here (a WeChat placeholder is not a name).
     const giver = await recordOf(deps, names, c.giverPatientId)
     const friend = c.friendPatientId ? await recordOf(deps, names, c.friendPatientId) : undefined
-    cards.push({ cardId: c._id, giverName: giver?.name ?? c.giverDisplayName, giverMaskedPhone: giver?.maskedPhone, friendName: friend?.name, friendMaskedPhone: friend?.maskedPhone, state, balanceFen: c.balanceFen, friendSpendFen: spend.get(c._id) ?? 0 })
+    cards.push({ cardId: c._id, giverName: giver?.name ?? c.giverDisplayName, giverMaskedPhone: giver?.maskedPhone, friendName: friend?.name, friendMaskedPhone: friend?.maskedPhone, state: displayState(c, now), balanceFen: c.balanceFen, friendSpendFen: c.friendSpendFen ?? 0 })
   }
-  const last = shown[shown.length - 1]
-  return { counts, redeemedFen, friendsRevenueFen, cards, ...(more && last ? { nextBefore: cursorOf(last.c) } : {}) }
+  const last = page.cards[page.cards.length - 1]
+  return { counts, redeemedFen: f.redeemedFen, friendsRevenueFen: f.friendsRevenueFen, cards, ...(page.more && last ? { nextBefore: cursorOf(last) } : {}) }
 }
 
 async function recordOf(deps: Deps, cache: Map<string, { name: string; maskedPhone: string } | null>, patientId: string) {

@@ -1,16 +1,18 @@
 /**
  * Friends stored-value card use cases (F1–F7, S1, S3, C1–C3). The state machine is pure
- * (src/domain/friendcard); here it runs over the store. Every change of a card is either a
- * transaction or a compare-and-set on its `rev`, so two phones or two desks cannot both win.
+ * (src/domain/friendcard); here it runs over the store. Every change of a card is a transaction
+ * that also moves the programme's running totals (friendcard-totals.ts, issue 14), so two phones or
+ * two desks cannot both win and the director's figures never drift from the cards.
  */
 import type { CardOffer, CardRules, CardShare, CardState, GivenCard, IssuedCard, MyCards, ReceivedCard, ScannedCard } from '../../../src/api/contract'
 import { dayjs } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
 import { claimCard, displayState, isExpired, issueCard, registerFriend, revokeCard, shareCard, type FriendCard } from '../../../src/domain/friendcard/card'
 import { journal } from '../../../src/domain/journal'
-import { formatFen } from '../../../src/domain/money'
+import { formatMoney } from '../../../src/domain/policy-money'
 import { CATEGORY_LABEL, type Policy } from '../../../src/domain/policy'
 import { currentPolicy, type Deps } from '../deps'
+import { chainSettingsOf } from '../chain-settings'
 import { newToken } from '../ids'
 import { C, type PatientDoc, type UserDoc } from '../model'
 import { recordConsentInTx } from './consents'
@@ -18,6 +20,7 @@ import { linkUserToPatient, recordsOnPhone } from './patients'
 import { publicName } from './public-profile'
 import { withRetry } from './retry'
 import { issueShortCode } from './short-codes'
+import { noteFriendInTx, saveCardsInTx } from './friendcard-totals'
 
 export const CARD_CODE_TTL_SECONDS = 60
 export const CARD_TICKET_TTL_SECONDS = 30 * 60
@@ -32,7 +35,7 @@ export function cardRules(policy: Policy): CardRules {
     validMonths: fc.validMonths,
     excludedCategories: fc.excluded,
     lines: [
-      { zh: `面值${formatFen(fc.faceValueFen)}，可用于任何人的任何治疗项目`, en: `Worth ${formatFen(fc.faceValueFen)}, for any treatment, for anyone` },
+      { zh: `面值${formatMoney(fc.faceValueFen, policy.currency)}，可用于任何人的任何治疗项目`, en: `Worth ${formatMoney(fc.faceValueFen, policy.currency)}, for any treatment, for anyone` },
       { zh: `不可用于${excluded.map((c) => CATEGORY_LABEL[c].zh).join('、')}`, en: `Not for ${excluded.map((c) => CATEGORY_LABEL[c].en.toLowerCase()).join(' or ')}` },
       { zh: '可分次使用，余额留在卡内；不兑现、不找零', en: 'Use it in parts; the rest stays on the card. No cash, no change' },
       { zh: `自发卡起${fc.validMonths}个月内有效；到店登记后不再过期`, en: `Valid ${fc.validMonths} months from issue; once you register at the clinic it no longer expires` },
@@ -54,11 +57,16 @@ export async function loadCard(deps: Deps, cardId: string): Promise<FriendCard> 
   return c
 }
 
-/** Writes the next version of a card only if nobody changed it meanwhile. */
-async function saveIfUnchanged(deps: Deps, before: FriendCard, after: FriendCard): Promise<void> {
-  if (before === after) return
-  const { _id, ...rest } = after
-  if (!(await deps.store.updateIf(C.friendCards, _id, { rev: before.rev }, { set: rest }))) throw new DomainError('CONFLICT')
+/** One change of a card in a transaction, with the totals (an unchanged card writes nothing). */
+async function changeCard(deps: Deps, cardId: string, change: (c: FriendCard, now: Date) => FriendCard): Promise<FriendCard> {
+  return withRetry(() => deps.store.transaction(async (tx) => {
+    const now = deps.clock.now()
+    const c = await tx.get<FriendCard>(C.friendCards, cardId)
+    if (!c) throw new DomainError('CARD_NOT_FOUND')
+    const next = change(c, now)
+    await saveCardsInTx(tx, [{ before: c, after: next }], now.toISOString())
+    return next
+  }))
 }
 
 // ---- staff: issue (F1, F2) ----
@@ -89,7 +97,7 @@ export async function issue(deps: Deps, staffId: string, input: { patientId: str
     }
     await tx.set(C.quotas, { _id: quotaId, issued: (quota?.issued ?? 0) + 1 })
     const card = issueCard({ id: cardId, shareToken: newToken(), giverPatientId: p._id, giverDisplayName: giverName, staffId, now }, policy)
-    await tx.create(C.friendCards, card)
+    await saveCardsInTx(tx, [{ before: null, after: card }], card.issuedAt)
     const j = journal({ id: card._id, at: card.issuedAt, actor: staffId })
     await tx.create(C.ledger, j.post({ kind: 'card_issue', part: 'issue', ownerId: card._id, patientId: card.giverPatientId, amountFen: card.faceValueFen, balanceBeforeFen: 0, memo: '发放亲友卡 card issued' }))
     return issued(card, p.name)
@@ -127,15 +135,14 @@ export async function mine(deps: Deps, openid: string, patientId: string | null)
 }
 
 export async function share(deps: Deps, patientId: string, cardId: string): Promise<CardShare> {
-  const c = await loadCard(deps, cardId)
-  const next = shareCard(c, patientId, deps.clock.now()) // refuses another member's card as NOT_FOUND
-  await saveIfUnchanged(deps, c, next)
+  const c = await changeCard(deps, cardId, (cur, now) => shareCard(cur, patientId, now)) // another member's card: NOT_FOUND
+  const { currency } = await currentPolicy(deps.store)
   return {
     cardId,
     token: c.shareToken,
     path: `${CLAIM_PAGE}?t=${encodeURIComponent(c.shareToken)}`,
     // C1: says plainly what it is; no exaggeration, no lure.
-    title: `${c.giverDisplayName}送您一张${formatFen(c.faceValueFen)}亲友储值卡，可在牙友口腔用于治疗`,
+    title: `${c.giverDisplayName}送您一张${formatMoney(c.faceValueFen, currency)}亲友储值卡，可在牙友口腔用于治疗`,
   }
 }
 
@@ -165,6 +172,7 @@ function offerOf(c: FriendCard, policy: Policy, openid: string, patientId: strin
     expiresAt: c.registeredAt ? null : c.expiresAt,
     rules: cardRules(policy),
     availability: a,
+    chain: chainSettingsOf(policy, now),
     ...(a === 'yours' ? { cardId: c._id } : {}),
   }
 }
@@ -181,8 +189,9 @@ export async function claim(deps: Deps, openid: string, patientId: string | null
     const c = await tx.get<FriendCard>(C.friendCards, found._id)
     if (!c) throw new DomainError('CARD_NOT_FOUND')
     const next = claimCard(c, { openid, patientId: patientId ?? undefined }, now)
-    await tx.set(C.friendCards, next)
     const at = now.toISOString()
+    await saveCardsInTx(tx, [{ before: c, after: next }], at)
+    await noteFriendInTx(tx, next) // F7: the friend's later bills count on this card
     if (!(await tx.get<UserDoc>(C.users, openid))) await tx.create<UserDoc>(C.users, { _id: openid, displayName: '微信朋友', createdAt: at })
     if (acceptReminders) await recordConsentInTx(tx, openid, ['card_expiry'], 'claim', at)
     return offerOf(next, policy, openid, patientId, now)
@@ -246,7 +255,8 @@ export async function register(deps: Deps, staffId: string, clinicId: string, in
     if (!c || !c.friendOpenid) throw new DomainError('CARD_NOT_FOUND')
     const patientId = await linkUserToPatient(tx, { openid: c.friendOpenid, name: input.name, phone: input.phone, birthday: input.birthday, clinicId, onPhone, at: now.toISOString() })
     const next = registerFriend(c, patientId, staffId, now)
-    await tx.set(C.friendCards, next)
+    await saveCardsInTx(tx, [{ before: c, after: next }], now.toISOString())
+    await noteFriendInTx(tx, next)
     return next
   }))
   return scanned(deps, card, policy, input.ticket)
@@ -258,7 +268,7 @@ export async function revoke(deps: Deps, staffId: string, cardId: string, reason
     const c = await tx.get<FriendCard>(C.friendCards, cardId)
     if (!c) throw new DomainError('CARD_NOT_FOUND')
     const next = revokeCard(c, staffId, reason, now)
-    await tx.set(C.friendCards, next)
+    await saveCardsInTx(tx, [{ before: c, after: next }], now.toISOString())
     if (c.balanceFen > 0) {
       const j = journal({ id: c._id, at: now.toISOString(), actor: staffId })
       await tx.create(C.ledger, j.post({ kind: 'card_expire', part: 'revoke', ownerId: c._id, patientId: c.giverPatientId, amountFen: -c.balanceFen, balanceBeforeFen: c.balanceFen, memo: `作废 revoked: ${reason.trim()}` }))

@@ -1,5 +1,7 @@
-import type { Persona } from '../../../src/api/contract'
+import type { Persona, WhoAmI } from '../../../src/api/contract'
 import type { Store } from '../ports/store'
+import { currentPolicy, type Deps } from '../deps'
+import { chainSettingsOf } from '../chain-settings'
 import { C, type PatientDoc, type StaffDoc, type UserDoc } from '../model'
 
 const staffPersona = (s: StaffDoc): Persona => ({ kind: 'staff', staffId: s._id, name: s.name, role: s.role, clinicId: s.clinicId })
@@ -28,4 +30,17 @@ export async function resolvePersona(store: Store, openid: string): Promise<Pers
     if (patient) return { kind: 'patient', patientId: patient._id, name: patient.name }
   }
   return { kind: 'guest' }
+}
+
+/**
+ * Who is calling, with what every screen needs of the policy: the chain's currency and zone (issue
+ * 14), and for a guest the membership numbers the home page explains (M1–M3; the chain's, not ours).
+ */
+export async function whoami(deps: Deps, caller: { openid: string; persona: Persona }): Promise<WhoAmI> {
+  const policy = await currentPolicy(deps.store)
+  const m = policy.membership
+  return {
+    openid: caller.openid, persona: caller.persona, chain: chainSettingsOf(policy, deps.clock.now()),
+    ...(caller.persona.kind === 'guest' ? { programme: { annualFeeFen: m.annualFeeFen, annualMonths: m.annualMonths, discountBp: m.discountBp, lifetimeThresholdFen: m.lifetimeThresholdFen, familyMax: m.familyMax } } : {}),
+  }
 }

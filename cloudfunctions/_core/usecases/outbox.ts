@@ -3,13 +3,13 @@
  * nothing is sent twice) and deliver what is due — outside quiet hours, spending one of the
  * person's one-time consents per message, retrying passing failures with backoff.
  */
-import { newMessage, render, type MessageData, type OutboxMessage, type Recipient, type TemplateKey } from '../../../src/domain/notify/messages'
+import { newMessage, render, type MessageData, type OutboxMessage, type Recipient, type Rendered, type TemplateKey } from '../../../src/domain/notify/messages'
 import { retryAt, sendableFrom } from '../../../src/domain/notify/schedule'
 import type { Policy } from '../../../src/domain/policy'
 import { isStoreError, MAX_PAGE, type Store, type TxContext } from '../ports/store'
 import type { Deps } from '../deps'
 import type { SendResult } from '../ports/notifier'
-import { C, type ConsentDoc } from '../model'
+import { C, type BillDoc, type ClinicDoc, type ConsentDoc } from '../model'
 import { openidsOf } from './patients'
 import { withRetry } from './retry'
 
@@ -29,6 +29,30 @@ export async function queueMessageInTx(tx: TxContext, policy: Policy, now: Date,
   await tx.create<OutboxMessage>(C.outbox, newMessage(key, to, template, data, now, sendableFrom(now, policy)))
 }
 
+/** The clinic named in an R4 message, by bill id; one pass reads each bill's clinic once. */
+export type ClinicCache = Map<string, Pick<ClinicDoc, 'name' | 'phone'> | null>
+
+/**
+ * A message as the person reads it, in the chain's currency. R4 names the clinic the friend came to
+ * (the bill's: it received the friend and owes the payout, so its phone is the one to call), read
+ * here by id from the `billId` the payment stored — the payment's transaction reads nothing extra.
+ * The data handed on carries the clinic too, so a WeChat template may map a keyword to it.
+ */
+export async function renderMessage(store: Store, policy: Policy, m: Pick<OutboxMessage, 'template' | 'data'>, clinics: ClinicCache = new Map()): Promise<{ data: MessageData; rendered: Rendered }> {
+  let data = m.data
+  const billId = m.template === 'referral_reward' ? m.data.billId : undefined
+  if (typeof billId === 'string') {
+    if (!clinics.has(billId)) {
+      const bill = await store.get<BillDoc>(C.bills, billId)
+      const clinic = bill ? await store.get<ClinicDoc>(C.clinics, bill.clinicId) : null
+      clinics.set(billId, clinic ? { name: clinic.name, phone: clinic.phone } : null)
+    }
+    const clinic = clinics.get(billId)
+    if (clinic) data = { ...data, clinic: clinic.name, clinicPhone: clinic.phone ?? '' }
+  }
+  return { data, rendered: render(m.template, data, policy) }
+}
+
 export interface DeliveryStats { sent: number; failed: number; dead: number; deferred: number; skipped: number; interrupted: number }
 export const noDelivery = (): DeliveryStats => ({ sent: 0, failed: 0, dead: 0, deferred: 0, skipped: 0, interrupted: 0 })
 
@@ -44,11 +68,12 @@ export async function deliverDue(deps: Deps, policy: Policy, stop: () => boolean
   const now = deps.clock.now()
   await markInterrupted(deps, now, stats)
   const openids = new Map<string, string[]>()
+  const clinics: ClinicCache = new Map()
   for (;;) {
     const page = await deps.store.query<OutboxMessage>(C.outbox, { where: { status: { $in: ['queued', 'failed'] }, notBefore: { $lte: now.toISOString() } }, orderBy: [['notBefore', 'asc']], limit: MAX_PAGE })
     for (const m of page) {
       if (stop()) return { complete: false, stats }
-      await deliverOne(deps, policy, now, m, openids, stats)
+      await deliverOne(deps, policy, now, m, { openids, clinics }, stats)
     }
     // Every message handled leaves the query (sent, skipped, dead, or moved to a later notBefore).
     if (page.length < MAX_PAGE) return { complete: true, stats }
@@ -70,7 +95,7 @@ async function recipients(store: Store, to: Recipient, cache: Map<string, string
   return cache.get(to.patientId)!
 }
 
-async function deliverOne(deps: Deps, policy: Policy, now: Date, m: OutboxMessage, openidCache: Map<string, string[]>, stats: DeliveryStats): Promise<void> {
+async function deliverOne(deps: Deps, policy: Policy, now: Date, m: OutboxMessage, cache: { openids: Map<string, string[]>; clinics: ClinicCache }, stats: DeliveryStats): Promise<void> {
   const { store, channel } = deps
   const same = { status: m.status, notBefore: m.notBefore }
   const hold = sendableFrom(now, policy)
@@ -78,11 +103,13 @@ async function deliverOne(deps: Deps, policy: Policy, now: Date, m: OutboxMessag
     if (await store.updateIf(C.outbox, m._id, same, { set: { notBefore: hold.toISOString(), heldUntil: hold.toISOString() } })) stats.deferred++
     return
   }
-  const openids = await recipients(store, m.to, openidCache)
+  const openids = await recipients(store, m.to, cache.openids)
   if (!openids.length) {
     if (await store.updateIf(C.outbox, m._id, same, { set: { status: 'skipped', reason: 'no_wechat' } })) stats.skipped++
     return
   }
+  // Read before the claim: a failed read leaves the message queued and the consent unspent.
+  const message = await renderMessage(store, policy, m, cache.clinics)
   // Claim: the message moves to "sending" and, for WeChat, one consent of the WeChat user who gave
   // it is spent — together or not at all.
   const claim = await withRetry(() => store.transaction(async (tx) => {
@@ -108,7 +135,7 @@ async function deliverOne(deps: Deps, policy: Policy, now: Date, m: OutboxMessag
   const { claimed, openid } = claim
   let result: SendResult
   try {
-    result = await channel.send({ key: m._id, openid, template: m.template, data: m.data, rendered: render(m.template, m.data) })
+    result = await channel.send({ key: m._id, openid, template: m.template, ...message })
   } catch (e) {
     // A channel that threw may or may not have sent: never twice beats at least once.
     result = { ok: false, retryable: false, uncertain: true, error: e instanceof Error ? e.message : String(e) }

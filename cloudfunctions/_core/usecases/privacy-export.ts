@@ -11,16 +11,17 @@ import { TIME_OF_DAY_LABEL } from '../../../src/domain/appointments/hours'
 import { APPOINTMENT_STATUS_LABEL } from '../../../src/domain/appointments/status'
 import { defaultDisplayName } from '../../../src/domain/identity/public-name'
 import { accountId, type LedgerEntry } from '../../../src/domain/ledger'
-import { render, type OutboxMessage } from '../../../src/domain/notify/messages'
+import type { OutboxMessage } from '../../../src/domain/notify/messages'
 import { PRIVACY_NOTICE_VERSION } from '../../../src/domain/privacy-notice'
 import { CARD_STATE_LABEL, ENTRY_LABEL, TEMPLATE_LABEL, TIER_LABEL } from '../../../src/services/format'
 import { MAX_PAGE, type Doc, type Store, type Where } from '../ports/store'
-import type { Deps } from '../deps'
+import { currentPolicy, type Deps } from '../deps'
 import {
   C, type BillDoc, type BirthdayGiftDoc, type ClinicDoc, type CouponDoc, type EventDoc, type EventRsvpDoc, type FriendCardDoc, type InboxDoc, type PatientDoc,
   type PayoutDoc, type RatingDoc, type ReferralDoc, type TaskDoc, type UserDoc, type AppointmentDoc,
 } from '../model'
 import { consentLog, openidsOf } from './privacy'
+import { renderMessage, type ClinicCache } from './outbox'
 
 /** Per section and query: ten pages. A patient with more is told to ask the clinic for the rest. */
 export const CAP = 10 * MAX_PAGE
@@ -132,8 +133,11 @@ export async function collectPatientData(deps: Deps, patientId: string, caller: 
   const messages: MessageRow[] = []
   const outbox = [...await take<OutboxMessage>('messages', C.outbox, { 'to.patientId': patientId })]
   for (const o of openids) outbox.push(...await take<OutboxMessage>('messages', C.outbox, { 'to.openid': o }))
+  // As the person read them: the chain's currency, R4's own text and the clinic it names.
+  const policy = await currentPolicy(store)
+  const clinicOfBill: ClinicCache = new Map()
   for (const m of outbox) {
-    const text = render(m.template, m.data)
+    const text = (await renderMessage(store, policy, m, clinicOfBill)).rendered
     messages.push({ at: m.sentAt ?? m.createdAt, kind: TEMPLATE_LABEL[m.template]?.zh ?? '消息', title: text.title.zh, body: text.body.zh, status: `发送记录：${label(m.status)}` })
   }
   for (const o of openids) {

@@ -1,6 +1,6 @@
 import { openSqliteStore } from '../adapters/embedded/sqlite-store'
 import type { Where } from '../ports/store'
-import { allInRange, rangePages } from './range-pages'
+import { allInRange, rangePages, rankPages } from './range-pages'
 
 /** Issue 14: range paging returns every matching row exactly once, in key order, ties included. */
 describe('rangePages', () => {
@@ -43,5 +43,21 @@ describe('rangePages', () => {
   it('keeps the other conditions (a clinic filter)', async () => {
     const got = await allInRange<{ _id: string; at: string; clinicId: string }>(store, 'bills', { where: { clinicId: 'hz' }, key: 'at', dir: 'asc' })
     expect(got.map((d) => d.at)).toEqual(keys.filter((_, i) => i % 3 === 0))
+  })
+})
+
+/** R8 rankings: keyset pages on two keys and the id, every row once in the exact leaderboard order. */
+describe('rankPages', () => {
+  const store = openSqliteStore({ file: ':memory:' })
+  type T = { _id: string; validReferrals: number; referredRevenueFen: number }
+  const rows: T[] = Array.from({ length: 40 }, (_, i) => ({ _id: `p${String(i).padStart(2, '0')}`, validReferrals: i % 4, referredRevenueFen: (i % 3) * 1000 }))
+  beforeAll(async () => { for (const r of rows) await store.set('referrerTotals', r) })
+  afterAll(() => store.close())
+
+  it.each([1, 2, 5, 7, 100])('in pages of %i: ties broken by revenue, then id, all descending', async (size) => {
+    const got: T[] = []
+    for await (const page of rankPages<T>(store, 'referrerTotals', { validReferrals: { $gt: 0 } }, ['validReferrals', 'referredRevenueFen'], size)) got.push(...page)
+    const want = rows.filter((r) => r.validReferrals > 0).sort((a, b) => b.validReferrals - a.validReferrals || b.referredRevenueFen - a.referredRevenueFen || (a._id < b._id ? 1 : -1))
+    expect(got.map((r) => r._id)).toEqual(want.map((r) => r._id))
   })
 })

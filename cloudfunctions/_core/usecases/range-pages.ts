@@ -56,3 +56,28 @@ export async function allInRange<T extends Doc>(store: Store, coll: string, q: R
   for await (const page of rangePages<T>(store, coll, q)) out.push(...page)
   return out
 }
+
+/**
+ * Documents in a total order on several keys, all descending, then `_id` descending (keyset paging,
+ * for a ranking read from the top until enough are found). After the last document (v1 … vn, id),
+ * the next ones have k1 = v1 … k(i−1) = v(i−1) and ki < vi: one query for each i, narrowest first,
+ * so no document is read twice or passed over, and none before the cursor is walked.
+ */
+export async function* rankPages<T extends Doc>(store: Store, coll: string, where: Where, keys: string[], pageSize = 100): AsyncGenerator<T[]> {
+  const all = [...keys, '_id']
+  const orderBy = all.map((k): [string, 'desc'] => [k, 'desc'])
+  let last: T | undefined
+  for (;;) {
+    const page: T[] = []
+    if (!last) page.push(...(await store.query<T>(coll, { where, orderBy, limit: pageSize })))
+    for (let i = all.length - 1; last && i >= 0 && page.length < pageSize; i--) {
+      const w: Where = { ...where }
+      for (let j = 0; j < i; j++) w[all[j]] = keyOf(last, all[j])
+      w[all[i]] = { ...asCond(where[all[i]]), $lt: keyOf(last, all[i]) }
+      page.push(...(await store.query<T>(coll, { where: w, orderBy, limit: pageSize - page.length })))
+    }
+    if (page.length) yield page
+    if (page.length < pageSize) return
+    last = page[page.length - 1]
+  }
+}

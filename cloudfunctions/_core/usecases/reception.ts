@@ -32,6 +32,7 @@ import { bonusBalance } from './member'
 import { resolveBillLines } from './pricelist'
 import { withRetry } from './retry'
 import { deskCodeToToken } from './short-codes'
+import { friendSpendInTx, saveCardsInTx } from './friendcard-totals'
 
 export interface StaffActor { staffId: string; clinicId: string; role: StaffRole }
 
@@ -195,7 +196,9 @@ async function confirmInTx(tx: TxContext, deps: Deps, staff: StaffActor, req: Co
   const { paidFen, standing: after } = plan
   if (plan.bonus) await tx.update(C.accounts, accountId(plan.bonus.ownerId, 'bonus'), { set: { balanceFen: plan.bonus.balanceAfterFen, updatedAt: at } })
   if (plan.consentUsed && ctx.consent) await tx.set<BalanceRequestDoc>(C.balanceRequests, { ...ctx.consent, status: 'used', usedBy: billId })
-  if (plan.card) await tx.set(C.friendCards, plan.card)
+  // F4 the card this bill spends, F7 the cards the payer claimed as a friend: each written once, totals moved.
+  const cardWrites = plan.card && ctx.card ? [{ before: ctx.card, after: plan.card }] : []
+  await saveCardsInTx(tx, await friendSpendInTx(tx, p._id, at, paidFen, cardWrites), at)
   await tx.set<PatientDoc>(C.patients, { ...p, ...after, lastBillAt: at }) // R6: hasPaid reads it
   const day = businessDate(now, policy.timezone)
   const override = refs.payer ? overrideToRecord(req, refs.payer) : undefined

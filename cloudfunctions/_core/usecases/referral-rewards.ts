@@ -164,9 +164,11 @@ export async function applyReferralInTx(
       next.sharedFen = progress.sharedFen
       next.fixedRewarded = progress.fixedRewarded
       const credited = reward.bonusFen + reward.shareFen
-      if (credited > 0) {
-        // R4: told the same day (N3 outbox, delivered outside quiet hours).
-        await queueMessageInTx(tx, policy, now, `r4:${bill.id}`, { patientId: ref.referrerPatientId }, 'referral_reward', { bonusFen: credited })
+      if (credited > 0 || reward.payoutFen > 0) {
+        // R4: told the same day (N3 outbox, delivered outside quiet hours), both amounts. The bill's
+        // clinic (where the friend came, which owes the payout) is named at delivery from `billId`:
+        // no reads here beyond the transaction's own (outbox.ts renderMessage).
+        await queueMessageInTx(tx, policy, now, `r4:${bill.id}`, { patientId: ref.referrerPatientId }, 'referral_reward', { bonusFen: credited, payoutFen: reward.payoutFen, billId: bill.id })
       }
     }
   }

@@ -6,11 +6,12 @@
 import type { CouponView, Line, MyReferrals, ReferralCard, ReferralOffer, ScannedCoupon } from '../../../src/api/contract'
 import { validUntil } from '../../../src/domain/clock'
 import { DomainError } from '../../../src/domain/errors'
-import { formatFen } from '../../../src/domain/money'
+import { formatMoney } from '../../../src/domain/policy-money'
 import { giftWords, type Policy } from '../../../src/domain/policy'
 import { assertCanBeReferred } from '../../../src/domain/referral/attribution'
 import { isStoreError } from '../ports/store'
 import { currentPolicy, type Deps } from '../deps'
+import { chainSettingsOf } from '../chain-settings'
 import { newId } from '../ids'
 import { C, type CouponDoc, type PartnerDoc, type PatientDoc, type PayoutDoc, type ReferralDoc, type UserDoc } from '../model'
 import { bonusBalance, loadPatient } from './member'
@@ -28,19 +29,27 @@ export const COUPON_TICKET_TTL_SECONDS = 30 * 60
 export const referralIdForOpenid = (openid: string) => `ref_wx_${openid}`
 export const referralIdForPatient = (patientId: string) => `ref_pat_${patientId}`
 
-/** R2, R3, C1: the full rules for both sides, stated before anyone shares. */
+/** R2, R3, C1: the full rules for both sides, stated before anyone shares, in the chain's currency. */
 export function rulesOf(policy: Policy): { forFriend: Line[]; forReferrer: Line[] } {
   const r = policy.referral
   const gift = giftWords(r.firstVisitGift)
+  const m = (fen: number) => formatMoney(fen, policy.currency)
+  // A part the chain set to nothing is not stated (seed 003 shares nothing of the friend's spend: no "0% for 0 days").
+  const reward: Line = r.rewardPayoutFen > 0
+    ? { zh: `朋友付款就诊后，您获得${m(r.rewardBonusFen)}奖励金和${m(r.rewardPayoutFen)}话费`, en: `After your friend pays for a visit: ${m(r.rewardBonusFen)} bonus and a ${m(r.rewardPayoutFen)} phone top-up` }
+    : { zh: `朋友付款就诊后，您获得${m(r.rewardBonusFen)}奖励金`, en: `After your friend pays for a visit: ${m(r.rewardBonusFen)} bonus` }
+  const share: Line[] = r.spendShareBp > 0 && r.spendShareDays > 0
+    ? [{ zh: `朋友首次付款后${r.spendShareDays}天内的消费，再得${r.spendShareBp / 100}%奖励金（每位朋友最多${m(r.spendShareCapFen)}）`, en: `Plus ${r.spendShareBp / 100}% of what they pay in the ${r.spendShareDays} days after their first payment (at most ${m(r.spendShareCapFen)} per friend)` }]
+    : []
   return {
     forFriend: [
-      { zh: `首次到诊立减${formatFen(r.firstVisitDiscountFen)}，另赠${gift.zh}`, en: `${formatFen(r.firstVisitDiscountFen)} off your first visit, plus a gift (${gift.en})` },
+      { zh: `首次到诊立减${m(r.firstVisitDiscountFen)}，另赠${gift.zh}`, en: `${m(r.firstVisitDiscountFen)} off your first visit, plus a gift (${gift.en})` },
       { zh: `优惠券${r.couponValidMonths}个月内有效；到前台报推荐人编号同样有效`, en: `The coupon is valid ${r.couponValidMonths} month(s); naming the referrer's number at reception works the same` },
       { zh: '仅限首次就诊的新患者，不可用于特价项目和口腔护理产品', en: 'For new patients on their first visit; not for special-price items or oral-care products' },
     ],
     forReferrer: [
-      { zh: `朋友付款就诊后，您获得${formatFen(r.rewardBonusFen)}奖励金和${formatFen(r.rewardPayoutFen)}话费`, en: `After your friend pays for a visit: ${formatFen(r.rewardBonusFen)} bonus and a ${formatFen(r.rewardPayoutFen)} phone top-up` },
-      { zh: `朋友首次付款后${r.spendShareDays}天内的消费，再得${r.spendShareBp / 100}%奖励金（每位朋友最多${formatFen(r.spendShareCapFen)}）`, en: `Plus ${r.spendShareBp / 100}% of what they pay in the ${r.spendShareDays} days after their first payment (at most ${formatFen(r.spendShareCapFen)} per friend)` },
+      reward,
+      ...share,
       { zh: '仅奖励实际付款的就诊，分享、注册或点击本身没有奖励', en: 'Rewards follow paid visits only — never sharing, sign-ups or clicks' },
     ],
   }
@@ -72,7 +81,7 @@ export async function card(deps: Deps, patientId: string): Promise<ReferralCard>
     code,
     referrerDisplayName: name,
     path: `${LANDING_PAGE}?c=${encodeURIComponent(code)}`,
-    title: `${name}推荐您到牙友口腔：首诊立减${formatFen(policy.referral.firstVisitDiscountFen)}`,
+    title: `${name}推荐您到牙友口腔：首诊立减${formatMoney(policy.referral.firstVisitDiscountFen, policy.currency)}`,
     ...rulesOf(policy),
   }
 }
@@ -132,6 +141,7 @@ export async function offer(deps: Deps, openid: string, code: string): Promise<R
     gift: policy.referral.firstVisitGift,
     validMonths: policy.referral.couponValidMonths,
     forFriend: rulesOf(policy).forFriend,
+    chain: chainSettingsOf(policy, deps.clock.now()),
   }
   // A claim creates the friend's WeChat user in its transaction: no user, no claim to look up (issue 11).
   const friend = await friendFacts(deps, openid)

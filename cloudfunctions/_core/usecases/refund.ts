@@ -13,6 +13,7 @@ import { currentPolicy, type Deps } from '../deps'
 import { C, type BillDoc, type PatientDoc, type RefundDoc } from '../model'
 import { clawbackInTx } from './referral-rewards'
 import { withRetry } from './retry'
+import { friendSpendInTx, saveCardsInTx } from './friendcard-totals'
 
 export interface RefundRequest { billId: string; amountFen: number; reason: string; requestId: string; /** Issue 13: one line of the bill, or the bill as a whole. */ lineIndex?: number }
 
@@ -39,6 +40,7 @@ export async function refund(deps: Deps, staffId: string, req: RefundRequest): P
     await tx.set<PatientDoc>(C.patients, { ...p, ...after })
     await clawbackInTx(tx, bill, req.amountFen, refundId, now, staffId) // R3: rewards follow money kept
     await tx.set<BillDoc>(C.bills, { ...bill, ...counters })
+    await saveCardsInTx(tx, await friendSpendInTx(tx, bill.patientId, bill.at, -req.amountFen), at) // F7: friends' revenue net of refunds
     const j = journal({ id: refundId, billId: bill._id, at, actor: staffId })
     // M6: spend falls by the refund, never below zero (an imported spend may be lower than a bill).
     const fallFen = p.cumulativeSpendFen - after.cumulativeSpendFen

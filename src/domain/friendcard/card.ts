@@ -43,6 +43,8 @@ export interface FriendCard {
   revokedAt?: string
   revokeReason?: string
   history: CardHistory[]
+  /** F7 running total (issue 14): what the friend paid on bills since claiming, net of refunds (figures.ts). */
+  friendSpendFen?: Fen
   /** Compare-and-set guard: every transition bumps it. */
   rev: number
 }

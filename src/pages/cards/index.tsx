@@ -12,7 +12,7 @@ import { useRef, useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Button, View, Text } from '@tarojs/components'
 import type { CardShare, GivenCard, MyCards, ReceivedCard } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction, toApiError, type ApiError } from '../../services/cloud'
 import { CARD_STATE_LABEL, clinicDate, h5Link } from '../../services/format'
 import { Loading, PageShell } from '../../components/PageShell'
@@ -142,8 +142,8 @@ function GivenCardView({ card: c, cards, sharing, link, onShareH5, onShareTap }:
       <View className={`fcard ${over(c.state) ? 'fcard--over' : ''}`}>
         <Text className='fcard__label'>{t({ zh: '亲友储值卡', en: 'Friends card' })}</Text>
         <Text id={`given-state-${c.cardId}`} className='fcard__state'>{t(state)}</Text>
-        <Text className='fcard__value'>{formatFen(c.faceValueFen)}</Text>
-        <Text className='fcard__meta'>{t({ zh: '余额 ', en: 'Balance ' })}<Text id={`given-balance-${c.cardId}`}>{formatFen(c.balanceFen)}</Text></Text>
+        <Text className='fcard__value'>{money(c.faceValueFen)}</Text>
+        <Text className='fcard__meta'>{t({ zh: '余额 ', en: 'Balance ' })}<Text id={`given-balance-${c.cardId}`}>{money(c.balanceFen)}</Text></Text>
         <Text className='fcard__meta'>
           {c.registered
             ? t({ zh: '朋友已到店登记，长期有效', en: 'Your friend registered: no expiry' })
@@ -204,8 +204,8 @@ function ReceivedCardView({ card: c }: { card: ReceivedCard }) {
           {t({ zh: '', en: 'A friends card from ' })}<Text id={`received-giver-${c.cardId}`}>{c.giverDisplayName}</Text>{t({ zh: ' 赠送的亲友卡', en: '' })}
         </Text>
         <Text className='fcard__state'>{t(state)}</Text>
-        <Text id={`received-balance-${c.cardId}`} className='fcard__value'>{formatFen(c.balanceFen)}</Text>
-        <Text className='fcard__meta'>{t({ zh: '面值 ', en: 'Face value ' })}{formatFen(c.faceValueFen)}</Text>
+        <Text id={`received-balance-${c.cardId}`} className='fcard__value'>{money(c.balanceFen)}</Text>
+        <Text className='fcard__meta'>{t({ zh: '面值 ', en: 'Face value ' })}{money(c.faceValueFen)}</Text>
         <Text id={`received-expiry-${c.cardId}`} className='fcard__meta'>
           {c.expiresAt === null
             ? t({ zh: '已登记，长期有效', en: 'Registered: no expiry' })

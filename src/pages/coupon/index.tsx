@@ -6,7 +6,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { CouponView } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction } from '../../services/cloud'
 import { clinicDate } from '../../services/format'
 import { giftWords } from '../../domain/policy'
@@ -56,7 +56,7 @@ function CouponCard({ coupon: c }: { coupon: CouponView }) {
       <View className={`fcard ${active ? '' : 'fcard--over'}`}>
         <Text className='fcard__label'>{t({ zh: `${c.referrerDisplayName} 推荐 · 首诊优惠券`, en: `First-visit coupon from ${c.referrerDisplayName}` })}</Text>
         <Text id={`coupon-status-${c.couponId}`} className='fcard__state'>{t(status)}</Text>
-        <Text className='fcard__value'>{formatFen(c.discountFen)}</Text>
+        <Text className='fcard__value'>{money(c.discountFen)}</Text>
         <Text className='fcard__meta'>{t({ zh: '赠品：', en: 'Gift: ' })}{t(giftWords(c.gift))}</Text>
         <Text className='fcard__meta'>{t({ zh: `有效期至 ${clinicDate(c.expiresAt)}`, en: `Valid until ${clinicDate(c.expiresAt)}` })}</Text>
       </View>

@@ -13,7 +13,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useShareAppMessage } from '@tarojs/taro'
 import { Button, View, Text } from '@tarojs/components'
 import type { BalanceRequest, Family, MemberHome } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction, toApiError, type ApiError } from '../../services/cloud'
 import { BALANCE_REQUEST_LABEL, TIER_LABEL, clinicDate, h5Link } from '../../services/format'
 import { Loading, PageShell } from '../../components/PageShell'
@@ -173,13 +173,13 @@ export default function FamilyPage() {
 
           {isOwner ? (
             <Cells id='family-pending' title={t({ zh: '待同意的付款请求', en: 'Requests to pay from my balance' })}>
-              {data.home ? <Cell label={t({ zh: '我的奖励金余额', en: 'My balance' })} value={formatFen(data.home.bonusBalanceFen)} /> : null}
+              {data.home ? <Cell label={t({ zh: '我的奖励金余额', en: 'My balance' })} value={money(data.home.bonusBalanceFen)} /> : null}
               {family.pending.length === 0 ? <Cell label={<Text className='muted'>{t({ zh: '暂无待处理的请求', en: 'No requests waiting' })}</Text>} /> : null}
               {decided.map((r) => (
-                <Cell key={`d-${r.requestId}`} id={`decided-${r.requestId}`} label={r.memberName} hint={t(BALANCE_REQUEST_LABEL[r.approved ? 'approved' : 'declined'])} value={formatFen(r.amountFen)} />
+                <Cell key={`d-${r.requestId}`} id={`decided-${r.requestId}`} label={r.memberName} hint={t(BALANCE_REQUEST_LABEL[r.approved ? 'approved' : 'declined'])} value={money(r.amountFen)} />
               ))}
               {family.pending.map((r) => (
-                <Cell key={r.requestId} id={`request-${r.requestId}`} label={r.memberName} hint={t(BALANCE_REQUEST_LABEL[r.status])} value={formatFen(r.amountFen)}>
+                <Cell key={r.requestId} id={`request-${r.requestId}`} label={r.memberName} hint={t(BALANCE_REQUEST_LABEL[r.status])} value={money(r.amountFen)}>
                   {r.status === 'pending' ? (
                     <View className='row'>
                       <Btn id={`approve-${r.requestId}`} className='grow' disabled={busy !== null} onClick={() => void decide(r, true)}>

@@ -5,7 +5,7 @@
  */
 import { View, Text } from '@tarojs/components'
 import type { AccountHistory, LedgerLine } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { useT, type Msg } from '../../i18n'
 import { ENTRY_KIND_LABEL, clinicDateTime } from '../../services/format'
 import { openPage } from '../../services/tabs'
@@ -40,7 +40,7 @@ function HistoryCard({ id, history, words }: { id: string; history: AccountHisto
     <View id={id} className='card'>
       <View className='row row--between'>
         <Text className='card__title'>{t(words.title)}</Text>
-        <Text className='history__total'>{formatFen(history.balanceFen)}</Text>
+        <Text className='history__total'>{money(history.balanceFen)}</Text>
       </View>
       <View className='ledger'>
         {history.lines.length === 0 ? <Text className='muted small'>{t(words.empty)}</Text> : null}
@@ -48,7 +48,7 @@ function HistoryCard({ id, history, words }: { id: string; history: AccountHisto
         {history.lines.length > 0 && history.openingFen !== 0 ? (
           <View className='ledger__row ledger__row--opening' data-opening-fen={history.openingFen}>
             <Text className='ledger__kind muted'>{t(words.openingLabel)}</Text>
-            <Text className='ledger__balance'>{formatFen(history.openingFen)}</Text>
+            <Text className='ledger__balance'>{money(history.openingFen)}</Text>
           </View>
         ) : null}
         {history.more ? (
@@ -76,8 +76,8 @@ function HistoryLine({ line: l, runningLabel }: { line: LedgerLine; runningLabel
         ) : null}
       </View>
       <View className='ledger__right'>
-        <Text className={`ledger__amount ${l.amountFen < 0 ? 'neg' : 'pos'}`}>{l.amountFen > 0 ? '+' : ''}{formatFen(l.amountFen)}</Text>
-        <Text className='ledger__balance'>{t(runningLabel)}{formatFen(l.balanceAfterFen)}</Text>
+        <Text className={`ledger__amount ${l.amountFen < 0 ? 'neg' : 'pos'}`}>{l.amountFen > 0 ? '+' : ''}{money(l.amountFen)}</Text>
+        <Text className='ledger__balance'>{t(runningLabel)}{money(l.balanceAfterFen)}</Text>
       </View>
     </View>
   )

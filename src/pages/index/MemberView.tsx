@@ -6,7 +6,7 @@
 import { View, Text } from '@tarojs/components'
 import type { Family, MemberHome } from '../../api/contract'
 import { showsLifetimeProgress } from '../../domain/membership/badge'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { useT } from '../../i18n'
 import { discountLabel, clinicDate } from '../../services/format'
 import { AccountHistories } from './AccountHistories'
@@ -55,11 +55,11 @@ export function MemberView({ home, family }: { home: MemberHome; family: Family 
             <Text className='figure__label'>{t({ zh: '会员折扣', en: 'Member discount' })}</Text>
           </View>
           <View className='figure'>
-            <Text id='member-spend' className='figure__value'>{formatFen(home.cumulativeSpendFen)}</Text>
+            <Text id='member-spend' className='figure__value'>{money(home.cumulativeSpendFen)}</Text>
             <Text className='figure__label'>{t({ zh: '累计消费', en: 'Total spend' })}</Text>
           </View>
           <View className='figure'>
-            <Text id='member-bonus' className='figure__value'>{formatFen(home.bonusBalanceFen)}</Text>
+            <Text id='member-bonus' className='figure__value'>{money(home.bonusBalanceFen)}</Text>
             <Text className='figure__label'>{t({ zh: '奖励金余额', en: 'Bonus balance' })}</Text>
           </View>
         </View>
@@ -88,12 +88,12 @@ function LifetimeProgress({ home }: { home: MemberHome }) {
         <View className='progress__track'>
           <View className='progress__fill' style={{ width: `${pct}%` }} />
         </View>
-        <Text className='progress__text'>{pct}% · {formatFen(home.cumulativeSpendFen)} / {formatFen(home.lifetimeThresholdFen)}</Text>
+        <Text className='progress__text'>{pct}% · {money(home.cumulativeSpendFen)} / {money(home.lifetimeThresholdFen)}</Text>
       </View>
       <Text className='muted small'>
         {t({
-          zh: `再实付消费 ${formatFen(left)} 即自动成为终身家庭会员（亲友卡、奖励金抵扣的部分不计入）。`,
-          en: `Pay ${formatFen(left)} more and you become a lifetime family member (friend card and bonus amounts do not count).`,
+          zh: `再实付消费 ${money(left)} 即自动成为终身家庭会员（亲友卡、奖励金抵扣的部分不计入）。`,
+          en: `Pay ${money(left)} more and you become a lifetime family member (friend card and bonus amounts do not count).`,
         })}
       </Text>
     </View>

@@ -8,8 +8,10 @@
  * A tab page stays alive between visits, so it reloads whenever it is shown again.
  */
 import { View, Text } from '@tarojs/components'
-import type { Family, MemberHome, Persona } from '../../api/contract'
+import type { Family, GuestProgramme, MemberHome, Persona } from '../../api/contract'
 import { callFunction } from '../../services/cloud'
+import { money } from '../../services/chain'
+import { discountLabel } from '../../services/format'
 import { openPage, useReloadOnShow, useTabBarLanguage } from '../../services/tabs'
 import { PageShell } from '../../components/PageShell'
 import { Skeleton } from '../../components/Skeleton'
@@ -26,10 +28,10 @@ import './index.css'
 type HomeData =
   | { persona: Extract<Persona, { kind: 'patient' }>; home: MemberHome; family: Family | null }
   | { persona: Extract<Persona, { kind: 'staff' }> }
-  | { persona: Extract<Persona, { kind: 'guest' }> }
+  | { persona: Extract<Persona, { kind: 'guest' }>; programme?: GuestProgramme }
 
 async function loadHome(): Promise<HomeData> {
-  const { persona } = await callFunction('identity', 'whoami', {})
+  const { persona, programme } = await callFunction('identity', 'whoami', {})
   if (persona.kind === 'patient') {
     // M3: the family is a side panel; if it cannot be loaded the home still shows.
     const [home, family] = await Promise.all([
@@ -38,7 +40,7 @@ async function loadHome(): Promise<HomeData> {
     ])
     return { persona, home, family }
   }
-  return { persona } as HomeData
+  return (persona.kind === 'guest' ? { persona, programme } : { persona }) as HomeData
 }
 
 export default function Index() {
@@ -66,7 +68,7 @@ function HomeBody({ data }: { data: HomeData }) {
     case 'staff':
       return <StaffView staff={data.persona} />
     case 'guest':
-      return <GuestView />
+      return <GuestView programme={(data as { programme?: GuestProgramme }).programme} />
   }
 }
 
@@ -84,15 +86,23 @@ function StaffView({ staff }: { staff: Extract<Persona, { kind: 'staff' }> }) {
 }
 
 /**
- * M1, M2, M3, M6, R5 as they are: annual membership is bought and lasts a year; lifetime comes only
- * from paid spend reaching the threshold (an annual membership does not turn into it).
+ * M1, M2, M3, M6, R5 as they are, with the chain's own numbers (whoami's `programme`; issue 14):
+ * annual membership is bought and lasts its term; lifetime comes only from paid spend reaching the
+ * threshold (an annual membership does not turn into it).
  */
-const GUEST_BENEFITS: Msg[] = [
-  { zh: '年度会员：到店办理，¥899 一年，期内享 88 折（特价项目除外），到期后需续费。', en: 'Annual membership: ¥899 at the clinic for one year of 12% off (special-price items excluded); renew when it ends.' },
-  { zh: '终身家庭会员：累计实付消费满 ¥30,000 时自动成为（亲友卡、奖励金抵扣的部分不计入），终身享 88 折。年度会员不会自动转为终身会员。', en: 'Lifetime family membership: yours automatically once the money you paid reaches ¥30,000 (friend card and bonus amounts do not count), with 12% off for life. An annual membership does not turn into a lifetime one.' },
-  { zh: '终身家庭会员可邀请最多 3 位家人，家人同意后终身共享会员折扣。', en: 'A lifetime family member can invite up to 3 family members; once they accept, they share the discount for life.' },
-  { zh: '朋友经您推荐并完成就诊付款后，您可获得奖励金，下次就诊可用。', en: 'When a friend you recommend pays for a visit, you get a bonus to use at your next visit.' },
-]
+function guestBenefits(p: GuestProgramme | undefined): Msg[] {
+  const off = p ? discountLabel(p.discountBp) : { zh: '会员折扣', en: 'the member discount' }
+  const term = !p ? { zh: '一年', en: 'one year' } : p.annualMonths === 12 ? { zh: '一年', en: 'one year' } : { zh: `${p.annualMonths} 个月`, en: `${p.annualMonths} months` }
+  const fee = p ? money(p.annualFeeFen) : ''
+  return [
+    { zh: `年度会员：到店办理，${fee ? `${fee} ` : ''}${term.zh}，期内享${off.zh}（特价项目除外），到期后需续费。`, en: `Annual membership: ${fee ? `${fee} ` : ''}at the clinic for ${term.en} of ${off.en} (special-price items excluded); renew when it ends.` },
+    p
+      ? { zh: `终身家庭会员：累计实付消费满 ${money(p.lifetimeThresholdFen)} 时自动成为（亲友卡、奖励金抵扣的部分不计入），终身享${off.zh}。年度会员不会自动转为终身会员。`, en: `Lifetime family membership: yours automatically once the money you paid reaches ${money(p.lifetimeThresholdFen)} (friend card and bonus amounts do not count), with ${off.en} for life. An annual membership does not turn into a lifetime one.` }
+      : { zh: '终身家庭会员：累计实付消费达到门槛时自动成为（亲友卡、奖励金抵扣的部分不计入）。年度会员不会自动转为终身会员。', en: 'Lifetime family membership: yours automatically once the money you paid reaches the threshold (friend card and bonus amounts do not count). An annual membership does not turn into a lifetime one.' },
+    ...(p && p.familyMax > 0 ? [{ zh: `终身家庭会员可邀请最多 ${p.familyMax} 位家人，家人同意后终身共享会员折扣。`, en: `A lifetime family member can invite up to ${p.familyMax} family members; once they accept, they share the discount for life.` }] : []),
+    { zh: '朋友经您推荐并完成就诊付款后，您可获得奖励金，下次就诊可用。', en: 'When a friend you recommend pays for a visit, you get a bonus to use at your next visit.' },
+  ]
+}
 
 const GUEST_ENTRIES: readonly Entry[] = [
   { id: 'goto-cards', label: { zh: '收到的亲友卡', en: 'Cards I received' }, glyph: { zh: '卡', en: 'C' }, url: '/pages/cards/index' },
@@ -101,7 +111,7 @@ const GUEST_ENTRIES: readonly Entry[] = [
 ]
 
 /** C2: a guest sees the programme, never anyone's treatment data. C1: no share-to-unlock, no lures. */
-function GuestView() {
+function GuestView({ programme }: { programme?: GuestProgramme }) {
   const t = useT()
   return (
     <View className='stack'>
@@ -122,7 +132,7 @@ function GuestView() {
       <EntryGrid id='home-grid' entries={GUEST_ENTRIES} />
       <View id='guest-benefits' className='card'>
         <Text className='card__title'>{t({ zh: '会员权益', en: 'Membership' })}</Text>
-        {GUEST_BENEFITS.map((b) => <Text key={b.zh} className='para'>· {t(b)}</Text>)}
+        {guestBenefits(programme).map((b) => <Text key={b.zh} className='para'>· {t(b)}</Text>)}
       </View>
     </View>
   )

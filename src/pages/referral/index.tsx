@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ReferralOffer } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { formatMoney } from '../../domain/policy-money'
 import { giftWords } from '../../domain/policy'
 import { ApiError, callFunction, toApiError } from '../../services/cloud'
 import { queryParam } from '../../services/format'
@@ -91,7 +91,7 @@ function OfferView({ offer: o, taking, onTake }: { offer: ReferralOffer; taking:
         <Text className='fcard__label'>
           <Text id='ref-referrer' className='ref-referrer'>{o.referrerDisplayName}</Text>{t(T.recommends)}
         </Text>
-        <Text id='ref-discount' className='fcard__value'>{formatFen(o.discountFen)}</Text>
+        <Text id='ref-discount' className='fcard__value'>{formatMoney(o.discountFen, o.chain.currency)}</Text>
         <Text id='ref-gift' className='fcard__meta'>{t(T.offer(gift))}</Text>
         <Text id='ref-validity' className='fcard__meta'>{t(T.validity(o.validMonths))}</Text>
       </View>

@@ -8,7 +8,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Receipt } from '../../api/bills'
 import { PAYMENT_METHOD_LABEL } from '../../domain/bill/payment'
-import { formatFen } from '../../domain/money'
+import { money, moneyUnit } from '../../services/chain'
 import { CATEGORY_LABEL } from '../../domain/policy'
 import { Btn, TextField } from '../../components/controls'
 import { CONFIRM, confirmAction } from '../../components/confirm'
@@ -46,7 +46,7 @@ export function ReceiptView({ receipt, mayRefund, onChanged, onError }: {
   async function refund() {
     const parsed = parseYuan(amount)
     if (!parsed.ok || parsed.fen <= 0 || parsed.fen > most || reason.trim().length < 2) {
-      onError({ zh: `请填写不超过 ${formatFen(most)} 的退款金额和退款原因`, en: `Enter an amount up to ${formatFen(most)} and a reason` })
+      onError({ zh: `请填写不超过 ${money(most)} 的退款金额和退款原因`, en: `Enter an amount up to ${money(most)} and a reason` })
       return
     }
     if (lock.current) return // a second tap before the first is answered sends nothing
@@ -87,13 +87,13 @@ export function ReceiptView({ receipt, mayRefund, onChanged, onError }: {
           <View key={i} className='receipt__line' data-line={i}>
             <View className='row row--between'>
               <Text>{l.name} <Text className='muted small'>{t(CATEGORY_LABEL[l.category])}</Text></Text>
-              <Text>{formatFen(l.amountFen)}</Text>
+              <Text>{money(l.amountFen)}</Text>
             </View>
             {l.adjustments.map((a, k) => (
-              <View key={k} className='row row--between adj'><Text>{t(ADJ_LABEL[a.kind])}</Text><Text className='neg'>-{formatFen(a.amountFen)}</Text></View>
+              <View key={k} className='row row--between adj'><Text>{t(ADJ_LABEL[a.kind])}</Text><Text className='neg'>-{money(a.amountFen)}</Text></View>
             ))}
             <View className='row row--between adj adj--due'>
-              <Text>{t({ zh: '本项实付', en: 'Paid for this line' })}</Text><Text>{formatFen(l.dueFen)}</Text>
+              <Text>{t({ zh: '本项实付', en: 'Paid for this line' })}</Text><Text>{money(l.dueFen)}</Text>
             </View>
             {mayRefund && r.refundableByLineFen[i] > 0 ? (
               <Text id={`refund-line-${i}`} className='link small' onClick={() => pick(i)}>{t({ zh: '退此项', en: 'Refund this line' })}</Text>
@@ -101,17 +101,17 @@ export function ReceiptView({ receipt, mayRefund, onChanged, onError }: {
           </View>
         ))}
       </View>
-      {kv(t({ zh: '合计', en: 'Subtotal' }), formatFen(totals.subtotalFen))}
-      {totals.memberDiscountFen ? kv(t({ zh: '会员折扣', en: 'Member discount' }), `-${formatFen(totals.memberDiscountFen)}`) : null}
-      {totals.couponFen ? kv(t({ zh: '首诊券', en: 'First-visit coupon' }), `-${formatFen(totals.couponFen)}`) : null}
-      {totals.friendCardFen ? kv(t({ zh: '亲友卡支付', en: 'Friend card' }), `-${formatFen(totals.friendCardFen)}`) : null}
-      {totals.bonusFen ? kv(t({ zh: '奖励金抵扣', en: 'Bonus' }), `-${formatFen(totals.bonusFen)}`) : null}
-      <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '实收', en: 'Paid' })}</Text><Text id='receipt-paid' className='kv__v'>{formatFen(r.paidFen)}</Text></View>
+      {kv(t({ zh: '合计', en: 'Subtotal' }), money(totals.subtotalFen))}
+      {totals.memberDiscountFen ? kv(t({ zh: '会员折扣', en: 'Member discount' }), `-${money(totals.memberDiscountFen)}`) : null}
+      {totals.couponFen ? kv(t({ zh: '首诊券', en: 'First-visit coupon' }), `-${money(totals.couponFen)}`) : null}
+      {totals.friendCardFen ? kv(t({ zh: '亲友卡支付', en: 'Friend card' }), `-${money(totals.friendCardFen)}`) : null}
+      {totals.bonusFen ? kv(t({ zh: '奖励金抵扣', en: 'Bonus' }), `-${money(totals.bonusFen)}`) : null}
+      <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '实收', en: 'Paid' })}</Text><Text id='receipt-paid' className='kv__v'>{money(r.paidFen)}</Text></View>
       {kv(t({ zh: '支付方式', en: 'Paid by' }), t(PAYMENT_METHOD_LABEL[r.paymentMethod ?? 'unrecorded']), 'receipt-method')}
       {r.refunds.map((f, i) => (
         <View key={i} className='kv refund-row'>
           <Text className='kv__k'>{t({ zh: `退款 · ${clinicDateTime(f.at)}`, en: `Refund · ${clinicDateTime(f.at)}` })}{f.lineIndex === null ? '' : ` · ${r.lines[f.lineIndex]?.name ?? ''}`} · {f.reason}</Text>
-          <Text className='kv__v neg'>-{formatFen(f.amountFen)}</Text>
+          <Text className='kv__v neg'>-{money(f.amountFen)}</Text>
         </View>
       ))}
       <View className='row'>
@@ -121,11 +121,11 @@ export function ReceiptView({ receipt, mayRefund, onChanged, onError }: {
       {mayRefund && target !== null ? (
         <View id='refund-form' className='stack'>
           <Text className='muted small'>
-            {line === null ? t({ zh: `整单最多可退 ${formatFen(most)}`, en: `Up to ${formatFen(most)} on the bill` })
-              : t({ zh: `${r.lines[line].name} 最多可退 ${formatFen(most)}`, en: `Up to ${formatFen(most)} on ${r.lines[line].name}` })}
+            {line === null ? t({ zh: `整单最多可退 ${money(most)}`, en: `Up to ${money(most)} on the bill` })
+              : t({ zh: `${r.lines[line].name} 最多可退 ${money(most)}`, en: `Up to ${money(most)} on ${r.lines[line].name}` })}
             {t({ zh: '（亲友卡与奖励金不退现金）', en: ' (card and bonus value are not refunded as money)' })}
           </Text>
-          <TextField id='refund-amount' kind='decimal' value={amount} onChange={setAmount} placeholder={t({ zh: '退款金额（元）', en: 'Amount (yuan)' })} />
+          <TextField id='refund-amount' kind='decimal' value={amount} onChange={setAmount} placeholder={t({ zh: `退款金额（${moneyUnit().zh}）`, en: `Amount (${moneyUnit().en})` })} />
           <TextField id='refund-reason' value={reason} onChange={setReason} placeholder={t({ zh: '退款原因', en: 'Reason' })} />
           <Btn id='refund-submit' disabled={busy} onClick={() => void refund()}>{t({ zh: '退款', en: 'Refund' })}</Btn>
         </View>

@@ -8,7 +8,7 @@ import { Text, View } from '@tarojs/components'
 import type { BillSummary, Receipt } from '../../api/bills'
 import { can } from '../../domain/permissions'
 import { PAYMENT_METHOD_LABEL } from '../../domain/bill/payment'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction, toApiError } from '../../services/cloud'
 import { clinicDateTime } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
@@ -83,11 +83,11 @@ function BillDesk({ staff }: { staff: StaffPersona }) {
             <View key={b.billId} className='bill-row' data-bill={b.billNo} onClick={() => void show(b.billId)}>
               <View className='row row--between'>
                 <Text className='bill-row__who'>{b.patientName} · {b.recordNo}</Text>
-                <Text className='bill-row__paid'>{formatFen(b.paidFen)}</Text>
+                <Text className='bill-row__paid'>{money(b.paidFen)}</Text>
               </View>
               <Text className='muted small'>
                 {b.billNo} · {clinicDateTime(b.at)} · {t(PAYMENT_METHOD_LABEL[b.paymentMethod ?? 'unrecorded'])}
-                {b.refundedFen ? t({ zh: ` · 已退 ${formatFen(b.refundedFen)}`, en: ` · refunded ${formatFen(b.refundedFen)}` }) : ''}
+                {b.refundedFen ? t({ zh: ` · 已退 ${money(b.refundedFen)}`, en: ` · refunded ${money(b.refundedFen)}` }) : ''}
               </Text>
             </View>
           ))}

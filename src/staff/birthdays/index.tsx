@@ -7,7 +7,7 @@
 import { useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { BirthdayGift } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction, toApiError } from '../../services/cloud'
 import { clinicDateTime, shiftMonth } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
@@ -95,8 +95,8 @@ function GiftDesk() {
                   <Text className='gift__who'>{g.birthday.slice(5)} · {g.name} · {g.maskedPhone}</Text>
                   <Text id={`gift-status-${g.patientId}`} className={`gift__status gift__status--${g.status}`}>{t(STATUS[g.status])}</Text>
                 </View>
-                <View className='kv'><Text className='kv__k'>{t({ zh: '近 12 个月消费', en: 'Paid (12 months)' })}</Text><Text className='kv__v'>{formatFen(g.spend12mFen)}</Text></View>
-                <View className='kv'><Text className='kv__k'>{t({ zh: '礼物预算', en: 'Gift budget' })}</Text><Text id={`gift-budget-${g.patientId}`} className='kv__v'>{formatFen(g.budgetFen)}</Text></View>
+                <View className='kv'><Text className='kv__k'>{t({ zh: '近 12 个月消费', en: 'Paid (12 months)' })}</Text><Text className='kv__v'>{money(g.spend12mFen)}</Text></View>
+                <View className='kv'><Text className='kv__k'>{t({ zh: '礼物预算', en: 'Gift budget' })}</Text><Text id={`gift-budget-${g.patientId}`} className='kv__v'>{money(g.budgetFen)}</Text></View>
                 <View className='row'>
                   <Btn id={`gift-bought-${g.patientId}`} variant='secondary' className='grow' disabled={busy !== null || g.status !== 'todo'} onClick={() => void mark(g, 'bought')}>
                     {t(STATUS.bought)}
@@ -109,7 +109,7 @@ function GiftDesk() {
             ))}
             <View className='kv kv--due'>
               <Text className='kv__k'>{t({ zh: `预算合计（${current.gifts.length} 人）`, en: `Total budget (${current.gifts.length} members)` })}</Text>
-              <Text id='gift-total' className='kv__v'>{formatFen(current.totalBudgetFen)}</Text>
+              <Text id='gift-total' className='kv__v'>{money(current.totalBudgetFen)}</Text>
             </View>
           </View>
           {current.gifts.length > 0 ? (

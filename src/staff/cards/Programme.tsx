@@ -6,7 +6,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { CardReminderView, CardState, CardSummary } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction, toApiError } from '../../services/cloud'
 import { CARD_STATE_LABEL, clinicDate } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
@@ -119,8 +119,8 @@ export function Programme({ onError }: { onError: (e: BannerMessage | null) => v
             </View>
           ))}
         </View>
-        <View className='kv'><Text className='kv__k'>{t({ zh: '卡内已使用', en: 'Redeemed from cards' })}</Text><Text id='summary-redeemed' className='kv__v'>{formatFen(s.redeemedFen)}</Text></View>
-        <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '朋友到店实付', en: 'What friends paid' })}</Text><Text id='summary-revenue' className='kv__v'>{formatFen(s.friendsRevenueFen)}</Text></View>
+        <View className='kv'><Text className='kv__k'>{t({ zh: '卡内已使用', en: 'Redeemed from cards' })}</Text><Text id='summary-redeemed' className='kv__v'>{money(s.redeemedFen)}</Text></View>
+        <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '朋友到店实付', en: 'What friends paid' })}</Text><Text id='summary-revenue' className='kv__v'>{money(s.friendsRevenueFen)}</Text></View>
         <Text className='muted small'>{t({ zh: '朋友领卡后在本院实际支付的金额（不含亲友卡支付部分）。', en: 'What friends paid themselves since claiming, card value not included.' })}</Text>
       </View>
 
@@ -134,7 +134,7 @@ export function Programme({ onError }: { onError: (e: BannerMessage | null) => v
                 <Text className='summary-row__who'>{personLine(c.giverName, c.giverMaskedPhone)} → {c.friendName ? personLine(c.friendName, c.friendMaskedPhone) : t(c.state === 'issued' || c.state === 'shared' ? { zh: '尚未领取', en: 'not claimed yet' } : { zh: '尚未到店登记', en: 'not registered yet' })}</Text>
                 <Text className={`state state--${c.state}`}>{t(CARD_STATE_LABEL[c.state])}</Text>
               </View>
-              <Text className='muted small'>{t({ zh: `余额 ${formatFen(c.balanceFen)} · 朋友实付 ${formatFen(c.friendSpendFen)}`, en: `Balance ${formatFen(c.balanceFen)} · friend paid ${formatFen(c.friendSpendFen)}` })}</Text>
+              <Text className='muted small'>{t({ zh: `余额 ${money(c.balanceFen)} · 朋友实付 ${money(c.friendSpendFen)}`, en: `Balance ${money(c.balanceFen)} · friend paid ${money(c.friendSpendFen)}` })}</Text>
               {REVOCABLE.includes(c.state) ? (
                 revoking === c.cardId ? (
                   <View className='revoke'>

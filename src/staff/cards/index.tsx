@@ -10,7 +10,7 @@
 import { useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { IssuedCard, Persona, ScannedPatient } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { can } from '../../domain/permissions'
 import { callFunction, toApiError } from '../../services/cloud'
 import { TIER_LABEL, clinicDate, newRequestId } from '../../services/format'
@@ -143,8 +143,8 @@ function IssueCard({ staff, onError }: { staff: Staff; onError: (e: BannerMessag
       {issued ? (
         <View id='issued-card' className='notice issued' data-card-id={issued.cardId}>
           <Text>{t({
-            zh: `已为 ${issued.giverName} 发放 ${formatFen(issued.faceValueFen)} 亲友卡，有效期至 ${clinicDate(issued.expiresAt)}。会员现在可在“我的亲友卡”中看到并赠送。`,
-            en: `Issued a ${formatFen(issued.faceValueFen)} card to ${issued.giverName}, valid until ${clinicDate(issued.expiresAt)}. It now shows in their cards.`,
+            zh: `已为 ${issued.giverName} 发放 ${money(issued.faceValueFen)} 亲友卡，有效期至 ${clinicDate(issued.expiresAt)}。会员现在可在“我的亲友卡”中看到并赠送。`,
+            en: `Issued a ${money(issued.faceValueFen)} card to ${issued.giverName}, valid until ${clinicDate(issued.expiresAt)}. It now shows in their cards.`,
           })}</Text>
         </View>
       ) : null}

@@ -16,6 +16,7 @@ import { useLoad } from '../../components/hooks'
 import { StaffPage } from '../../components/StaffPage'
 import { Btn } from '../../components/controls'
 import { callFunction } from '../../services/cloud'
+import { clinicDate } from '../../services/format'
 import { useT } from '../../i18n'
 import { Bars, Columns, Funnel } from './Charts'
 import { CARD_STEPS, REFERRAL_STEPS, SKIP_REASONS, STATUSES, TIERS } from './labels'
@@ -32,7 +33,7 @@ export default function DashboardPage() {
   )
 }
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) // a bound for the picker; the server decides the clinic's day
+const today = () => clinicDate(new Date().toISOString()) // a bound for the picker in the chain's zone; the server decides the clinic's day
 
 function DashboardDesk() {
   const t = useT()

@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro'
 import type { ClosedDay, DaySheet } from '../../api/bills'
 import { can } from '../../domain/permissions'
 import { PAYMENT_METHOD_LABEL } from '../../domain/bill/payment'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction, toApiError } from '../../services/cloud'
 import { clinicDateTime, newRequestId } from '../../services/format'
 import { ExportButtons } from '../export/ExportButtons'
@@ -53,8 +53,8 @@ function DayClose({ staff }: { staff: StaffPersona }) {
     const ask = {
       title: { zh: '确认日结', en: 'Close the day' },
       content: {
-        zh: `确认 ${sheet.clinicName} ${sheet.day} 日结？共 ${sheet.bills.length} 笔，实收 ${formatFen(sheet.paidFen)}，退款 ${formatFen(sheet.refundedFen)}。`,
-        en: `Close ${sheet.day} at ${sheet.clinicName}? ${sheet.bills.length} bills, ${formatFen(sheet.paidFen)} taken, ${formatFen(sheet.refundedFen)} refunded.`,
+        zh: `确认 ${sheet.clinicName} ${sheet.day} 日结？共 ${sheet.bills.length} 笔，实收 ${money(sheet.paidFen)}，退款 ${money(sheet.refundedFen)}。`,
+        en: `Close ${sheet.day} at ${sheet.clinicName}? ${sheet.bills.length} bills, ${money(sheet.paidFen)} taken, ${money(sheet.refundedFen)} refunded.`,
       },
       confirmText: { zh: '日结', en: 'Close' },
     }
@@ -87,24 +87,24 @@ function DayClose({ staff }: { staff: StaffPersona }) {
             {sheet.byMethod.map((m) => (
               <View key={m.method} className='row row--between method-row' data-method={m.method}>
                 <Text>{t(PAYMENT_METHOD_LABEL[m.method])} · {t({ zh: `${m.bills} 笔`, en: `${m.bills} bills` })}</Text>
-                <Text>{formatFen(m.paidFen)}{m.refundedFen ? ` − ${formatFen(m.refundedFen)}` : ''} = {formatFen(m.netFen)}</Text>
+                <Text>{money(m.paidFen)}{m.refundedFen ? ` − ${money(m.refundedFen)}` : ''} = {money(m.netFen)}</Text>
               </View>
             ))}
           </View>
           <View className='kv kv--due'>
             <Text className='kv__k'>{t({ zh: '当日净收', en: 'Net for the day' })}</Text>
-            <Text id='day-net' className='kv__v'>{formatFen(sheet.paidFen - sheet.refundedFen)}</Text>
+            <Text id='day-net' className='kv__v'>{money(sheet.paidFen - sheet.refundedFen)}</Text>
           </View>
           {sheet.bills.map((b) => (
             <View key={b.billId} className='row row--between method-row'>
               <Text className='small'>{clinicDateTime(b.at).slice(-5)} · {b.patientName} · {b.billNo}</Text>
-              <Text className='small'>{formatFen(b.paidFen)} · {t(PAYMENT_METHOD_LABEL[b.paymentMethod ?? 'unrecorded'])}</Text>
+              <Text className='small'>{money(b.paidFen)} · {t(PAYMENT_METHOD_LABEL[b.paymentMethod ?? 'unrecorded'])}</Text>
             </View>
           ))}
           {sheet.closed ? (
             <Text id='day-closed' className='closed-note'>
-              {t({ zh: `${sheet.closed.by} 已于 ${clinicDateTime(sheet.closed.at)} 日结（${sheet.closed.bills} 笔，${formatFen(sheet.closed.paidFen)}）`,
-                en: `Closed by ${sheet.closed.by} at ${clinicDateTime(sheet.closed.at)} (${sheet.closed.bills} bills, ${formatFen(sheet.closed.paidFen)})` })}
+              {t({ zh: `${sheet.closed.by} 已于 ${clinicDateTime(sheet.closed.at)} 日结（${sheet.closed.bills} 笔，${money(sheet.closed.paidFen)}）`,
+                en: `Closed by ${sheet.closed.by} at ${clinicDateTime(sheet.closed.at)} (${sheet.closed.bills} bills, ${money(sheet.closed.paidFen)})` })}
               {sheet.bills.length > sheet.closed.bills ? t({ zh: `；日结后又有 ${sheet.bills.length - sheet.closed.bills} 笔`, en: `; ${sheet.bills.length - sheet.closed.bills} more since` }) : ''}
             </Text>
           ) : (
@@ -130,7 +130,7 @@ function ClosedDays({ month }: { month: string }) {
       {(load.data ?? []).map((d) => (
         <View key={`${d.clinicId}:${d.day}`} className='row row--between method-row'>
           <Text className='small'>{d.day} · {d.clinicName} · {d.closedBy}</Text>
-          <Text className='small'>{t({ zh: `${d.bills} 笔`, en: `${d.bills} bills` })} · {formatFen(d.paidFen - d.refundedFen)}</Text>
+          <Text className='small'>{t({ zh: `${d.bills} 笔`, en: `${d.bills} bills` })} · {money(d.paidFen - d.refundedFen)}</Text>
         </View>
       ))}
       {load.data && load.data.length > 0 ? <ExportButtons id='closed-days-export' report={CLOSED_DAYS_EXPORT} rows={load.data} stamp={month} /> : null}

@@ -1,6 +1,7 @@
 /**
  * Issue 14: the two export buttons of a report (导出 Excel / 导出 CSV). The table is built when
- * tapped, in the reader's language and the clinic's time zone, from the rows the page shows.
+ * tapped, in the reader's language and the chain's time zone and currency (services/chain.ts, as
+ * whoami answered them; issue 14), from the rows the page shows.
  */
 import { useState } from 'react'
 import { View } from '@tarojs/components'
@@ -9,6 +10,7 @@ import type { BannerMessage } from '../../components/ErrorBanner'
 import { useLang, useT } from '../../i18n'
 import type { ReportExport } from './reports'
 import { buildTable } from './table'
+import { chain } from '../../services/chain'
 import { deliverExport, type ExportFormat } from './save'
 import './ExportButtons.css'
 
@@ -20,7 +22,7 @@ export interface ExportButtonsProps<R> {
   /** Follows the title in the file name, e.g. the report's date. */
   stamp: string
   onError?: (e: BannerMessage | null) => void
-  /** The clinic's time zone (policy.timezone) when the page knows it; Asia/Shanghai otherwise. */
+  /** Another time zone than the chain's (policy.timezone), if a page ever needs one. */
   zone?: string
 }
 
@@ -35,7 +37,7 @@ export function ExportButtons<R>({ id, report, rows, stamp, onError, zone }: Exp
     setBusy(true)
     onError?.(null)
     try {
-      setSaved(await deliverExport(buildTable(report.title, report.columns, rows, { lang, zone }), stamp, format))
+      setSaved(await deliverExport(buildTable(report.title, report.columns, rows, { lang, zone: zone ?? chain().timezone, currency: chain().currency }), stamp, format))
     } catch (e) {
       // The person closed WeChat's share sheet or viewer: nothing to report.
       if (/cancel/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? ''))) return

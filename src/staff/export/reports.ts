@@ -1,7 +1,8 @@
 /**
  * Issue 14: the column list of every staff report's export, in one place. Each report says its
  * title (the file and sheet name) and its columns; `table.ts` turns rows into the table that both
- * the CSV and the XLSX are written from. Phones are the masked ones the server sends (C2).
+ * the CSV and the XLSX are written from. Phones are the masked ones the server sends (C2). Money
+ * columns are titled without their unit: the table adds the chain's (金额（卢布）, issue 14).
  */
 import type { AuditReport, DaySheet, LeaderRow, PayoutView } from '../../api/referral'
 import type { BillSummary, ClosedDay } from '../../api/bills'
@@ -9,6 +10,10 @@ import type { CardSummary } from '../../api/friendcard'
 import type { BirthdayGift, OutboxView } from '../../api/messages'
 import type { StaffAuditView } from '../../api/team'
 import { PAYMENT_METHOD_LABEL } from '../../domain/bill/payment'
+import { amountDigits } from '../../domain/money'
+import type { Currency } from '../../domain/policy'
+import { CURRENCY_UNIT, formatMoney } from '../../domain/policy-money'
+import { chainCurrency } from '../../services/chain'
 import { CARD_STATE_LABEL, ENTRY_KIND_LABEL, TEMPLATE_LABEL } from '../../services/format'
 import type { Lang, Msg } from '../../i18n'
 import { STATUS_LABEL as OUTBOX_STATUS_LABEL, explain } from '../outbox/labels'
@@ -44,22 +49,22 @@ export const DAY_SHEET_EXPORT: ReportExport<DaySheet['rows'][number]> = {
     { title: { zh: '推荐人', en: 'Referrer' }, kind: 'text', value: (r) => r.referrerName },
     { title: { zh: '手机', en: 'Phone' }, kind: 'text', value: (r) => r.maskedPhone },
     { title: { zh: '朋友', en: 'Friend' }, kind: 'text', value: (r) => r.friendName },
-    { title: { zh: '实付（元）', en: 'Paid (¥)' }, kind: 'money', value: (r) => r.paidFen },
-    { title: { zh: '奖励金（元）', en: 'Bonus (¥)' }, kind: 'money', value: (r) => r.bonusFen },
-    { title: { zh: '分成（元）', en: 'Share (¥)' }, kind: 'money', value: (r) => r.shareFen },
-    { title: { zh: '外部发放（元）', en: 'Payout (¥)' }, kind: 'money', value: (r) => r.payoutFen },
+    { title: { zh: '实付', en: 'Paid' }, kind: 'money', value: (r) => r.paidFen },
+    { title: { zh: '奖励金', en: 'Bonus' }, kind: 'money', value: (r) => r.bonusFen },
+    { title: { zh: '分成', en: 'Share' }, kind: 'money', value: (r) => r.shareFen },
+    { title: { zh: '外部发放', en: 'Payout' }, kind: 'money', value: (r) => r.payoutFen },
     { title: { zh: '发放状态', en: 'Payout status' }, kind: 'text', value: (r, l) => (r.payoutStatus ? say(PAYOUT_STATUS_LABEL[r.payoutStatus], l) : '') },
   ],
 }
 
 /** R9: the weekly audit as one list: rewards, referred payments, then the anomalies. */
 export type AuditLine = { type: Msg; at?: string; who: string; amountFen?: number; note: Msg }
-export function auditLines(report: AuditReport): AuditLine[] {
+export function auditLines(report: AuditReport, currency: Currency = chainCurrency()): AuditLine[] {
   return [
     ...report.rewards.map((r): AuditLine => ({ type: { zh: '奖励', en: 'Reward' }, at: r.at, who: r.referrerName, amountFen: r.amountFen, note: ENTRY_KIND_LABEL[r.kind as keyof typeof ENTRY_KIND_LABEL] ?? { zh: '', en: '' } })),
     ...report.payments.map((p): AuditLine => ({
       type: { zh: '推荐付款', en: 'Referred payment' }, at: p.at, who: p.friendName, amountFen: p.paidFen - p.refundedFen,
-      note: p.refundedFen ? { zh: `已退款 ${(p.refundedFen / 100).toFixed(2)} 元`, en: `Refunded ¥${(p.refundedFen / 100).toFixed(2)}` } : { zh: '', en: '' },
+      note: p.refundedFen ? { zh: `已退款 ${amountDigits(p.refundedFen)} ${CURRENCY_UNIT[currency].zh}`, en: `Refunded ${formatMoney(p.refundedFen, currency)}` } : { zh: '', en: '' },
     })),
     ...report.anomalies.map((a): AuditLine => ({ type: { zh: '异常', en: 'Anomaly' }, who: '', note: { zh: a.zh, en: a.en } })),
   ]
@@ -70,7 +75,7 @@ export const AUDIT_EXPORT: ReportExport<AuditLine> = {
     { title: { zh: '类型', en: 'Type' }, kind: 'text', value: (r, l) => say(r.type, l) },
     { title: { zh: '时间', en: 'Time' }, kind: 'instant', value: (r) => r.at },
     { title: { zh: '对象', en: 'Who' }, kind: 'text', value: (r) => r.who },
-    { title: { zh: '金额（元）', en: 'Amount (¥)' }, kind: 'money', value: (r) => r.amountFen },
+    { title: { zh: '金额', en: 'Amount' }, kind: 'money', value: (r) => r.amountFen },
     { title: { zh: '说明', en: 'Note' }, kind: 'text', value: (r, l) => say(r.note, l) },
   ],
 }
@@ -83,7 +88,7 @@ export const LEADERS_EXPORT: ReportExport<LeaderRow> = {
     { title: { zh: '推荐人', en: 'Referrer' }, kind: 'text', value: (r) => r.referrerName },
     { title: { zh: '推荐码', en: 'Code' }, kind: 'text', value: (r) => r.code },
     { title: { zh: '有效推荐', en: 'Valid referrals' }, kind: 'count', value: (r) => r.validReferrals },
-    { title: { zh: '推荐消费（元）', en: 'Referred revenue (¥)' }, kind: 'money', value: (r) => r.referredRevenueFen },
+    { title: { zh: '推荐消费', en: 'Referred revenue' }, kind: 'money', value: (r) => r.referredRevenueFen },
   ],
 }
 
@@ -92,7 +97,7 @@ export const PAYOUTS_EXPORT: ReportExport<PayoutView> = {
   title: { zh: '推荐外部发放', en: 'Referral payouts' },
   columns: [
     { title: { zh: '推荐人', en: 'Referrer' }, kind: 'text', value: (r) => r.referrerName },
-    { title: { zh: '金额（元）', en: 'Amount (¥)' }, kind: 'money', value: (r) => r.amountFen },
+    { title: { zh: '金额', en: 'Amount' }, kind: 'money', value: (r) => r.amountFen },
     { title: { zh: '状态', en: 'Status' }, kind: 'text', value: (r, l) => say(PAYOUT_STATUS_LABEL[r.status], l) },
     { title: { zh: '发放方式', en: 'Method' }, kind: 'text', value: (r, l) => say(PAYOUT_METHOD_LABEL[r.method ?? ''], l) },
     { title: { zh: '凭证号', en: 'Reference' }, kind: 'text', value: (r) => r.reference },
@@ -109,8 +114,8 @@ export const CARDS_EXPORT: ReportExport<CardSummary['cards'][number]> = {
     { title: { zh: '朋友', en: 'Friend' }, kind: 'text', value: (r) => r.friendName },
     { title: { zh: '朋友手机', en: 'Friend phone' }, kind: 'text', value: (r) => r.friendMaskedPhone },
     { title: { zh: '状态', en: 'State' }, kind: 'text', value: (r, l) => say(CARD_STATE_LABEL[r.state], l) },
-    { title: { zh: '余额（元）', en: 'Balance (¥)' }, kind: 'money', value: (r) => r.balanceFen },
-    { title: { zh: '朋友实付（元）', en: 'Friend paid (¥)' }, kind: 'money', value: (r) => r.friendSpendFen },
+    { title: { zh: '余额', en: 'Balance' }, kind: 'money', value: (r) => r.balanceFen },
+    { title: { zh: '朋友实付', en: 'Friend paid' }, kind: 'money', value: (r) => r.friendSpendFen },
   ],
 }
 
@@ -135,8 +140,8 @@ export const BIRTHDAYS_EXPORT: ReportExport<BirthdayGift> = {
     { title: { zh: '姓名', en: 'Name' }, kind: 'text', value: (r) => r.name },
     { title: { zh: '手机', en: 'Phone' }, kind: 'text', value: (r) => r.maskedPhone },
     { title: { zh: '生日', en: 'Birthday' }, kind: 'date', value: (r) => r.birthday },
-    { title: { zh: '近12个月消费（元）', en: 'Spend, last 12 months (¥)' }, kind: 'money', value: (r) => r.spend12mFen },
-    { title: { zh: '礼物预算（元）', en: 'Gift budget (¥)' }, kind: 'money', value: (r) => r.budgetFen },
+    { title: { zh: '近12个月消费', en: 'Spend, last 12 months' }, kind: 'money', value: (r) => r.spend12mFen },
+    { title: { zh: '礼物预算', en: 'Gift budget' }, kind: 'money', value: (r) => r.budgetFen },
     { title: { zh: '状态', en: 'Status' }, kind: 'text', value: (r, l) => say(GIFT_STATUS_LABEL[r.status], l) },
     { title: { zh: '购买时间', en: 'Bought at' }, kind: 'instant', value: (r) => r.boughtAt },
     { title: { zh: '送达时间', en: 'Delivered at' }, kind: 'instant', value: (r) => r.deliveredAt },
@@ -151,8 +156,8 @@ export const DAY_BILLS_EXPORT: ReportExport<BillSummary> = {
     { title: { zh: '时间', en: 'Time' }, kind: 'instant', value: (r) => r.at },
     { title: { zh: '患者', en: 'Patient' }, kind: 'text', value: (r) => r.patientName },
     { title: { zh: '病历号', en: 'Record No.' }, kind: 'text', value: (r) => r.recordNo },
-    { title: { zh: '实收（元）', en: 'Paid (¥)' }, kind: 'money', value: (r) => r.paidFen },
-    { title: { zh: '退款（元）', en: 'Refunded (¥)' }, kind: 'money', value: (r) => r.refundedFen },
+    { title: { zh: '实收', en: 'Paid' }, kind: 'money', value: (r) => r.paidFen },
+    { title: { zh: '退款', en: 'Refunded' }, kind: 'money', value: (r) => r.refundedFen },
     { title: { zh: '支付方式', en: 'Paid by' }, kind: 'text', value: (r, l) => say(PAYMENT_METHOD_LABEL[r.paymentMethod ?? 'unrecorded'], l) },
   ],
 }
@@ -166,8 +171,8 @@ export const CLOSED_DAYS_EXPORT: ReportExport<ClosedDay> = {
     { title: { zh: '日结时间', en: 'Closed at' }, kind: 'instant', value: (r) => r.closedAt },
     { title: { zh: '日结人', en: 'Closed by' }, kind: 'text', value: (r) => r.closedBy },
     { title: { zh: '笔数', en: 'Bills' }, kind: 'count', value: (r) => r.bills },
-    { title: { zh: '实收（元）', en: 'Paid (¥)' }, kind: 'money', value: (r) => r.paidFen },
-    { title: { zh: '退款（元）', en: 'Refunded (¥)' }, kind: 'money', value: (r) => r.refundedFen },
+    { title: { zh: '实收', en: 'Paid' }, kind: 'money', value: (r) => r.paidFen },
+    { title: { zh: '退款', en: 'Refunded' }, kind: 'money', value: (r) => r.refundedFen },
   ],
 }
 

@@ -24,6 +24,17 @@ describe('buildTable (issue 14 exports)', () => {
     expect(t.rows[0][8]).toBe('Due')
   })
 
+  test('a rouble chain (seed 003): money columns headed with its unit, times in Moscow (issue 14)', () => {
+    const zh = buildTable(DAY_SHEET_EXPORT.title, DAY_SHEET_EXPORT.columns, sheetRows, { lang: 'zh', currency: 'RUB', zone: 'Europe/Moscow' })
+    expect(zh.headers.slice(4, 8)).toEqual(['实付（卢布）', '奖励金（卢布）', '分成（卢布）', '外部发放（卢布）'])
+    expect(zh.rows[0][4]).toBe(1700) // the same minor units, in roubles
+    expect(buildTable(DAY_SHEET_EXPORT.title, DAY_SHEET_EXPORT.columns, sheetRows, { lang: 'en', currency: 'RUB' }).headers[4]).toBe('Paid (₽)')
+    const paid: PayoutView = { payoutId: 'p', referrerName: '赵磊', amountFen: 10_000, status: 'paid', method: 'phone_topup', reference: 'R1', paidAt: '2026-11-22T16:30:00.000Z' }
+    expect(buildTable(PAYOUTS_EXPORT.title, PAYOUTS_EXPORT.columns, [paid], { lang: 'zh', currency: 'RUB', zone: 'Europe/Moscow' }).rows[0][5]).toBe('2026-11-22 19:30')
+    const refunded = auditLines({ from: 'a', to: 'b', rewards: [], anomalies: [], payments: [{ billId: 'b1', at: '2026-11-20T02:00:00Z', friendName: '小美', paidFen: 170_000, refundedFen: 20_000 }] }, 'RUB')
+    expect(refunded[0].note).toEqual({ zh: '已退款 200.00 卢布', en: 'Refunded 200.00 ₽' })
+  })
+
   test('times in the clinic zone as "YYYY-MM-DD HH:mm"; another zone when the policy says so', () => {
     const paid: PayoutView = { payoutId: 'p', referrerName: '赵磊', amountFen: 10_000, status: 'paid', method: 'phone_topup', reference: 'R1', paidAt: '2026-11-22T16:30:00.000Z' }
     const t = buildTable(PAYOUTS_EXPORT.title, PAYOUTS_EXPORT.columns, [paid], { lang: 'zh' })

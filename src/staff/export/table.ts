@@ -2,8 +2,8 @@
  * Issue 14: the one table behind every report export. A report lists its columns once (title in
  * both languages, a kind, how to read the value); CSV and XLSX are both written from the table
  * this builds, so the two files always carry the same figures.
- *  - money is integer fen in the reports; in the table it is yuan (a number, 2 decimals in XLSX,
- *    text "1234.50" in CSV);
+ *  - money is integer fen in the reports; in the table it is yuan or roubles (a number, 2 decimals
+ *    in XLSX, text "1234.50" in CSV), its column titled with the chain's unit (金额（元）, Amount (₽));
  *  - instants are shown in the clinic's time zone as "YYYY-MM-DD HH:mm" (policy.timezone);
  *  - statuses are words, never the raw keys (the column's value function says them).
  * Pure: no Taro, no DOM.
@@ -11,6 +11,8 @@
 import { dayjs } from '../../domain/clock'
 import { toCsv } from '../../domain/referral/csv'
 import type { Lang, Msg } from '../../i18n'
+import type { Currency } from '../../domain/policy'
+import { CURRENCY_SIGN, CURRENCY_UNIT } from '../../domain/policy-money'
 
 export const DEFAULT_ZONE = 'Asia/Shanghai'
 
@@ -51,12 +53,17 @@ function cellOf(kind: CellKind, v: Raw, zone: string): Cell {
   }
 }
 
-export interface TableOptions { lang: Lang; zone?: string }
+export interface TableOptions { lang: Lang; zone?: string; currency?: Currency }
 
-export function buildTable<R>(title: Msg, columns: ReadonlyArray<Column<R>>, rows: readonly R[], { lang, zone = DEFAULT_ZONE }: TableOptions): ExportTable {
+/** A money column's title with the unit of the chain's currency: 实付（元）, Paid (₽). */
+export function moneyTitle(title: Msg, currency: Currency, lang: Lang): string {
+  return lang === 'zh' ? `${title.zh}（${CURRENCY_UNIT[currency].zh}）` : `${title.en} (${CURRENCY_SIGN[currency]})`
+}
+
+export function buildTable<R>(title: Msg, columns: ReadonlyArray<Column<R>>, rows: readonly R[], { lang, zone = DEFAULT_ZONE, currency = 'CNY' }: TableOptions): ExportTable {
   return {
     title: title[lang],
-    headers: columns.map((c) => c.title[lang]),
+    headers: columns.map((c) => (c.kind === 'money' ? moneyTitle(c.title, currency, lang) : c.title[lang])),
     kinds: columns.map((c) => c.kind),
     rows: rows.map((r) => columns.map((c) => cellOf(c.kind, c.value(r, lang), zone))),
   }

@@ -3,10 +3,11 @@
  * chain's currency, percentages, whole numbers, reminder day lists, category chips, switches, the
  * currency and the holiday list. The notes for it show right under it.
  */
-import { Text, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { CATEGORIES, CATEGORY_LABEL, CURRENCIES, type Currency } from '../../domain/policy'
 import type { PolicyField } from '../../domain/policy-fields'
 import { CURRENCY_LABEL, CURRENCY_UNIT } from '../../domain/policy-money'
+import { REWARD_PLACEHOLDER_LABEL, type RewardPlaceholder } from '../../domain/notify/reward-text'
 import type { PolicyProblem } from '../../domain/policy-validate'
 import { Btn, CheckField, TextField } from '../../components/controls'
 import { useT } from '../../i18n'
@@ -57,12 +58,37 @@ function Control({ id, field, value, onChange }: { id: string; field: PolicyFiel
         </View>
       )
     case 'holidays': return <HolidayRows id={id} rows={value as HolidayDraft[]} onChange={onChange} />
+    case 'template': return <MessageText id={id} field={field} value={value as string} onChange={onChange} />
     default: {
       const numeric = field.kind === 'money' || field.kind === 'bp' || field.kind === 'int'
       const hint = field.kind === 'dayList' ? t({ zh: '如：30, 14, 3', en: 'e.g. 30, 14, 3' }) : field.kind === 'time' ? '21:00' : ''
       return <TextField id={id} value={value as string} onChange={onChange} kind={numeric ? 'decimal' : 'text'} placeholder={hint} />
     }
   }
+}
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+/**
+ * A message the chain writes (R4): several lines, the placeholders it may use listed under it. The
+ * text is sent as written, in the language it is written in, whatever the member's app shows.
+ */
+function MessageText({ id, field, value, onChange }: { id: string; field: Extract<PolicyField, { kind: 'template' }>; value: string; onChange: (v: string) => void }) {
+  const t = useT()
+  const hint = t({ zh: '留空则发送系统默认的中英文通知', en: 'Leave empty to send the app’s own message in Chinese or English' })
+  return (
+    <View className='policy-message'>
+      {isH5
+        ? <textarea id={id} className='field policy-message__text' value={value} maxLength={field.max} placeholder={hint} onChange={(e) => onChange(e.target.value)} />
+        : <Textarea id={id} className='field policy-message__text' value={value} maxlength={field.max} placeholder={hint} autoHeight onInput={(e) => onChange(e.detail.value)} />}
+      <Text className='muted policy-message__count'>{`${value.length} / ${field.max}`}</Text>
+      <Text className='muted policy-message__help'>{t({ zh: '可用占位符（发送时替换为实际内容）：', en: 'Placeholders (replaced when the message is sent):' })}</Text>
+      {field.placeholders.map((p) => (
+        <Text key={p} className='policy-message__placeholder' data-placeholder={p}>{`{${p}} — ${t(REWARD_PLACEHOLDER_LABEL[p as RewardPlaceholder])}`}</Text>
+      ))}
+      <Text className='muted policy-message__help'>{t({ zh: '写好的文字按原样发送，不随会员的语言设置翻译。', en: 'The text is sent exactly as written, whatever language the member’s app is set to.' })}</Text>
+    </View>
+  )
 }
 
 function HolidayRows({ id, rows, onChange }: { id: string; rows: HolidayDraft[]; onChange: (v: HolidayDraft[]) => void }) {

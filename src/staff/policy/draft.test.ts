@@ -42,4 +42,15 @@ describe('issue 14: the policy form as typed text and back', () => {
     expect(showChange({ path: 'friendCard.excluded', before: ['membership_fee'], after: ['special_price', 'membership_fee'] }, 'CNY').zh).toBe('亲友卡不可支付的类别：会员费 → 特价项目、会员费')
     expect(showChange({ path: 'friendCard.expiryReminderDays', before: [30, 14, 3], after: [7] }, 'CNY').en).toBe('Remind the friend before expiry: 30, 14, 3 days → 7 days')
   })
+
+  test('R4\'s message: a version stored before the setting shows an empty box; a typed text is kept as typed; the history names the app\'s text', () => {
+    const { referralRewardText: _, ...notify } = DEFAULT_POLICY.notify
+    const old = { ...DEFAULT_POLICY, notify } as unknown as typeof DEFAULT_POLICY
+    expect(draftOf(old)['notify.referralRewardText']).toBe('')
+    const typed = { ...draftOf(old), 'notify.referralRewardText': 'Спасибо!\n{bonus} — {clinic}' }
+    const { policy, problems } = proposalOf(old, typed, REASON)
+    expect(problems).toEqual([])
+    expect(policy.notify.referralRewardText).toBe('Спасибо!\n{bonus} — {clinic}')
+    expect(showChange({ path: 'notify.referralRewardText', before: '', after: 'Спасибо!' }, 'RUB').zh).toBe('推荐奖励到账通知（留空则用系统默认文字）：系统默认文字 → “Спасибо!”')
+  })
 })

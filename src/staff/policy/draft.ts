@@ -29,6 +29,8 @@ export function draftOf(policy: Policy): Draft {
       case 'categories': out[f.path] = [...(v as string[])]; break
       case 'bool': out[f.path] = v as boolean; break
       case 'holidays': out[f.path] = (v as Policy['notify']['holidays']).map((h) => ({ date: h.date, zh: h.name.zh, en: h.name.en })); break
+      // A version stored before the setting existed has none: an empty box (the app's own text).
+      case 'template': out[f.path] = typeof v === 'string' ? v : ''; break
       default: out[f.path] = String(v)
     }
   }

@@ -37,6 +37,7 @@ export function showValue(path: string, value: unknown, currency: Currency): Msg
       return list.length ? { zh: list.map((h) => `${h.date} ${h.name.zh}`).join('、'), en: list.map((h) => `${h.date} ${h.name.en}`).join(', ') } : NONE
     }
     case 'currency': return CURRENCY_LABEL[value as Currency] ?? same(String(value))
+    case 'template': return value ? same(`“${String(value)}”`) : { zh: '系统默认文字', en: 'the app’s own text' }
     default: return same(String(value))
   }
 }

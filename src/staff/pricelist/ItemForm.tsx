@@ -14,6 +14,7 @@ import { toApiError } from '../../services/cloud'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, CheckField, TextField } from '../../components/controls'
 import { useT } from '../../i18n'
+import { moneyUnit } from '../../services/chain'
 
 export interface ItemFormProps {
   /** The item to change, or null for a new one. */
@@ -80,7 +81,7 @@ export function ItemForm({ item, onSaved, onCancel }: ItemFormProps) {
         ))}
       </View>
       {problemOf('category')}
-      <Text className='field-label'>{t({ zh: '价格（元）', en: 'Price (yuan)' })}</Text>
+      <Text className='field-label'>{t({ zh: `价格（${moneyUnit().zh}）`, en: `Price (${moneyUnit().en})` })}</Text>
       <TextField id='price-amount' kind='decimal' value={price} onChange={edit(setPrice)} placeholder='0.00' onConfirm={() => void save()} />
       {problemOf('priceFen')}
       <CheckField id='price-active' checked={active} onChange={edit(setActive)}>{t({ zh: '在价目表中提供（取消即停用，历史账单不受影响）', en: 'Offered at the desk (untick to retire it; past bills keep it)' })}</CheckField>

@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { PriceItemView } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { CATEGORY_LABEL } from '../../domain/policy'
 import { can } from '../../domain/permissions'
 import { filterPriceItems, priceList } from '../../services/pricelist'
@@ -80,7 +80,7 @@ function PriceRow({ item, onEdit }: { item: PriceItemView; onEdit: () => void })
         <Text className='price-row__name'>{item.name}</Text>
         <Text className='price-row__meta'>{t(CATEGORY_LABEL[item.category])}{item.active ? '' : t({ zh: ' · 已停用', en: ' · retired' })}</Text>
       </View>
-      <Text className='price-row__price'>{formatFen(item.priceFen)}</Text>
+      <Text className='price-row__price'>{money(item.priceFen)}</Text>
       <Btn variant='plain' className='price-row__edit' onClick={onEdit}>{t({ zh: '修改', en: 'Edit' })}</Btn>
     </View>
   )

@@ -9,7 +9,7 @@ import { Text, View } from '@tarojs/components'
 import type { PriceItemView } from '../../api/pricelist'
 import type { StaffRole } from '../../api/contract'
 import { CATEGORIES, CATEGORY_LABEL, type Category } from '../../domain/policy'
-import { formatFen } from '../../domain/money'
+import { money, moneyUnit } from '../../services/chain'
 import { FREE_TEXT_ROLES } from '../../domain/pricelist/resolve'
 import { findPriceItems } from '../../services/pricelist'
 import { parseYuan } from '../../services/format'
@@ -68,14 +68,14 @@ export function AddItemForm({ role, catalogue, onReload, showAnnual, onAdd, setE
                 <Text className='pick__name'>{item.name}</Text>
                 <Text className='pick__cat'>{t(CATEGORY_LABEL[item.category])}</Text>
               </View>
-              <Text className='pick__price'>{formatFen(item.priceFen)}</Text>
+              <Text className='pick__price'>{money(item.priceFen)}</Text>
             </View>
           ))}
         </View>
       ) : null}
       {showAnnual && annual ? (
         <Btn id='add-annual' variant='plain' onClick={() => onAdd(fromPriceItem(annual))}>
-          {`+ ${annual.name} ${formatFen(annual.priceFen)}`}
+          {`+ ${annual.name} ${money(annual.priceFen)}`}
         </Btn>
       ) : null}
       {FREE_TEXT_ROLES.includes(role) ? <OtherItemForm onAdd={onAdd} setError={setError} /> : null}
@@ -115,7 +115,7 @@ function OtherItemForm({ onAdd, setError }: Pick<AddItemFormProps, 'onAdd' | 'se
         ))}
       </View>
       <View className='row'>
-        <TextField id='other-amount' className='grow' kind='decimal' value={amount} onChange={setAmount} placeholder={t({ zh: '金额（元）', en: 'Amount (yuan)' })} onConfirm={add} />
+        <TextField id='other-amount' className='grow' kind='decimal' value={amount} onChange={setAmount} placeholder={t({ zh: `金额（${moneyUnit().zh}）`, en: `Amount (${moneyUnit().en})` })} onConfirm={add} />
         <Btn id='other-add' variant='secondary' onClick={add}>{t({ zh: '添加', en: 'Add' })}</Btn>
       </View>
     </View>

@@ -5,7 +5,7 @@
 import { View, Text } from '@tarojs/components'
 import type { BillResult } from '../../domain/bill/engine'
 import { CATEGORY_LABEL } from '../../domain/policy'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { ADJ_LABEL } from './desk'
 import { lineAmount, type DeskLine } from './deskLines'
 import { useT } from '../../i18n'
@@ -39,7 +39,7 @@ export function BillLines({ items, lines, onQuantity, onRemove }: BillLinesProps
                 </View>
               ) : null}
               {/* Once previewed, the server's price (the catalogue's now), not the one the desk loaded. */}
-              <Text className='bill-line__amount'>{formatFen(line?.amountFen ?? lineAmount(it))}</Text>
+              <Text className='bill-line__amount'>{money(line?.amountFen ?? lineAmount(it))}</Text>
               <Text className='bill-line__remove' onClick={() => onRemove(i)}>{t({ zh: '删除', en: 'Remove' })}</Text>
             </View>
             {line ? (
@@ -47,7 +47,7 @@ export function BillLines({ items, lines, onQuantity, onRemove }: BillLinesProps
                 {line.adjustments.map((a, k) => (
                   <View key={`a${k}`} className='row row--between adj'>
                     <Text>{t(ADJ_LABEL[a.kind])} · {t(a.reason)}</Text>
-                    <Text className='neg'>-{formatFen(a.amountFen)}</Text>
+                    <Text className='neg'>-{money(a.amountFen)}</Text>
                   </View>
                 ))}
                 {line.skipped.map((s, k) => (
@@ -57,7 +57,7 @@ export function BillLines({ items, lines, onQuantity, onRemove }: BillLinesProps
                 ))}
                 <View className='row row--between adj adj--due'>
                   <Text>{t({ zh: '本项应付', en: 'Line due' })}</Text>
-                  <Text>{formatFen(line.dueFen)}</Text>
+                  <Text>{money(line.dueFen)}</Text>
                 </View>
               </View>
             ) : null}

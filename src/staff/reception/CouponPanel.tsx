@@ -5,7 +5,7 @@
 import { useState, type MutableRefObject } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { NewPatient, ScannedCoupon } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { giftWords } from '../../domain/policy'
 import { callFunction } from '../../services/cloud'
 import { clinicDate, isBirthdayOrEmpty, isMobile } from '../../services/format'
@@ -76,7 +76,7 @@ export function CouponPanel({ coupon, hasRecord, registerLock, setError, report,
       </View>
       <View className='kv'><Text className='kv__k'>{t({ zh: '持有人', en: 'Holder' })}</Text><Text id='coupon-holder' className='kv__v'>{coupon.holderName}</Text></View>
       <View className='kv'><Text className='kv__k'>{t({ zh: '推荐人', en: 'Referred by' })}</Text><Text id='coupon-referrer' className='kv__v'>{coupon.referrerDisplayName}</Text></View>
-      <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '首诊优惠', en: 'Discount' })}</Text><Text id='coupon-discount' className='kv__v'>{formatFen(coupon.discountFen)}</Text></View>
+      <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '首诊优惠', en: 'Discount' })}</Text><Text id='coupon-discount' className='kv__v'>{money(coupon.discountFen)}</Text></View>
       <View className='kv'><Text className='kv__k'>{t({ zh: '赠品', en: 'Gift' })}</Text><Text id='coupon-gift' className='kv__v'>{t(giftWords(coupon.gift))}</Text></View>
       <View className='kv'><Text className='kv__k'>{t({ zh: '有效期', en: 'Valid' })}</Text><Text className='kv__v'>{t({ zh: `至 ${clinicDate(coupon.expiresAt)}`, en: `Until ${clinicDate(coupon.expiresAt)}` })}</Text></View>
       {!coupon.holderPatientId ? (

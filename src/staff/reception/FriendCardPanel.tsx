@@ -6,7 +6,7 @@ import { useState, type MutableRefObject } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { ScannedCard } from '../../api/contract'
 import { CATEGORY_LABEL } from '../../domain/policy'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction } from '../../services/cloud'
 import { CARD_STATE_LABEL, clinicDate, isBirthdayOrEmpty, isMobile } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
@@ -79,7 +79,7 @@ export function FriendCardPanel({ card, payer, hasRecord, registerLock, setError
       </View>
       <View className='kv'><Text className='kv__k'>{t({ zh: '持卡人', en: 'Holder' })}</Text><Text id='card-holder' className='kv__v'>{card.holderName}</Text></View>
       <View className='kv'><Text className='kv__k'>{t({ zh: '赠送人', en: 'Given by' })}</Text><Text id='card-giver' className='kv__v'>{card.giverDisplayName}</Text></View>
-      <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '卡内余额', en: 'Balance' })}</Text><Text id='card-balance' className='kv__v'>{formatFen(card.balanceFen)}</Text></View>
+      <View className='kv kv--due'><Text className='kv__k'>{t({ zh: '卡内余额', en: 'Balance' })}</Text><Text id='card-balance' className='kv__v'>{money(card.balanceFen)}</Text></View>
       <View className='kv'>
         <Text className='kv__k'>{t({ zh: '有效期', en: 'Valid' })}</Text>
         <Text id='card-expiry' className='kv__v'>{card.registered || card.expiresAt === null ? t({ zh: '已登记，长期有效', en: 'Registered: no expiry' }) : t({ zh: `至 ${clinicDate(card.expiresAt)}`, en: `Until ${clinicDate(card.expiresAt)}` })}</Text>

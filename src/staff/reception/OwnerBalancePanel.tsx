@@ -5,7 +5,7 @@
 import type { MutableRefObject } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { BalanceRequest } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money, moneyUnit } from '../../services/chain'
 import { callFunction } from '../../services/cloud'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
@@ -58,7 +58,7 @@ export function OwnerBalancePanel(props: OwnerBalancePanelProps) {
 
   return (
     <View id='owner-balance-box' className='owner-balance'>
-      <Text className='field-label'>{t({ zh: '使用主账户奖励金（元，可选）', en: 'Pay from the owner\'s balance (yuan, optional)' })}</Text>
+      <Text className='field-label'>{t({ zh: `使用主账户奖励金（${moneyUnit().zh}，可选）`, en: `Pay from the owner's balance (${moneyUnit().en}, optional)` })}</Text>
       <TextField id='owner-balance' kind='decimal' value={ownerText} onChange={setOwnerText} placeholder='0.00' />
       {consentNeeded || consentRequest ? (
         <View id='consent-box' className='notice notice--warn consent'>
@@ -69,7 +69,7 @@ export function OwnerBalancePanel(props: OwnerBalancePanelProps) {
           {consentRequest ? (
             <Text id='consent-request' className='small'>
               {t({ zh: '已发送请求 ', en: 'Request ' })}<Text id='consent-request-id'>{consentRequest.requestId}</Text>
-              {t({ zh: `（${formatFen(consentRequest.amountFen)}），主账户同意后再预览并收款。`, en: ` sent (${formatFen(consentRequest.amountFen)}); once the owner approves, preview and confirm.` })}
+              {t({ zh: `（${money(consentRequest.amountFen)}），主账户同意后再预览并收款。`, en: ` sent (${money(consentRequest.amountFen)}); once the owner approves, preview and confirm.` })}
             </Text>
           ) : null}
         </View>

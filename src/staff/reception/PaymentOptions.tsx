@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react'
 import { Text } from '@tarojs/components'
 import type { ScannedCoupon, ScannedPatient } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money, moneyUnit } from '../../services/chain'
 import { TextField } from '../../components/controls'
 import { OverrideReason } from './OverrideReason'
 import { useT } from '../../i18n'
@@ -47,7 +47,7 @@ export function PaymentOptions(props: PaymentOptionsProps) {
       {children}
       {patient ? (
         <>
-          <Text className='field-label'>{t({ zh: `使用奖励金（元，可选，≤ ${formatFen(patient.bonusBalanceFen)}）`, en: `Use bonus (yuan, optional, ≤ ${formatFen(patient.bonusBalanceFen)})` })}</Text>
+          <Text className='field-label'>{t({ zh: `使用奖励金（${moneyUnit().zh}，可选，≤ ${money(patient.bonusBalanceFen)}）`, en: `Use bonus (${moneyUnit().en}, optional, ≤ ${money(patient.bonusBalanceFen)})` })}</Text>
           <TextField id='bonus-use' kind='decimal' value={bonusText} onChange={setBonusText} placeholder='0.00' />
           {!patient.payerTicket && (bonusText.trim() || ownerText.trim()) ? <OverrideReason value={overrideText} onChange={setOverrideText} /> : null}
         </>

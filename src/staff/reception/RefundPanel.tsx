@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { ConfirmedBill, RefundResult } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money, moneyUnit } from '../../services/chain'
 import { callFunction } from '../../services/cloud'
 import { TIER_LABEL, parseYuan, newRequestId } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
@@ -64,7 +64,7 @@ export function RefundPanel({ receipt, setError, show }: RefundPanelProps) {
   return (
     <View id='refund-box' className='refund'>
       <Text className='card__title register__title'>{t({ zh: '退款', en: 'Refund' })}</Text>
-      <Text className='field-label'>{t({ zh: `退款金额（元，≤ ${formatFen(receipt.paidFen)}）`, en: `Amount (yuan, ≤ ${formatFen(receipt.paidFen)})` })}</Text>
+      <Text className='field-label'>{t({ zh: `退款金额（${moneyUnit().zh}，≤ ${money(receipt.paidFen)}）`, en: `Amount (${moneyUnit().en}, ≤ ${money(receipt.paidFen)})` })}</Text>
       <TextField id='refund-amount' kind='decimal' value={refundAmount} onChange={setRefundAmount} placeholder='0.00' />
       <Text className='field-label'>{t({ zh: '原因', en: 'Reason' })}</Text>
       <TextField id='refund-reason' value={refundReason} onChange={setRefundReason} placeholder={t({ zh: '如：治疗取消', en: 'e.g. treatment cancelled' })} />
@@ -73,9 +73,9 @@ export function RefundPanel({ receipt, setError, show }: RefundPanelProps) {
       </Btn>
       {refundDone ? (
         <View id='refund-result' className='notice'>
-          <Text>{t({ zh: `已退款 ${formatFen(refundDone.amountFen)}`, en: `Refunded ${formatFen(refundDone.amountFen)}` })}</Text>
+          <Text>{t({ zh: `已退款 ${money(refundDone.amountFen)}`, en: `Refunded ${money(refundDone.amountFen)}` })}</Text>
           {refundDone.replayed ? <Text id='refund-replayed'>{t({ zh: '重复提交，未重复退款', en: 'Submitted twice: refunded once' })}</Text> : null}
-          <Text className='muted small'>{t(TIER_LABEL[refundDone.tierAfter])} · {t({ zh: '累计消费 ', en: 'spend ' })}{formatFen(refundDone.cumulativeSpendAfterFen)}</Text>
+          <Text className='muted small'>{t(TIER_LABEL[refundDone.tierAfter])} · {t({ zh: '累计消费 ', en: 'spend ' })}{money(refundDone.cumulativeSpendAfterFen)}</Text>
         </View>
       ) : null}
     </View>

@@ -3,13 +3,15 @@
  * short code under it (typed with or without spaces, or read from its barcode by a scanner gun,
  * which types the digits and presses Enter) — or a record number; shows the payer found.
  *
- * H5 (issue 13 item 2): the scan box keeps the focus whenever no other field has it, so a scanner
- * gun's digits land there whatever staff tapped last (a button, the page), without a tap first.
+ * H5 (issue 13 item 2): at a desk computer the scan box keeps the focus whenever no other field has
+ * it, so a scanner gun's digits land there whatever staff clicked last, without a click first. On a
+ * phone or tablet (a coarse pointer) it does not: taking the focus there pops the keyboard up over
+ * the bill at every tap, so staff tap the box when they mean to type.
  */
 import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { ScannedCoupon } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { TIER_LABEL } from '../../services/format'
 import { Btn, TextField } from '../../components/controls'
 import { useT } from '../../i18n'
@@ -32,6 +34,7 @@ export function ScanPanel({ code, setCode, scanning, onLookup, onCamera, payer, 
   const patient = payer?.scanned ?? null
   useEffect(() => {
     if (isWeapp || typeof document === 'undefined') return
+    if (!window.matchMedia?.('(pointer: fine)').matches) return
     const box = () => document.getElementById('scan-input') as HTMLInputElement | null
     const isField = (e: Element | null) => e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement || e instanceof HTMLSelectElement
     // After focus moves, take it back unless another field has it (the item search, a registration form).
@@ -65,8 +68,8 @@ export function ScanPanel({ code, setCode, scanning, onLookup, onCamera, payer, 
           <View className='kv'><Text className='kv__k'>{t({ zh: '病历号', en: 'Record No.' })}</Text><Text id='scanned-record' className='kv__v'>{patient.recordNo}</Text></View>
           <View className='kv'><Text className='kv__k'>{t({ zh: '手机', en: 'Phone' })}</Text><Text className='kv__v'>{patient.maskedPhone}</Text></View>
           <View className='kv'><Text className='kv__k'>{t({ zh: '折扣依据', en: 'Discount' })}</Text><Text id='scanned-discount' className='kv__v'>{t(patient.discount ? BASIS_LABEL[patient.discount] : { zh: '无会员折扣', en: 'No member discount' })}</Text></View>
-          <View className='kv'><Text className='kv__k'>{t({ zh: '奖励金', en: 'Bonus' })}</Text><Text id='scanned-bonus' className='kv__v'>{formatFen(patient.bonusBalanceFen)}</Text></View>
-          <View className='kv'><Text className='kv__k'>{t({ zh: '累计消费', en: 'Spend' })}</Text><Text id='scanned-spend' className='kv__v'>{formatFen(patient.cumulativeSpendFen)}</Text></View>
+          <View className='kv'><Text className='kv__k'>{t({ zh: '奖励金', en: 'Bonus' })}</Text><Text id='scanned-bonus' className='kv__v'>{money(patient.bonusBalanceFen)}</Text></View>
+          <View className='kv'><Text className='kv__k'>{t({ zh: '累计消费', en: 'Spend' })}</Text><Text id='scanned-spend' className='kv__v'>{money(patient.cumulativeSpendFen)}</Text></View>
           {/* R7: what to ask or offer this patient. */}
           {patient.prompts && patient.prompts.length > 0 ? (
             <View id='prompts' className='notice prompts'>

@@ -4,7 +4,7 @@
  */
 import type { BillRequest, Persona, ScannedCard, ScannedCoupon, ScannedPatient } from '../../api/contract'
 import type { BillResult, AdjustmentKind } from '../../domain/bill/engine'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { parseYuan } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { payerProof } from './OverrideReason'
@@ -14,7 +14,7 @@ import { lineInput, type DeskLine } from './deskLines'
 export type Staff = Extract<Persona, { kind: 'staff' }>
 
 /** A deduction as shown in the totals: "-¥54.00", or "¥0.00" when nothing was taken off. */
-export const minus = (fen: number): string => (fen > 0 ? formatFen(-fen) : formatFen(0))
+export const minus = (fen: number): string => (fen > 0 ? money(-fen) : money(0))
 
 export const BASIS_LABEL: Record<NonNullable<ScannedPatient['discount']>, Msg> = {
   member: { zh: '会员本人 88折', en: 'Member, 12% off' },
@@ -63,7 +63,7 @@ export function bonusFen(bonusText: string, patient: ScannedPatient | null): Fen
   const parsed = parseYuan(bonusText)
   if (!parsed.ok) return { ok: false, message: { ...parsed.message, code: 'VALIDATION' } }
   if (patient && parsed.fen > patient.bonusBalanceFen) {
-    return { ok: false, message: { zh: `奖励金最多可用 ${formatFen(patient.bonusBalanceFen)}`, en: `At most ${formatFen(patient.bonusBalanceFen)} of bonus can be used`, code: 'VALIDATION' } }
+    return { ok: false, message: { zh: `奖励金最多可用 ${money(patient.bonusBalanceFen)}`, en: `At most ${money(patient.bonusBalanceFen)} of bonus can be used`, code: 'VALIDATION' } }
   }
   return { ok: true, fen: parsed.fen }
 }

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction } from '../../services/cloud'
 import { useLoad } from '../../components/hooks'
 import { LoadFailed, type SectionProps } from './shared'
@@ -27,7 +27,7 @@ export function LeadersSection({ onError }: Partial<SectionProps>) {
         {rows?.map((r) => (
           <View key={r.code} id={`leader-${r.code}`} className='sheet-row'>
             <Text className='sheet-row__who'><Text className='rank'>#{r.rank}</Text>{r.referrerName} · {r.code}</Text>
-            <Text className='sheet-row__nums'>{t({ zh: `有效推荐 ${r.validReferrals} · 推荐消费 ${formatFen(r.referredRevenueFen)}`, en: `Valid referrals ${r.validReferrals} · referred revenue ${formatFen(r.referredRevenueFen)}` })}</Text>
+            <Text className='sheet-row__nums'>{t({ zh: `有效推荐 ${r.validReferrals} · 推荐消费 ${money(r.referredRevenueFen)}`, en: `Valid referrals ${r.validReferrals} · referred revenue ${money(r.referredRevenueFen)}` })}</Text>
           </View>
         ))}
       </View>

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction } from '../../services/cloud'
 import { useLoad } from '../../components/hooks'
 import { LoadFailed } from './shared'
@@ -22,7 +22,7 @@ export function PartnersSection() {
           <View key={p.partnerId} id={`partner-${p.partnerId}`} className='sheet-row'>
             <Text className='sheet-row__who'>{p.name} · {p.code}</Text>
             <Text className='sheet-row__nums'>{t({ zh: `顾问 ${p.consultantName} · 成交 ${p.deals}`, en: `Consultant ${p.consultantName} · deals ${p.deals}` })}</Text>
-            <Text className='sheet-row__nums'>{t({ zh: `待付佣金 ${formatFen(p.commissionDueFen)} · 已付 ${formatFen(p.commissionPaidFen)}`, en: `Commission due ${formatFen(p.commissionDueFen)} · paid ${formatFen(p.commissionPaidFen)}` })}</Text>
+            <Text className='sheet-row__nums'>{t({ zh: `待付佣金 ${money(p.commissionDueFen)} · 已付 ${money(p.commissionPaidFen)}`, en: `Commission due ${money(p.commissionDueFen)} · paid ${money(p.commissionPaidFen)}` })}</Text>
           </View>
         ))}
       </View>

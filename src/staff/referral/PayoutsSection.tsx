@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { View, Text, Picker } from '@tarojs/components'
 import type { PayoutView } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction, toApiError } from '../../services/cloud'
 import { clinicDate } from '../../services/format'
 import { Btn, TextField } from '../../components/controls'
@@ -90,14 +90,14 @@ export function PayoutsSection({ onError }: SectionProps) {
         {all && due.length === 0 ? <Text id='payouts-none' className='muted'>{t({ zh: '暂无待发放', en: 'Nothing due' })}</Text> : null}
         {done ? (
           <View id='markpaid-done' className='notice'>
-            <Text>{t({ zh: '已标记发放：', en: 'Marked paid: ' })}{done.referrerName} {formatFen(done.amountFen)} · {methodText(t, done.method)} · {done.reference}</Text>
+            <Text>{t({ zh: '已标记发放：', en: 'Marked paid: ' })}{done.referrerName} {money(done.amountFen)} · {methodText(t, done.method)} · {done.reference}</Text>
           </View>
         ) : null}
         {due.map((p) => (
           <View key={p.payoutId} id={`payout-${p.payoutId}`} className='sheet-row'>
             <View className='row row--between'>
               <Text className='sheet-row__who'>{p.referrerName}</Text>
-              <Text className='kv__v'>{formatFen(p.amountFen)}</Text>
+              <Text className='kv__v'>{money(p.amountFen)}</Text>
             </View>
             <View className='pay-form'>
               <Text className='field-label'>{t({ zh: '发放方式', en: 'Method' })}</Text>
@@ -123,7 +123,7 @@ export function PayoutsSection({ onError }: SectionProps) {
           {paid.map((p) => (
             <View key={p.payoutId} id={`paid-${p.payoutId}`} className='sheet-row'>
               <View className='row row--between'>
-                <Text className='sheet-row__who'>{p.referrerName} · {formatFen(p.amountFen)}</Text>
+                <Text className='sheet-row__who'>{p.referrerName} · {money(p.amountFen)}</Text>
                 <Text className={`ref-pill ref-pill--${p.status}`}>{t(PAYOUT_STATUS[p.status])}</Text>
               </View>
               <Text className='sheet-row__nums'>{methodText(t, p.method)} · {p.reference ?? ''}{p.paidAt ? ` · ${clinicDate(p.paidAt)}` : ''}</Text>

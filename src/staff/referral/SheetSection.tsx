@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { DaySheet } from '../../api/contract'
-import { formatFen } from '../../domain/money'
+import { money } from '../../services/chain'
 import { callFunction } from '../../services/cloud'
 import { TextField, Btn } from '../../components/controls'
 import { ExportButtons } from '../export/ExportButtons'
@@ -39,12 +39,12 @@ export function SheetSection({ onError }: SectionProps) {
                   {r.payoutStatus ? <Text className={`ref-pill ref-pill--${r.payoutStatus}`}>{t(PAYOUT_STATUS[r.payoutStatus])}</Text> : null}
                 </View>
                 <Text className='sheet-row__nums'>
-                  {t({ zh: `朋友 ${r.friendName} · 实付 ${formatFen(r.paidFen)}`, en: `Friend ${r.friendName} · paid ${formatFen(r.paidFen)}` })}
+                  {t({ zh: `朋友 ${r.friendName} · 实付 ${money(r.paidFen)}`, en: `Friend ${r.friendName} · paid ${money(r.paidFen)}` })}
                 </Text>
                 <Text className='sheet-row__nums'>
                   {t({
-                    zh: `奖励金 ${formatFen(r.bonusFen)} · 分成 ${formatFen(r.shareFen)} · 外部发放 ${formatFen(r.payoutFen)}`,
-                    en: `Bonus ${formatFen(r.bonusFen)} · share ${formatFen(r.shareFen)} · payout ${formatFen(r.payoutFen)}`,
+                    zh: `奖励金 ${money(r.bonusFen)} · 分成 ${money(r.shareFen)} · 外部发放 ${money(r.payoutFen)}`,
+                    en: `Bonus ${money(r.bonusFen)} · share ${money(r.shareFen)} · payout ${money(r.payoutFen)}`,
                   })}
                 </Text>
               </View>
@@ -52,7 +52,7 @@ export function SheetSection({ onError }: SectionProps) {
           </View>
           <View className='kv kv--due'>
             <Text className='kv__k'>{t({ zh: '今日待发放', en: 'Payouts to make' })}</Text>
-            <Text id='sheet-total' className='kv__v'>{formatFen(sheet.payoutsToMakeFen)}</Text>
+            <Text id='sheet-total' className='kv__v'>{money(sheet.payoutsToMakeFen)}</Text>
           </View>
           <ExportButtons id='sheet-export' report={DAY_SHEET_EXPORT} rows={sheet.rows} stamp={sheet.date} onError={onError} />
         </>

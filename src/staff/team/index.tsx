@@ -18,6 +18,7 @@ import { Loading } from '../../components/PageShell'
 import { InvitationCard, InviteForm, invitationShare, type Invited } from './InviteForm'
 import { StaffRow, type StaffChangeRequest } from './StaffRow'
 import { describeChange } from './labels'
+import { TotalsCard } from './TotalsCard'
 import { ExportButtons } from '../export/ExportButtons'
 import { teamHistoryExport } from '../export/reports'
 import './index.css'
@@ -88,6 +89,7 @@ function TeamDesk({ me, invited, onInvited }: { me: StaffPersona; invited: Invit
             {data.staff.map((s) => <StaffRow key={s.staffId} s={s} clinics={data.clinics} busy={busy} onChange={(r) => void change(r)} />)}
           </View>
           <History entries={data.history} clinicName={(id) => data.clinics.find((c) => c.clinicId === id)?.name ?? ''} />
+          {can(me, 'team', 'rebuildTotals') ? <TotalsCard /> : null}
         </>
       )}
     </View>

@@ -9,7 +9,8 @@ export function smsChannel(gateway: SmsGateway, phoneOf: (openid: string) => Pro
     async send(m: OutgoingMessage): Promise<SendResult> {
       const phone = await phoneOf(m.openid)
       if (!phone) return { ok: false, retryable: false, error: 'no phone number on record' }
-      return gateway.sendText(phone, `【牙友口腔】${m.rendered.title.zh}：${m.rendered.body.zh}`)
+      // A text the chain wrote itself (seed 003's SMS names the clinic and its phone) goes out as written.
+      return gateway.sendText(phone, m.rendered.asWritten ? m.rendered.body.zh : `【牙友口腔】${m.rendered.title.zh}：${m.rendered.body.zh}`)
     },
   }
 }

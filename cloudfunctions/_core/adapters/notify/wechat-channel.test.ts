@@ -4,6 +4,7 @@
  * shape the SDK really produces — including the negative errCodes of a lost request.
  */
 import { render } from '../../../../src/domain/notify/messages'
+import { DEFAULT_POLICY } from '../../../../src/domain/policy'
 import type { OutboxMessage } from '../../../../src/domain/notify/messages'
 import type { OutgoingMessage } from '../../ports/notifier'
 import { LocalClock, LocalCloud } from '../../../_local/local-cloud'
@@ -12,7 +13,7 @@ import { startGateway, type Gateway } from './wechat-channel.gateway'
 import { smsChannel } from './sms-channel'
 
 const data = { giver: '李明', balanceFen: 60_000, days: 14, expiresOn: '2027-02-22' }
-const msg: OutgoingMessage = { key: 'fc:1:expiry:14', openid: 'o_friend', template: 'card_expiry', data, rendered: render('card_expiry', data) }
+const msg: OutgoingMessage = { key: 'fc:1:expiry:14', openid: 'o_friend', template: 'card_expiry', data, rendered: render('card_expiry', data, DEFAULT_POLICY) }
 const cfg: TemplateConfig = { id: 'TPL_EXPIRY', fields: { thing1: 'title', thing2: 'body', amount3: 'balanceFen', date4: 'expiresOn', phrase5: '=即将到期' } }
 // One channel for the file: wx-server-sdk is initialised once per process (a short timeout here).
 const channel = wechatChannel({ card_expiry: cfg, birthday: { id: 'TPL_BDAY', fields: { name1: 'name', time2: 'date' } } }, { timeoutMs: 1_000 })
@@ -87,7 +88,7 @@ describe('WeChat\'s own errcodes (positive) are definite answers', () => {
 })
 
 test('a value that cannot be shaped is never sent: dead, with the reason', async () => {
-  const bday: OutgoingMessage = { key: 'bday:p:2026', openid: 'o_x', template: 'birthday', data: { name: '王芳', date: '2026-12-01' }, rendered: render('birthday', { name: '王芳' }) }
+  const bday: OutgoingMessage = { key: 'bday:p:2026', openid: 'o_x', template: 'birthday', data: { name: '王芳', date: '2026-12-01' }, rendered: render('birthday', { name: '王芳' }, DEFAULT_POLICY) }
   expect(await channel.send(bday)).toEqual({ ok: false, retryable: false, error: '未发送：time2「2026-12-01」：时间字段需要 24 小时制时刻（只有日期时请配成 date 字段）' })
   expect(await channel.send({ ...bday, data: { name: '王芳', date: '2026-12-01 09:00' } })).toEqual({ ok: true })
   expect(gw.calls).toHaveLength(1) // only the second one went out
@@ -148,6 +149,15 @@ test('an SMS gateway as a channel: the number on record, the clinic\'s signature
   expect(await ch.send(msg)).toEqual({ ok: true })
   expect(texts[0]).toMatch(/^13600001234 【牙友口腔】亲友卡即将到期：李明送您的亲友卡/)
   expect(await ch.send({ ...msg, openid: 'nobody' })).toMatchObject({ ok: false, retryable: false })
+})
+
+test('an SMS the chain wrote itself (R4, seed 003) goes out exactly as written, without our signature', async () => {
+  const texts: string[] = []
+  const ch = smsChannel({ sendText: async (_phone, text) => { texts.push(text); return { ok: true } } }, async () => '79161234567')
+  const policy = { ...DEFAULT_POLICY, currency: 'RUB' as const, notify: { ...DEFAULT_POLICY.notify, referralRewardText: 'Вам зачислены {bonus}. Спасибо. {clinic}' } }
+  const rendered = render('referral_reward', { bonusFen: 10_000, clinic: 'Улыбка' }, policy)
+  expect(await ch.send({ ...msg, template: 'referral_reward', rendered })).toEqual({ ok: true })
+  expect(texts).toEqual(['Вам зачислены 100.00 ₽. Спасибо. Улыбка'])
 })
 
 test('YAYOU_TEMPLATES may be base64 (the CLI manifest cannot carry JSON in a placeholder)', () => {

@@ -7,6 +7,7 @@ import { expireCard, LIVE, type FriendCard } from '../../../../src/domain/friend
 import { journal } from '../../../../src/domain/journal'
 import { C, type CouponDoc, type PatientDoc, type ShortCodeDoc } from '../../model'
 import { withRetry } from '../retry'
+import { saveCardsInTx } from '../friendcard-totals'
 import { part, type JobCtx, type Step } from './sweep'
 
 /** Things valid until `t` have run out at `to` when t < to; the previous run took those before `from`. */
@@ -36,7 +37,7 @@ export const expiry: Step = {
           const cur = await tx.get<FriendCard>(C.friendCards, c._id)
           const next = cur && expireCard(cur, to)
           if (!cur || !next) return false // registered (F5: never expires), or already swept
-          await tx.set(C.friendCards, next)
+          await saveCardsInTx(tx, [{ before: cur, after: next }], to.toISOString())
           if (cur.balanceFen > 0) {
             const j = journal({ id: cur._id, at: to.toISOString(), actor: 'system' })
             await tx.create(C.ledger, j.post({ kind: 'card_expire', part: 'expire', ownerId: cur._id, patientId: cur.giverPatientId, amountFen: -cur.balanceFen, balanceBeforeFen: cur.balanceFen, memo: '过期 expired' }))

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { CardOffer } from '../../../api/contract'
-import { formatFen } from '../../../domain/money'
+import { formatMoney } from '../../../domain/policy-money'
 import { ApiError, callFunction, toApiError } from '../../../services/cloud'
 import { clinicDate, queryParam } from '../../../services/format'
 import { askCardReminderConsent, cardReminderTemplate } from '../../../services/subscribe'
@@ -114,10 +114,10 @@ function OfferView({ offer: o, claiming, acceptReminders, onAcceptReminders, onC
         <Text className='fcard__label'>
           <Text id='offer-giver' className='offer-giver'>{o.giverDisplayName}</Text>{t(T.sends)}
         </Text>
-        <Text id='offer-value' className='fcard__value'>{formatFen(o.faceValueFen)}</Text>
-        {live ? <Text id='offer-balance' className='fcard__meta'>{t(T.balance)}{formatFen(o.balanceFen)}</Text> : null}
+        <Text id='offer-value' className='fcard__value'>{formatMoney(o.faceValueFen, o.chain.currency)}</Text>
+        {live ? <Text id='offer-balance' className='fcard__meta'>{t(T.balance)}{formatMoney(o.balanceFen, o.chain.currency)}</Text> : null}
         {live || o.availability === 'own' || o.availability === 'expired' ? (
-          <Text id='offer-expiry' className='fcard__meta'>{o.expiresAt ? t(T.validUntil(clinicDate(o.expiresAt))) : t(T.noExpiry)}</Text>
+          <Text id='offer-expiry' className='fcard__meta'>{o.expiresAt ? t(T.validUntil(clinicDate(o.expiresAt, o.chain.utcOffsetMinutes))) : t(T.noExpiry)}</Text>
         ) : null}
       </View>
 

@@ -9,7 +9,7 @@ import { useCallback, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ReceivedCard } from '../../../api/contract'
-import { formatFen } from '../../../domain/money'
+import { money } from '../../../services/chain'
 import { ApiError, callFunction } from '../../../services/cloud'
 import { CARD_STATE_LABEL, clinicDate, queryParam } from '../../../services/format'
 import { PageShell } from '../../../components/PageShell'
@@ -55,7 +55,7 @@ export default function CardCodePage() {
         <View className='card card-code__head'>
           <View className='kv'>
             <Text className='kv__k'>{t({ zh: '卡内余额', en: 'Balance' })}</Text>
-            <Text id='card-code-balance' className='kv__v card-code__balance'>{formatFen(card.balanceFen)}</Text>
+            <Text id='card-code-balance' className='kv__v card-code__balance'>{money(card.balanceFen)}</Text>
           </View>
           <Text id='card-code-state' className='muted small'>{t(CARD_STATE_LABEL[card.state])}</Text>
           <Text className='muted small'>

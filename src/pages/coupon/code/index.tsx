@@ -8,7 +8,7 @@ import { useCallback, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { CouponView } from '../../../api/contract'
-import { formatFen } from '../../../domain/money'
+import { money } from '../../../services/chain'
 import { ApiError, callFunction } from '../../../services/cloud'
 import { clinicDate, queryParam } from '../../../services/format'
 import { giftWords } from '../../../domain/policy'
@@ -54,7 +54,7 @@ export default function CouponCodePage() {
         <View id='coupon-code-head' className='card'>
           <View className='kv'>
             <Text className='kv__k'>{t({ zh: '首诊立减', en: 'First-visit discount' })}</Text>
-            <Text id='coupon-code-discount' className='kv__v'>{formatFen(coupon.discountFen)}</Text>
+            <Text id='coupon-code-discount' className='kv__v'>{money(coupon.discountFen)}</Text>
           </View>
           <View className='kv'>
             <Text className='kv__k'>{t({ zh: '赠品', en: 'Gift' })}</Text>

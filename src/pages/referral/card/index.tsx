@@ -18,7 +18,7 @@ import { useRef, useState } from 'react'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Button, View, Text } from '@tarojs/components'
 import type { MyReferrals, PublicProfile } from '../../../api/contract'
-import { formatFen } from '../../../domain/money'
+import { money } from '../../../services/chain'
 import { callFunction, toApiError, type ApiError } from '../../../services/cloud'
 import { clinicDate } from '../../../services/format'
 import { Loading, PageShell } from '../../../components/PageShell'
@@ -123,11 +123,11 @@ function CardView({ mine, onNameChanged }: { mine: MyReferrals; onNameChanged: (
         <Text className='card__title'>{t({ zh: '我的奖励', en: 'My rewards' })}</Text>
         <View className='ref-money'>
           <View className='ref-money__cell'>
-            <Text id='referral-bonus' className='ref-money__n'>{formatFen(mine.bonusBalanceFen)}</Text>
+            <Text id='referral-bonus' className='ref-money__n'>{money(mine.bonusBalanceFen)}</Text>
             <Text className='ref-money__label'>{t({ zh: '奖励金余额（下次就诊可抵扣）', en: 'Bonus balance, spendable at your next visit' })}</Text>
           </View>
           <View className='ref-money__cell'>
-            <Text id='referral-payouts' className='ref-money__n'>{formatFen(mine.payoutsDueFen)}</Text>
+            <Text id='referral-payouts' className='ref-money__n'>{money(mine.payoutsDueFen)}</Text>
             <Text className='ref-money__label'>{t({ zh: '待发放（如话费充值）', en: 'Payouts due, e.g. a phone top-up' })}</Text>
           </View>
         </View>
@@ -149,7 +149,7 @@ function CardView({ mine, onNameChanged }: { mine: MyReferrals; onNameChanged: (
             <Text className='muted small'>
               {clinicDate(f.at)}
               {f.state === 'paid'
-                ? t({ zh: ` · 奖励 ${formatFen(f.rewardFen)}`, en: ` · Reward ${formatFen(f.rewardFen)}` })
+                ? t({ zh: ` · 奖励 ${money(f.rewardFen)}`, en: ` · Reward ${money(f.rewardFen)}` })
                 : t({ zh: ' · 付款后发放奖励', en: ' · Rewarded after the friend pays' })}
             </Text>
           </View>
