@@ -8,13 +8,14 @@
  *  - H5: painted on a detached HTML canvas and shown as an image to long-press (or right-click).
  * The poster promises nothing for sharing it (C1); it carries the friend's offer and its rules.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Canvas, Image, Text, View } from '@tarojs/components'
 import type { PosterCodeImage, ReferralCard } from '../api/contract'
 import { callFunction, toApiError, type ApiError } from '../services/cloud'
 import { useT, type Msg } from '../i18n'
 import { Btn } from './controls'
+import { useSingleFlight } from './hooks'
 import { ErrorBanner } from './ErrorBanner'
 import { paintPoster, posterLayout, type Ctx2D, type Measure, type PosterContent } from './posterDraw'
 import './Poster.css'
@@ -124,11 +125,11 @@ async function drawOnWeapp(content: PosterContent, code: PosterCodeImage, referr
 
 export function ReferralPoster({ card }: { card: ReferralCard }) {
   const t = useT()
-  const [making, setMaking] = useState(false)
   const [src, setSrc] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
   const [canvasHeight, setCanvasHeight] = useState(CANVAS_CSS_WIDTH * 2)
-  const lock = useRef(false)
+  // One drawing at a time: two on the one canvas would spoil each other.
+  const { busy: making, run } = useSingleFlight()
 
   /** weapp: the canvas box takes the poster's aspect; resolves once the page has applied it. */
   const fitBox = (cssHeight: number) => new Promise<void>((resolve) => {
@@ -138,20 +139,12 @@ export function ReferralPoster({ card }: { card: ReferralCard }) {
 
   // The member's own tap (C1): nothing is drawn or asked before it.
   async function make() {
-    if (lock.current) return
-    lock.current = true
-    setMaking(true)
-    setError(null)
-    try {
+    await run(async () => {
+      setError(null)
       const code = await codeImage(card.code)
       const content = posterContent(card, code.kind, t)
       setSrc(isWeapp ? await drawOnWeapp(content, code, card.code, fitBox) : await drawOnH5(content, code))
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      lock.current = false
-      setMaking(false)
-    }
+    }, { onError: setError })
   }
 
   async function save() {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { onPersonaChange } from '../services/persona'
 import { answerOf, readAnswer, toApiError, type ApiError } from '../services/cloud'
 import type { Early } from '../services/early'
+import { createFlight, type Flight, type Running } from './singleFlight'
 
 /** A number that changes whenever the local persona changes: put it in a page's load deps. */
 export function usePersonaKey(): number {
@@ -59,4 +60,22 @@ export function useLoad<T>(fetcher: () => Promise<T>, early?: Early): [Load<T>, 
 
   const reload = useCallback(() => setTick((t) => t + 1), [])
   return [load, reload]
+}
+
+export interface SingleFlight<K> extends Flight<K> {
+  /** A run is under way (after its confirm): for the button's label and `disabled`. */
+  busy: boolean
+  /** The `key` of the run under way, or null. */
+  busyKey: K | null
+}
+
+/**
+ * S3: the submit lock of every button that writes (singleFlight.ts): `run(work, { onError })` sends
+ * once however fast the taps come. One flight per component: its buttons wait for each other.
+ * (The front desk keys a lock per money action instead: staff/reception/useSubmit.ts.)
+ */
+export function useSingleFlight<K = never>(): SingleFlight<K> {
+  const [running, setRunning] = useState<Running<K>>(null)
+  const [flight] = useState(() => createFlight<K>(setRunning))
+  return { busy: running !== null, busyKey: running?.key ?? null, held: flight.held, run: flight.run }
 }

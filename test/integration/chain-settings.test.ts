@@ -51,3 +51,13 @@ test('a guest\'s home explains the chain\'s own membership numbers (M1–M3); me
   data(await cloud.call('team', { action: 'policySave', requestId: 'req-chain-0002', baseVersion: state.policy.version, reason: '会员折扣调整为85折', policy: next }, DIRECTOR))
   expect((await who(NEW_WECHAT_USER)).programme).toMatchObject({ discountBp: 1500 })
 })
+
+test('a patient\'s own data file follows the chain: roubles in its money column and Moscow times (C2, issue 14)', async () => {
+  data(await cloud.call('team', { action: 'policySave', requestId: 'req-chain-0003', baseVersion: 1, reason: '采用俄罗斯诊所推荐条例', preset: 'seed003' }, DIRECTOR))
+  const file = data(await cloud.call('privacy', { action: 'export', format: 'csv' }, 'demo-member-lifetime') as Result<{ content: string }>)
+  expect(file.content.startsWith('\uFEFF分类,时间,内容,金额（卢布）,说明')).toBe(true)
+  expect(file.content).toContain('累计消费（卢布）')
+  expect(file.content).not.toContain('（元）')
+  // The demo's ledger entries were written at 10:00 Shanghai time (02:00 UTC): 05:00 in Moscow.
+  expect(file.content).toMatch(/账户明细,\d{4}-\d\d-\d\d 05:00/)
+})

@@ -51,7 +51,7 @@ test('dry run: the per-row report with row, field and reason, and nothing writte
   expect(problems(r)).toEqual([
     '4:name:姓名不能为空',
     '4:birthday:生日“1999-02-29”不是真实的日期',
-    '4:spendYuan:历史消费应为金额（元），最多两位小数，如 12345.60',
+    '4:spendYuan:历史消费应为金额，最多两位小数，如 12345.60',
     '5:phone:手机号须为 11 位中国大陆手机号（1 开头）',
     '7:clinic:无权导入到“牙友口腔 · 西湖店”',
   ])
@@ -181,7 +181,7 @@ test('XLSX round trip: a workbook written with exceljs imports with dates and nu
   const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
   const r = data(await cloud.call('records', { action: 'importPatients', fileName: '患者.xlsx', format: 'xlsx', content, dryRun: false }, DIRECTOR)) as ImportReport
   expect(r).toMatchObject({ rows: 3, ok: 2, created: 2, lifetime: 1 })
-  expect(problems(r)).toEqual(['4:spendYuan:历史消费应为金额（元），最多两位小数，如 12345.60'])
+  expect(problems(r)).toEqual(['4:spendYuan:历史消费应为金额，最多两位小数，如 12345.60'])
   expect(await patient('pat_900001')).toMatchObject({ name: '林表', phone: '13811115001', birthday: '1988-02-29', cumulativeSpendFen: 3_100_050, tier: 'lifetime', lastVisitAt: '2026-09-30T16:00:00.000Z' })
   expect(await patient('pat_900002')).toMatchObject({ name: '林里', phone: '13811115002', cumulativeSpendFen: 8_880 })
 })

@@ -6,22 +6,26 @@
 import type { DataExportFile, ExportFormat } from '../../../src/api/privacy'
 import { toCsv } from '../../../src/domain/referral/csv'
 import { clinicDate, clinicDateTime } from '../../../src/services/format'
-import type { Deps } from '../deps'
+import { CURRENCY_UNIT } from '../../../src/domain/policy-money'
+import { currentPolicy, type Deps } from '../deps'
+import { chainSettingsOf } from '../chain-settings'
 import { collectPatientData, countsOf, type PatientData } from './privacy-export'
 
 const yuan = (fen: number | undefined) => (fen === undefined ? '' : (fen / 100).toFixed(2))
-const when = (iso: string | undefined) => (iso ? clinicDateTime(iso) : '')
-const day = (iso: string | undefined) => (iso ? clinicDate(iso) : '')
+
+/** Times in the clinic's zone and amounts in its unit (issue 14: the chain's policy, not UTC+8 and 元). */
+interface Shown { when: (iso: string | undefined) => string; day: (iso: string | undefined) => string; unit: string }
 
 const PROFILE_LABEL: Record<string, string> = {
   recordNo: '病历编号', name: '姓名', phone: '手机号', birthday: '出生日期', clinic: '建档门店', registeredAt: '建档时间', tier: '会员等级',
-  annualUntil: '年度会员有效期至', lifetimeSince: '终身会员开始', cumulativeSpendFen: '累计消费（元）', importedSpendFen: '原系统历史消费（元）',
-  bonusBalanceFen: '奖励金余额（元）', displayName: '对朋友显示的称呼', referralCode: '推荐码',
+  annualUntil: '年度会员有效期至', lifetimeSince: '终身会员开始', cumulativeSpendFen: '累计消费', importedSpendFen: '原系统历史消费',
+  bonusBalanceFen: '奖励金余额', displayName: '对朋友显示的称呼', referralCode: '推荐码',
 }
 
-function profileRows(p: PatientData['profile']): string[][] {
+function profileRows(p: PatientData['profile'], { when, unit }: Shown): string[][] {
   const rows: string[][] = []
-  for (const [key, text] of Object.entries(PROFILE_LABEL)) {
+  for (const [key, label] of Object.entries(PROFILE_LABEL)) {
+    const text = key.endsWith('Fen') ? `${label}（${unit}）` : label
     const v = p[key]
     if (v === undefined || v === null || v === '') continue
     const shown = key.endsWith('Fen') ? yuan(v as number) : /At$|Since$|Until$/.test(key) ? when(v as string) : String(v)
@@ -36,8 +40,9 @@ function profileRows(p: PatientData['profile']): string[][] {
   return rows
 }
 
-function csvOf(d: PatientData): string {
-  const rows: string[][] = [...profileRows(d.profile)]
+function csvOf(d: PatientData, shown: Shown): string {
+  const { when, day, unit } = shown
+  const rows: string[][] = [...profileRows(d.profile, shown)]
   for (const v of d.visits) {
     const parts = [`原价 ${yuan(v.subtotalFen)}`]
     if (v.memberDiscountFen) parts.push(`会员折扣 -${yuan(v.memberDiscountFen)}`)
@@ -63,12 +68,12 @@ function csvOf(d: PatientData): string {
   for (const e of d.events) rows.push(['会员活动', e.date, e.event, '', `${e.answer}${e.guests ? `，同行 ${e.guests} 人` : ''}${e.checkedInAt ? `，${when(e.checkedInAt)} 签到` : ''}`])
   for (const a of d.appointments) rows.push(['预约申请', when(a.requestedAt), `${a.clinic}：${a.date} ${a.timeOfDay}`, '', `${a.status}，联系电话 ${a.phone}${a.note ? `，备注：${a.note}` : ''}`])
   if (d.truncated.length) rows.push(['说明', '', '部分记录过多，本文件只包含前面的部分', '', '如需完整记录，请联系门店前台'])
-  return toCsv(['分类', '时间', '内容', '金额（元）', '说明'], rows)
+  return toCsv(['分类', '时间', '内容', `金额（${unit}）`, '说明'], rows)
 }
 
-function jsonOf(d: PatientData): string {
+function jsonOf(d: PatientData, unit: string): string {
   return JSON.stringify({
-    readme: '牙友口腔为您保存的个人信息。金额单位为分（100 分 = 1 元），时间为 UTC（北京时间减 8 小时）。其他人只以“姓氏 + *”出现。',
+    readme: `牙友口腔为您保存的个人信息。金额以最小单位记（100 = 1 ${unit}），时间为 UTC（协调世界时）。其他人只以“姓氏 + *”出现。`,
     ...d,
   }, null, 2)
 }
@@ -76,11 +81,15 @@ function jsonOf(d: PatientData): string {
 /** The patient's data as one file. */
 export async function exportFile(deps: Deps, patientId: string, caller: string, format: ExportFormat): Promise<DataExportFile> {
   const d = await collectPatientData(deps, patientId, caller)
-  const stamp = clinicDate(d.generatedAt).replace(/-/g, '')
+  const policy = await currentPolicy(deps.store)
+  const offset = chainSettingsOf(policy, deps.clock.now()).utcOffsetMinutes
+  const unit = CURRENCY_UNIT[policy.currency].zh
+  const shown: Shown = { when: (iso) => (iso ? clinicDateTime(iso, offset) : ''), day: (iso) => (iso ? clinicDate(iso, offset) : ''), unit }
+  const stamp = clinicDate(d.generatedAt, offset).replace(/-/g, '')
   const base = `yayou-mydata-${String(d.profile.recordNo).replace(/[^A-Za-z0-9_-]/g, '')}-${stamp}`
   const file = format === 'csv'
-    ? { fileName: `${base}.csv`, mimeType: 'text/csv;charset=utf-8', content: csvOf(d) }
-    : { fileName: `${base}.json`, mimeType: 'application/json;charset=utf-8', content: jsonOf(d) }
+    ? { fileName: `${base}.csv`, mimeType: 'text/csv;charset=utf-8', content: csvOf(d, shown) }
+    : { fileName: `${base}.json`, mimeType: 'application/json;charset=utf-8', content: jsonOf(d, unit) }
   return { ...file, counts: countsOf(d), truncated: d.truncated, generatedAt: d.generatedAt }
 }
 

@@ -60,7 +60,7 @@ export const MAX_IMPORTED_SPEND_FEN: Fen = 1_000_000_000
 
 /** "12,345.6" / "¥12345.60" / "12345" yuan → fen, exactly. Empty means no historical spend. */
 export function parseYuan(cell: string): Parsed<Fen> {
-  const v = cell.trim().replace(/^[¥￥]/, '').replace(/,/g, '').replace(/元$/, '').trim()
+  const v = cell.trim().replace(/^[¥￥₽]/, '').replace(/,/g, '').replace(/(元|卢布|₽)$/, '').trim()
   if (v === '') return ok(0)
   if (/^-/.test(v)) return bad(REASON.moneyNegative)
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v)

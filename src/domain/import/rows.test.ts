@@ -47,7 +47,7 @@ test('each bad field is its own problem with row, field and a reason in zh and e
     '3:phone:手机号须为 11 位中国大陆手机号（1 开头）',
     '3:birthday:生日“1999-02-29”不是真实的日期',
     '3:spendYuan:历史消费不能为负数',
-    '4:spendYuan:历史消费应为金额（元），最多两位小数，如 12345.60',
+    '4:spendYuan:历史消费应为金额，最多两位小数，如 12345.60',
     '4:clinic:找不到诊所“北京店”（可填诊所编号或名称）',
     '6:clinic:没有填写诊所，也未指定默认诊所',
   ])

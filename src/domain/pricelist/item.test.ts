@@ -47,7 +47,7 @@ describe('price list item validation (issue 13)', () => {
 })
 
 describe('parsePriceYuan: yuan text → fen without floating point', () => {
-  test.each([['280', 28_000], ['¥1,280.50', 128_050], ['99.5元', 9_950], ['０.０１', 1], ['0.29', 29], ['1000000', MAX_PRICE_FEN]])('%s → %d fen', (cell, fen) => {
+  test.each([['280', 28_000], ['¥1,280.50', 128_050], ['99.5元', 9_950], ['０.０１', 1], ['0.29', 29], ['1000000', MAX_PRICE_FEN], ['1,280.50 ₽', 128_050], ['280卢布', 28_000]])('%s → %d fen', (cell, fen) => {
     expect(parsePriceYuan(cell)).toEqual({ ok: true, fen })
   })
   test.each([['', '价格应为'], ['abc', '价格应为'], ['1.234', '价格应为'], ['-5', '价格应为'], ['0', '必须大于 0'], ['1000000.01', '超过'], ['99999999', '超过']])('%s is refused (%s)', (cell, zh) => {

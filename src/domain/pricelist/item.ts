@@ -6,7 +6,8 @@
  */
 import { DomainError } from '../errors'
 import type { Fen } from '../money'
-import { CATEGORIES, type Category, type Policy } from '../policy'
+import { CATEGORIES, type Category, type Currency, type Policy } from '../policy'
+import { formatMoney } from '../policy-money'
 
 /** An item as the catalogue holds it. `initials`: pinyin initials of the name (lower case), for search. */
 export interface CatalogueItem {
@@ -39,12 +40,13 @@ export const REASON = {
   nameRequired: { zh: '名称不能为空', en: 'The name is required' },
   nameFormat: { zh: `名称最长 ${MAX_NAME} 个字，且不能含控制字符`, en: `A name has at most ${MAX_NAME} characters and no control characters` },
   category: { zh: '类别须为：治疗、特价项目、口腔护理产品、会员费 之一', en: 'The category must be one of: treatment, special-price item, oral-care product, membership fee' },
-  priceFormat: { zh: '价格应为金额（元），最多两位小数，如 280 或 99.50', en: 'The price must be an amount in yuan with at most 2 decimals, e.g. 280 or 99.50' },
+  priceFormat: { zh: '价格应为金额，最多两位小数，如 280 或 99.50', en: 'The price must be an amount with at most 2 decimals, e.g. 280 or 99.50' },
   priceZero: { zh: '价格必须大于 0', en: 'The price must be more than zero' },
-  priceTooLarge: { zh: '价格超过 ¥1,000,000，请核对', en: 'The price is above ¥1,000,000; please check it' },
-  membershipFee: (fen: Fen) => ({
-    zh: `会员费项目的价格须等于政策中的年度会员费 ¥${(fen / 100).toFixed(2)}`,
-    en: `A membership fee item must cost the policy's annual fee, ¥${(fen / 100).toFixed(2)}`,
+  priceTooLarge: { zh: '价格超过 1,000,000，请核对', en: 'The price is above 1,000,000; please check it' },
+  // Issue 14: in the chain's currency (¥ or ₽).
+  membershipFee: (fen: Fen, currency: Currency) => ({
+    zh: `会员费项目的价格须等于政策中的年度会员费 ${formatMoney(fen, currency)}`,
+    en: `A membership fee item must cost the policy's annual fee, ${formatMoney(fen, currency)}`,
   }),
   duplicate: { zh: '价目表中已有同名项目', en: 'The price list already has an item with this name' },
 } as const
@@ -63,7 +65,7 @@ export const nameKey = (name: string): string => cleanName(name).toLowerCase().r
 export const isCategory = (v: unknown): v is Category => typeof v === 'string' && (CATEGORIES as readonly string[]).includes(v)
 
 /** Every problem of one input (empty when it is a valid item). M1: membership priced as the policy says. */
-export function priceItemProblems(input: PriceItemInput, policy: Pick<Policy, 'membership'>): FieldProblem[] {
+export function priceItemProblems(input: PriceItemInput, policy: Pick<Policy, 'membership' | 'currency'>): FieldProblem[] {
   const out: FieldProblem[] = []
   const name = typeof input.name === 'string' ? cleanName(input.name) : ''
   if (!name) out.push({ field: 'name', reason: REASON.nameRequired })
@@ -74,13 +76,13 @@ export function priceItemProblems(input: PriceItemInput, policy: Pick<Policy, 'm
   else if (p <= 0) out.push({ field: 'priceFen', reason: REASON.priceZero })
   else if (p > MAX_PRICE_FEN) out.push({ field: 'priceFen', reason: REASON.priceTooLarge })
   else if (input.category === 'membership_fee' && p !== policy.membership.annualFeeFen) {
-    out.push({ field: 'priceFen', reason: REASON.membershipFee(policy.membership.annualFeeFen) })
+    out.push({ field: 'priceFen', reason: REASON.membershipFee(policy.membership.annualFeeFen, policy.currency) })
   }
   return out
 }
 
 /** The input as an item's fields, or PRICE_ITEM_INVALID naming the first bad field (all in `details.problems`). */
-export function validatePriceItem(input: PriceItemInput, policy: Pick<Policy, 'membership'>): { name: string; category: Category; priceFen: Fen; active: boolean } {
+export function validatePriceItem(input: PriceItemInput, policy: Pick<Policy, 'membership' | 'currency'>): { name: string; category: Category; priceFen: Fen; active: boolean } {
   const problems = priceItemProblems(input, policy)
   if (problems.length) {
     const first = problems[0]
@@ -92,9 +94,9 @@ export function validatePriceItem(input: PriceItemInput, policy: Pick<Policy, 'm
   return { name: cleanName(input.name), category: input.category as Category, priceFen: input.priceFen, active: input.active !== false }
 }
 
-/** "280" / "¥1,280.50" / "99.5元" yuan → fen, exactly (no floating point); a reason when it is not a price. */
+/** "280" / "¥1,280.50" / "99.5元" / "1,280.50 ₽" → minor units (fen, kopecks), exactly (no floating point); a reason when it is not a price. */
 export function parsePriceYuan(cell: string): { ok: true; fen: Fen } | { ok: false; reason: Reason } {
-  const v = cell.normalize('NFKC').trim().replace(/^[¥￥]/, '').replace(/[,\s]/g, '').replace(/元$/, '')
+  const v = cell.normalize('NFKC').trim().replace(/^[¥￥₽]/, '').replace(/[,\s]/g, '').replace(/(元|卢布|₽)$/, '')
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v)
   if (!m) return { ok: false, reason: REASON.priceFormat }
   const whole = m[1].replace(/^0+(?=\d)/, '')

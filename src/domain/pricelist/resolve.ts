@@ -37,7 +37,7 @@ function fromCatalogue(line: CatalogueLine, index: number, byId: ReadonlyMap<str
   if (!item) throw new DomainError('PRICE_ITEM_NOT_FOUND', { line: index, itemId: line.itemId })
   if (!item.active) throw new DomainError('PRICE_ITEM_INACTIVE', { line: index, itemId: item.id, name: item.name })
   const amountFen = item.priceFen * q
-  if (amountFen > MAX_PRICE_FEN) throw invalid(index, 'amount', '金额超过 ¥1,000,000，请核对数量', 'the amount is above ¥1,000,000; check the quantity')
+  if (amountFen > MAX_PRICE_FEN) throw invalid(index, 'amount', '金额超过 1,000,000，请核对数量', 'the amount is above 1,000,000; check the quantity')
   return { name: q > 1 ? `${item.name} ×${q}` : item.name, category: item.category, amountFen }
 }
 
@@ -47,7 +47,7 @@ function freeText(line: FreeTextLine, index: number, role: StaffRole): BillItem 
   if (!name || name.length > MAX_NAME) throw invalid(index, 'name', `名称须为 1–${MAX_NAME} 个字`, `the name must be 1 to ${MAX_NAME} characters`)
   if (!isCategory(line.category)) throw invalid(index, 'category', '请选择类别', 'choose a category')
   const a = line.amountFen
-  if (!Number.isSafeInteger(a) || a <= 0 || a > MAX_PRICE_FEN) throw invalid(index, 'amount', '金额须大于 0 且不超过 ¥1,000,000', 'the amount must be more than zero and at most ¥1,000,000')
+  if (!Number.isSafeInteger(a) || a <= 0 || a > MAX_PRICE_FEN) throw invalid(index, 'amount', '金额须大于 0 且不超过 1,000,000', 'the amount must be more than zero and at most 1,000,000')
   return { name, category: line.category, amountFen: a }
 }
 

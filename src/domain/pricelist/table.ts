@@ -51,7 +51,7 @@ export function mapPriceColumns(header: readonly string[]): { ok: true; index: P
 }
 
 /** Checks every data row; blank rows are skipped, a name repeated in the file is a problem on its later rows. */
-export function checkPriceTable(table: RawTable, policy: Pick<Policy, 'membership'>): CheckedPriceFile | { columns: Reason } {
+export function checkPriceTable(table: RawTable, policy: Pick<Policy, 'membership' | 'currency'>): CheckedPriceFile | { columns: Reason } {
   const cols = mapPriceColumns(table.header)
   if (!cols.ok) return { columns: cols.reason }
   const cell = (r: string[], c: ImportColumn) => (cols.index[c] === undefined ? '' : (r[cols.index[c]!] ?? '').trim())

@@ -4,11 +4,12 @@
  * the in-app scanner) or pastes its text (H5). WeChat's camera may also open this page with the
  * code as `b` in the query: then it is filled in and the patient confirms with one tap.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../services/cloud'
 import { Btn, TextField } from '../../components/controls'
+import { useSingleFlight } from '../../components/hooks'
 import { useT } from '../../i18n'
 import { deskToken } from './deskCode'
 import type { BindingStepProps } from './PhoneBinding'
@@ -20,24 +21,15 @@ const NOT_A_CODE = { zh: '这不是前台绑定码，请重新扫描或粘贴', 
 export function DeskCodeBinding({ onBound, onError, fromLink }: Omit<BindingStepProps, 'onUseDeskCode'> & { fromLink: string }) {
   const t = useT()
   const [text, setText] = useState(fromLink)
-  const [busy, setBusy] = useState(false)
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
 
   async function bind(raw: string) {
     const token = deskToken(raw)
     if (!token) return onError(NOT_A_CODE)
-    if (lock.current) return
-    lock.current = true
-    setBusy(true)
-    try {
+    await run(async () => {
       const { persona } = await callFunction('identity', 'bindByDeskCode', { token })
       onBound(persona)
-    } catch (e) {
-      onError(e)
-    } finally {
-      lock.current = false
-      setBusy(false)
-    }
+    }, { onError })
   }
 
   async function scan() {

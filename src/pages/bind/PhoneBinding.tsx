@@ -7,7 +7,7 @@
  *  - H5 (local mode): the phone and a 6-digit code, which the local server delivers to this
  *    person's messages; one code a minute.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { ButtonProps } from '@tarojs/components'
@@ -17,6 +17,7 @@ import { callFunction } from '../../services/cloud'
 import { isMobile } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
+import { useSingleFlight } from '../../components/hooks'
 import { useT } from '../../i18n'
 import { useCountdown } from './useCountdown'
 
@@ -39,26 +40,14 @@ export function PhoneBinding({ onBound, onError, onUseDeskCode }: BindingStepPro
   const [sentTo, setSentTo] = useState<string | null>(null)
   const [resendAt, setResendAt] = useState<number | null>(null)
   const wait = useCountdown(resendAt)
-  const [busy, setBusy] = useState<'send' | 'verify' | 'bind' | null>(null)
   const [verified, setVerified] = useState<VerifiedPhone | null>(null)
   const [chosen, setChosen] = useState<PhoneRecord | null>(null)
   const [smsOnWeapp, setSmsOnWeapp] = useState(false)
-  const lock = useRef(false)
+  const flight = useSingleFlight<'send' | 'verify' | 'bind'>()
+  const busy = flight.busyKey
 
   /** One call at a time: a second tap before React re-renders is ignored. */
-  async function run(kind: 'send' | 'verify' | 'bind', call: () => Promise<void>) {
-    if (lock.current) return
-    lock.current = true
-    setBusy(kind)
-    try {
-      await call()
-    } catch (e) {
-      onError(e)
-    } finally {
-      lock.current = false
-      setBusy(null)
-    }
-  }
+  const run = (kind: 'send' | 'verify' | 'bind', call: () => Promise<void>) => flight.run(call, { key: kind, onError })
 
   const refuse = (message: BannerMessage) => onError(message)
 

@@ -11,9 +11,10 @@ import { openSlots, TIMES_OF_DAY, TIME_OF_DAY_LABEL } from '../../domain/appoint
 import { MAX_NOTE } from '../../domain/appointments/request'
 import { requestAppointment } from '../../services/clinic'
 import { newRequestId } from '../../services/format'
-import { toApiError, type ApiError } from '../../services/cloud'
+import type { ApiError } from '../../services/cloud'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
+import { useSingleFlight } from '../../components/hooks'
 import { useT } from '../../i18n'
 import { DateField } from '../../components/DateField'
 import { whenText } from '../../domain/appointments/when'
@@ -28,34 +29,26 @@ export function AppointmentForm({ page, clinic, onDone }: Props) {
   const [name, setName] = useState('')
   const [note, setNote] = useState('')
   const [error, setError] = useState<ApiError | null>(null)
-  const [sending, setSending] = useState(false)
   // One submission, one id: a retry after a lost answer is the same request; any edit makes a new one.
   const requestId = useRef(newRequestId())
   const edit = <V,>(set: (v: V) => void) => (v: V) => { requestId.current = newRequestId(); set(v) }
-  const lock = useRef(false)
+  const { busy: sending, run } = useSingleFlight()
 
   const open = clinic && date ? openSlots(clinic.hours, date) : []
   const slotOk = slot !== null && open.includes(slot)
   const ready = Boolean(clinic && date && slotOk && (page.phoneOnFile || phone.trim()) && (!page.needsName || name.trim()))
 
   async function submit() {
-    if (!clinic || !slot || lock.current) return
-    lock.current = true
-    setSending(true)
-    setError(null)
-    try {
+    if (!clinic || !slot) return
+    await run(async () => {
+      setError(null)
       const r = await requestAppointment({
         requestId: requestId.current, clinicId: clinic.clinicId, preferredDate: date, timeOfDay: slot,
         ...(page.phoneOnFile ? {} : { phone: phone.trim() }), ...(page.needsName ? { name: name.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}),
       })
       requestId.current = newRequestId()
       onDone(r)
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      lock.current = false
-      setSending(false)
-    }
+    }, { onError: setError })
   }
 
   return (

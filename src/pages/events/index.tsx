@@ -5,15 +5,15 @@
  * Others see the events with a note that they are for members and their families. The event
  * invitation message opens this page.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { MemberEvent } from '../../api/contract'
-import { callFunction, toApiError, type ApiError } from '../../services/cloud'
+import { callFunction, type ApiError } from '../../services/cloud'
 import { Loading, PageShell } from '../../components/PageShell'
 import { COMMON, useT, type Msg } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
-import { useLoad } from '../../components/hooks'
+import { useLoad, useSingleFlight } from '../../components/hooks'
 import './index.css'
 
 const MAX_GUESTS = 3
@@ -60,25 +60,16 @@ function EventList({ events, member }: { events: MemberEvent[]; member: boolean 
   const t = useT()
   const [replied, setReplied] = useState<Record<string, MemberEvent>>({})
   const [guests, setGuests] = useState<Record<string, number>>({})
-  const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
 
   async function reply(e: MemberEvent, attending: boolean) {
-    if (lock.current) return
-    lock.current = true
-    setBusy(e.eventId)
-    setError(null)
-    try {
+    await run(async () => {
+      setError(null)
       const n = guests[e.eventId] ?? e.myGuests ?? 0
       const next = await callFunction('events', 'rsvp', { eventId: e.eventId, attending, ...(attending ? { guests: n } : {}) })
       setReplied((r) => ({ ...r, [e.eventId]: next }))
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      lock.current = false
-      setBusy(null)
-    }
+    }, { onError: setError })
   }
 
   return (
@@ -113,10 +104,10 @@ function EventList({ events, member }: { events: MemberEvent[]; member: boolean 
                   </View>
                 </View>
                 <View className='row'>
-                  <Btn id={`attend-${e.eventId}`} className='grow' disabled={busy !== null} onClick={() => void reply(e, true)}>
+                  <Btn id={`attend-${e.eventId}`} className='grow' disabled={busy} onClick={() => void reply(e, true)}>
                     {e.myAnswer === 'yes' ? t({ zh: '更新报名', en: 'Update' }) : t({ zh: '报名', en: 'Attend' })}
                   </Btn>
-                  <Btn id={`decline-${e.eventId}`} variant='secondary' disabled={busy !== null || e.myAnswer === 'no'} onClick={() => void reply(e, false)}>
+                  <Btn id={`decline-${e.eventId}`} variant='secondary' disabled={busy || e.myAnswer === 'no'} onClick={() => void reply(e, false)}>
                     {t({ zh: '不参加', en: 'Decline' })}
                   </Btn>
                 </View>

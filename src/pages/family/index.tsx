@@ -9,7 +9,7 @@
  * Unbinding and answering a request are asked first, by name and amount (Taro.showModal); the page
  * refreshes by pulling down (issue 12).
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useShareAppMessage } from '@tarojs/taro'
 import { Button, View, Text } from '@tarojs/components'
 import type { BalanceRequest, Family, MemberHome } from '../../api/contract'
@@ -20,7 +20,7 @@ import { Loading, PageShell } from '../../components/PageShell'
 import { COMMON, useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn, CheckField } from '../../components/controls'
-import { useLoad } from '../../components/hooks'
+import { useLoad, useSingleFlight } from '../../components/hooks'
 import { Cell, Cells } from '../../components/Cells'
 import { CONFIRM, confirmAction } from '../../components/confirm'
 import { usePullRefresh } from '../../components/usePullRefresh'
@@ -44,11 +44,10 @@ export default function FamilyPage() {
   const [error, setError] = useState<ApiError | null>(null)
   /** The family as the last action returned it (fresher than the load). */
   const [updated, setUpdated] = useState<Family | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
   const [link, setLink] = useState<string | null>(null)
   /** M4: what the owner decided here (the server lists only requests still waiting). */
   const [decided, setDecided] = useState<Array<BalanceRequest & { approved: boolean }>>([])
-  const lock = useRef(false)
+  const { busy, busyKey, held, run } = useSingleFlight<string>()
 
   const data = load.data ?? null
   // A fresh load (reload, another persona) replaces what the last action returned.
@@ -69,24 +68,16 @@ export default function FamilyPage() {
     return { ...fallback, promise }
   })
 
-  async function act(key: string, run: () => Promise<Family>) {
-    if (lock.current) return
-    lock.current = true
-    setBusy(key)
-    setError(null)
-    try {
-      setUpdated(await run())
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      lock.current = false
-      setBusy(null)
-    }
+  async function act(key: string, change: () => Promise<Family>) {
+    await run(async () => {
+      setError(null)
+      setUpdated(await change())
+    }, { key, onError: setError })
   }
 
   /** M4: both answers are asked first, naming the family member and the amount (issue 12). */
   async function decide(r: BalanceRequest, approve: boolean) {
-    if (lock.current) return
+    if (held()) return
     const ask = approve ? CONFIRM.approveBalance(r.memberName, r.amountFen) : CONFIRM.declineBalance(r.memberName, r.amountFen)
     if (!(await confirmAction(ask))) return
     void act(`${approve ? 'approve' : 'decline'}-${r.requestId}`, async () => {
@@ -98,24 +89,16 @@ export default function FamilyPage() {
 
   /** M3: the member loses the family discount: asked first, by name. */
   async function unbind(m: Family['members'][number]) {
-    if (lock.current || !(await confirmAction(CONFIRM.unbind(m.name)))) return
+    if (held() || !(await confirmAction(CONFIRM.unbind(m.name)))) return
     void act(`unbind-${m.patientId}`, () => callFunction('family', 'unbind', { patientId: m.patientId }))
   }
 
   async function inviteOnH5() {
-    if (lock.current) return
-    lock.current = true
-    setBusy('invite')
-    setError(null)
-    try {
+    await run(async () => {
+      setError(null)
       const inv = await callFunction('family', 'invite', {})
       setLink(h5Link(inv.path))
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      lock.current = false
-      setBusy(null)
-    }
+    }, { key: 'invite', onError: setError })
   }
 
   const isOwner = !!family && !!data?.me && family.owner?.patientId === data.me
@@ -162,7 +145,7 @@ export default function FamilyPage() {
                     >
                       {t({ zh: '允许随时使用我的奖励金余额', en: 'May always pay from my balance' })}
                     </CheckField>
-                    <Btn id={`unbind-${m.patientId}`} variant='plain' disabled={busy !== null} onClick={() => void unbind(m)}>
+                    <Btn id={`unbind-${m.patientId}`} variant='plain' disabled={busy} onClick={() => void unbind(m)}>
                       {t({ zh: '解除绑定', en: 'Unbind' })}
                     </Btn>
                   </>
@@ -182,10 +165,10 @@ export default function FamilyPage() {
                 <Cell key={r.requestId} id={`request-${r.requestId}`} label={r.memberName} hint={t(BALANCE_REQUEST_LABEL[r.status])} value={money(r.amountFen)}>
                   {r.status === 'pending' ? (
                     <View className='row'>
-                      <Btn id={`approve-${r.requestId}`} className='grow' disabled={busy !== null} onClick={() => void decide(r, true)}>
+                      <Btn id={`approve-${r.requestId}`} className='grow' disabled={busy} onClick={() => void decide(r, true)}>
                         {t({ zh: '同意', en: 'Approve' })}
                       </Btn>
-                      <Btn id={`decline-${r.requestId}`} className='grow' variant='secondary' disabled={busy !== null} onClick={() => void decide(r, false)}>
+                      <Btn id={`decline-${r.requestId}`} className='grow' variant='secondary' disabled={busy} onClick={() => void decide(r, false)}>
                         {t({ zh: '拒绝', en: 'Decline' })}
                       </Btn>
                     </View>
@@ -215,8 +198,8 @@ export default function FamilyPage() {
                 isWeapp ? (
                   <Button id='family-invite' className='btn btn--primary' openType='share'>{t({ zh: '邀请家人', en: 'Invite' })}</Button>
                 ) : (
-                  <Btn id='family-invite' disabled={busy === 'invite'} onClick={() => void inviteOnH5()}>
-                    {busy === 'invite' ? t({ zh: '生成链接…', en: 'Preparing…' }) : t({ zh: '邀请家人', en: 'Invite' })}
+                  <Btn id='family-invite' disabled={busyKey === 'invite'} onClick={() => void inviteOnH5()}>
+                    {busyKey === 'invite' ? t({ zh: '生成链接…', en: 'Preparing…' }) : t({ zh: '邀请家人', en: 'Invite' })}
                   </Btn>
                 )
               ) : null}

@@ -4,15 +4,16 @@
  * card; a detractor is told the clinic will be in touch (a follow-up task for staff) and is never
  * asked to refer.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { RatingResult } from '../../api/contract'
-import { callFunction, toApiError } from '../../services/cloud'
+import { callFunction } from '../../services/cloud'
 import { queryParam } from '../../services/format'
 import { PageShell } from '../../components/PageShell'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
+import { useSingleFlight } from '../../components/hooks'
 import { useT } from '../../i18n'
 import './index.css'
 
@@ -25,28 +26,20 @@ export default function RatePage() {
   const [score, setScore] = useState<number | null>(null)
   const [comment, setComment] = useState('')
   const [error, setError] = useState<BannerMessage | null>(billId ? null : { zh: '链接不完整，缺少就诊记录', en: 'The link is incomplete: no visit given', code: 'VALIDATION' })
-  const [sending, setSending] = useState(false)
   const [result, setResult] = useState<RatingResult | null>(null)
-  const lock = useRef(false)
+  const { busy: sending, held, run } = useSingleFlight()
 
   async function submit() {
-    if (lock.current || !billId) return
+    if (held() || !billId) return
     if (score === null) {
       setError({ zh: '请先选择 0–10 分', en: 'Choose a score from 0 to 10 first', code: 'VALIDATION' })
       return
     }
-    lock.current = true
-    setSending(true)
-    setError(null)
-    try {
+    await run(async () => {
+      setError(null)
       const text = comment.trim()
       setResult(await callFunction('referral', 'rate', text ? { billId, score, comment: text } : { billId, score }))
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      lock.current = false
-      setSending(false)
-    }
+    }, { onError: setError })
   }
 
   return (

@@ -5,20 +5,20 @@
  * full rules (C1). By state: the button to take the coupon (the friend's own tap; the device hint
  * goes with it for R6), the way to the coupon once it is theirs, or a plain text why not.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ReferralOffer } from '../../api/contract'
 import { formatMoney } from '../../domain/policy-money'
 import { giftWords } from '../../domain/policy'
-import { ApiError, callFunction, toApiError } from '../../services/cloud'
+import { ApiError, callFunction } from '../../services/cloud'
 import { queryParam } from '../../services/format'
 import { Loading, PageShell } from '../../components/PageShell'
 import { COMMON, useT } from '../../i18n'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { takeEarly } from '../../services/early'
-import { useLoad, usePersonaKey } from '../../components/hooks'
+import { useLoad, usePersonaKey, useSingleFlight } from '../../components/hooks'
 import { LinesList, deviceHint } from './shared'
 import { REFERRAL_NEXT, REFERRAL_TEXT as T, STATE_TEXT } from './texts'
 import './index.css'
@@ -37,8 +37,7 @@ export default function ReferralLandingPage() {
   }, early)
   const [taken, setTaken] = useState<ReferralOffer | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
-  const [taking, setTaking] = useState(false)
-  const lock = useRef(false)
+  const { busy: taking, run } = useSingleFlight()
   const personaKey = usePersonaKey()
   useEffect(() => {
     // Local mode: another person picked in the switcher starts from the offer again.
@@ -48,26 +47,22 @@ export default function ReferralLandingPage() {
   const offer = taken ?? load.data ?? null
 
   async function take() {
-    if (lock.current || !offer) return
-    lock.current = true
-    setTaking(true)
-    setError(null)
-    try {
+    if (!offer) return
+    await run(async () => {
+      setError(null)
       const device = deviceHint()
       const coupon = await callFunction('referral', 'takeCoupon', device ? { code, device } : { code })
       setTaken({ ...offer, state: 'yours', couponId: coupon.couponId })
-    } catch (e) {
-      const err = toApiError(e)
-      setError(err)
-      // The answer changed meanwhile (taken elsewhere, now a patient): show what it is now.
-      if (err.code.startsWith('REFERRAL_') || err.code.startsWith('COUPON_')) {
-        setTaken(null)
-        reload()
-      }
-    } finally {
-      lock.current = false
-      setTaking(false)
-    }
+    }, {
+      onError: (err) => {
+        setError(err)
+        // The answer changed meanwhile (taken elsewhere, now a patient): show what it is now.
+        if (err.code.startsWith('REFERRAL_') || err.code.startsWith('COUPON_')) {
+          setTaken(null)
+          reload()
+        }
+      },
+    })
   }
 
   return (

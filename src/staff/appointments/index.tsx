@@ -6,15 +6,15 @@
  * (已致电 / 已预约 / 无法联系) name the version this list showed: when a colleague got there first the
  * server refuses and the list reloads.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { StaffAppointment, StaffMark } from '../../api/contract'
 import { APPOINTMENT_STATUS_LABEL, canMark, STAFF_MARKS } from '../../domain/appointments/status'
 import { dialAppointment, dialNumber, isWeapp, markAppointment, staffAppointments, telHref } from '../../services/clinic'
-import { toApiError, type ApiError } from '../../services/cloud'
+import type { ApiError } from '../../services/cloud'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
-import { useLoad } from '../../components/hooks'
+import { useLoad, useSingleFlight } from '../../components/hooks'
 import { StaffPage } from '../../components/StaffPage'
 import { Loading } from '../../components/PageShell'
 import { COMMON, useT, type Msg } from '../../i18n'
@@ -39,34 +39,26 @@ function Requests() {
   const t = useT()
   const [load, reload] = useLoad(staffAppointments)
   const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
   const [revealed, setRevealed] = useState<Record<string, string>>({})
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
   const list = load.data ?? null
 
-  async function run(key: string, work: () => Promise<void>) {
-    if (lock.current) return
-    lock.current = true
-    setBusy(key)
+  const act = (work: () => Promise<void>) => run(async () => {
     setError(null)
-    try {
-      await work()
-    } catch (e) {
-      const err = toApiError(e)
+    await work()
+  }, {
+    onError: (err) => {
       setError(err)
       if (err.code === 'APPOINTMENT_CHANGED' || err.code === 'APPOINTMENT_NOT_FOUND') reload() // show what it is now
-    } finally {
-      lock.current = false
-      setBusy(null)
-    }
-  }
+    },
+  })
 
-  const dial = (a: StaffAppointment) => run(`dial:${a.appointmentId}`, async () => {
+  const dial = (a: StaffAppointment) => act(async () => {
     const { phone } = await dialAppointment(a.appointmentId)
     setRevealed((r) => ({ ...r, [a.appointmentId]: phone }))
     if (isWeapp) await dialNumber(phone).catch(() => undefined) // the dialer; the number stays shown as well
   })
-  const mark = (a: StaffAppointment, status: StaffMark) => run(`${status}:${a.appointmentId}`, async () => {
+  const mark = (a: StaffAppointment, status: StaffMark) => act(async () => {
     await markAppointment(a.appointmentId, status, a.version)
     reload()
   })
@@ -91,7 +83,7 @@ function Requests() {
   )
 }
 
-function Row({ a, phone, busy, onDial, onMark }: { a: StaffAppointment; phone?: string; busy: string | null; onDial: () => void; onMark: (s: StaffMark) => void }) {
+function Row({ a, phone, busy, onDial, onMark }: { a: StaffAppointment; phone?: string; busy: boolean; onDial: () => void; onMark: (s: StaffMark) => void }) {
   const t = useT()
   return (
     <View id={`apt-${a.appointmentId}`} className='apt' data-status={a.status} data-version={a.version}>
@@ -113,12 +105,12 @@ function Row({ a, phone, busy, onDial, onMark }: { a: StaffAppointment; phone?: 
       {a.handledByName && a.updatedAt ? <Text className='apt__line muted small'>{t({ zh: `最近处理：${a.handledByName}`, en: `Last handled by ${a.handledByName}` })}</Text> : null}
       {a.status !== 'booked' ? (
         <>
-          <Btn id={`apt-dial-${a.appointmentId}`} variant='secondary' disabled={busy !== null} onClick={onDial}>
+          <Btn id={`apt-dial-${a.appointmentId}`} variant='secondary' disabled={busy} onClick={onDial}>
             {phone ? t({ zh: '再次拨打', en: 'Call again' }) : t({ zh: '拨打电话', en: 'Call' })}
           </Btn>
           <View className='row apt__marks'>
             {STAFF_MARKS.map((s) => (
-              <Btn key={s} id={`apt-mark-${s}-${a.appointmentId}`} variant='plain' disabled={busy !== null || !canMark(a.status, s)} onClick={() => onMark(s)}>
+              <Btn key={s} id={`apt-mark-${s}-${a.appointmentId}`} variant='plain' disabled={busy || !canMark(a.status, s)} onClick={() => onMark(s)}>
                 {t(APPOINTMENT_STATUS_LABEL[s])}
               </Btn>
             ))}

@@ -12,7 +12,8 @@ import { money, moneyUnit } from '../../services/chain'
 import { CATEGORY_LABEL } from '../../domain/policy'
 import { Btn, TextField } from '../../components/controls'
 import { CONFIRM, confirmAction } from '../../components/confirm'
-import { callFunction, toApiError } from '../../services/cloud'
+import { callFunction } from '../../services/cloud'
+import { useSingleFlight } from '../../components/hooks'
 import { clinicDateTime, newRequestId, parseYuan } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { ADJ_LABEL } from '../reception/desk'
@@ -32,8 +33,7 @@ export function ReceiptView({ receipt, mayRefund, onChanged, onError }: {
   const line = typeof target === 'number' ? target : null
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
   const request = useRef({ content: '', id: '' })
   const r = receipt
   const most = line === null ? r.refundableFen : r.refundableByLineFen[line]
@@ -49,11 +49,8 @@ export function ReceiptView({ receipt, mayRefund, onChanged, onError }: {
       onError({ zh: `请填写不超过 ${money(most)} 的退款金额和退款原因`, en: `Enter an amount up to ${money(most)} and a reason` })
       return
     }
-    if (lock.current) return // a second tap before the first is answered sends nothing
-    lock.current = true
-    try {
-      if (!(await confirmAction(CONFIRM.refund(r.patientName, parsed.fen)))) return
-      setBusy(true)
+    // A second tap before the first is answered sends nothing, nor asks again.
+    await run(async () => {
       onError(null)
       // S3: one request id per refund as filled in — a retry after a lost answer is the same refund, never a second.
       const content = JSON.stringify([r.billId, line, parsed.fen, reason.trim()])
@@ -64,12 +61,7 @@ export function ReceiptView({ receipt, mayRefund, onChanged, onError }: {
       setReason('')
       onChanged()
       void Taro.showToast({ title: t({ zh: '已退款', en: 'Refunded' }), icon: 'success' })
-    } catch (e) {
-      onError(toApiError(e))
-    } finally {
-      lock.current = false
-      setBusy(false)
-    }
+    }, { confirm: () => confirmAction(CONFIRM.refund(r.patientName, parsed.fen)), onError })
   }
 
   const kv = (k: string, v: string, id?: string) => (

@@ -4,17 +4,17 @@
  * masked phone (C2), what the member paid in the last 12 months (M6) and the gift budget (0.5%).
  * Staff tick each gift bought, then delivered; the list exports as CSV. Default: next month.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { BirthdayGift } from '../../api/contract'
 import { money } from '../../services/chain'
-import { callFunction, toApiError } from '../../services/cloud'
+import { callFunction } from '../../services/cloud'
 import { clinicDateTime, shiftMonth } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { ExportButtons } from '../export/ExportButtons'
 import { BIRTHDAYS_EXPORT, GIFT_STATUS_LABEL } from '../export/reports'
-import { useLoad } from '../../components/hooks'
+import { useLoad, useSingleFlight } from '../../components/hooks'
 import { StaffPage } from '../../components/StaffPage'
 import { Loading } from '../../components/PageShell'
 import { COMMON, useT } from '../../i18n'
@@ -36,8 +36,7 @@ function GiftDesk() {
   const [asked, setAsked] = useState<string | undefined>(undefined)
   const [load, reload] = useLoad(() => callFunction('membership', 'birthdays', asked ? { month: asked } : {}))
   const [error, setError] = useState<BannerMessage | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
   const list = load.data ?? null
   const month = asked ?? list?.month ?? ''
   const current = list && list.month === month ? list : null
@@ -50,19 +49,12 @@ function GiftDesk() {
   }
 
   async function mark(g: BirthdayGift, step: 'bought' | 'delivered') {
-    if (!current || lock.current) return
-    lock.current = true
-    setBusy(`${g.patientId}:${step}`)
-    setError(null)
-    try {
+    if (!current) return
+    await run(async () => {
+      setError(null)
       await callFunction('membership', 'markGift', { month: current.month, patientId: g.patientId, step })
       reload() // the row, the total and the CSV all come from the server again
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      lock.current = false
-      setBusy(null)
-    }
+    }, { onError: setError })
   }
 
   return (
@@ -98,10 +90,10 @@ function GiftDesk() {
                 <View className='kv'><Text className='kv__k'>{t({ zh: '近 12 个月消费', en: 'Paid (12 months)' })}</Text><Text className='kv__v'>{money(g.spend12mFen)}</Text></View>
                 <View className='kv'><Text className='kv__k'>{t({ zh: '礼物预算', en: 'Gift budget' })}</Text><Text id={`gift-budget-${g.patientId}`} className='kv__v'>{money(g.budgetFen)}</Text></View>
                 <View className='row'>
-                  <Btn id={`gift-bought-${g.patientId}`} variant='secondary' className='grow' disabled={busy !== null || g.status !== 'todo'} onClick={() => void mark(g, 'bought')}>
+                  <Btn id={`gift-bought-${g.patientId}`} variant='secondary' className='grow' disabled={busy || g.status !== 'todo'} onClick={() => void mark(g, 'bought')}>
                     {t(STATUS.bought)}
                   </Btn>
-                  <Btn id={`gift-delivered-${g.patientId}`} variant='secondary' className='grow' disabled={busy !== null || g.status !== 'bought'} onClick={() => void mark(g, 'delivered')}>
+                  <Btn id={`gift-delivered-${g.patientId}`} variant='secondary' className='grow' disabled={busy || g.status !== 'bought'} onClick={() => void mark(g, 'delivered')}>
                     {t(STATUS.delivered)}
                   </Btn>
                 </View>

@@ -11,7 +11,7 @@ import { callFunction, toApiError } from '../../services/cloud'
 import { CARD_STATE_LABEL, clinicDate } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
-import { useLoad } from '../../components/hooks'
+import { useLoad, useSingleFlight } from '../../components/hooks'
 import { CONFIRM, confirmAction } from '../../components/confirm'
 import { Loading } from '../../components/PageShell'
 import { COMMON, useT, type Msg } from '../../i18n'
@@ -49,7 +49,8 @@ export function Programme({ onError }: { onError: (e: BannerMessage | null) => v
   const t = useT()
   const [revoking, setRevoking] = useState<string | null>(null)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
+  const flight = useSingleFlight()
+  const busy = flight.busy
   // Pages after the first and the next cursor (null: only the first page is shown; a refresh starts there again).
   const [more, setMore] = useState<{ cards: SummaryCard[]; next?: string } | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
@@ -73,7 +74,7 @@ export function Programme({ onError }: { onError: (e: BannerMessage | null) => v
   }
 
   async function revoke() {
-    if (!revoking || busy) return
+    if (!revoking || flight.held()) return
     if (reason.trim().length < 2) {
       onError({ zh: '请填写作废原因（至少 2 个字）', en: 'Give a reason for revoking (at least 2 characters)', code: 'VALIDATION' })
       return
@@ -81,19 +82,14 @@ export function Programme({ onError }: { onError: (e: BannerMessage | null) => v
     // Issue 12: the balance on the card is lost; asked first, naming whose card and how much.
     const card = cards.find((c) => c.cardId === revoking)
     const holder = card ? card.friendName ?? card.giverName : t({ zh: '持卡人', en: 'the holder' })
-    if (!(await confirmAction(CONFIRM.revokeCard(holder, card?.balanceFen ?? 0)))) return
-    setBusy(true)
     onError(null)
-    try {
+    // S3: one revocation at a time, the dialog asked while the lock is held.
+    await flight.run(async () => {
       await callFunction('friendcard', 'revoke', { cardId: revoking, reason: reason.trim() })
       setRevoking(null)
       setReason('')
       refresh()
-    } catch (e) {
-      onError(toApiError(e))
-    } finally {
-      setBusy(false)
-    }
+    }, { confirm: () => confirmAction(CONFIRM.revokeCard(holder, card?.balanceFen ?? 0)), onError })
   }
 
   if (load.state === 'error') {

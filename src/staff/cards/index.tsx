@@ -13,6 +13,7 @@ import type { IssuedCard, Persona, ScannedPatient } from '../../api/contract'
 import { money } from '../../services/chain'
 import { can } from '../../domain/permissions'
 import { callFunction, toApiError } from '../../services/cloud'
+import { useSingleFlight } from '../../components/hooks'
 import { TIER_LABEL, clinicDate, newRequestId } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, CheckField, TextField } from '../../components/controls'
@@ -53,11 +54,10 @@ function IssueCard({ staff, onError }: { staff: Staff; onError: (e: BannerMessag
   const [finding, setFinding] = useState(false)
   const [member, setMember] = useState<ScannedPatient | null>(null)
   const [confirmed, setConfirmed] = useState(false)
-  const [issuing, setIssuing] = useState(false)
   const [issued, setIssued] = useState<IssuedCard | null>(null)
   /** S3: one requestId per intent (this member, this issue); retries and double taps reuse it. */
   const intent = useRef<{ patientId: string; id: string } | null>(null)
-  const lock = useRef(false)
+  const { busy: issuing, held, run } = useSingleFlight()
 
   async function find() {
     const value = record.trim()
@@ -86,27 +86,21 @@ function IssueCard({ staff, onError }: { staff: Staff; onError: (e: BannerMessag
   }
 
   async function issue() {
-    if (!member || lock.current) return
+    if (!member || held()) return
     if (!confirmed) {
       onError({ zh: '需确认治疗已过半或已完成', en: 'Confirm the treatment is half done or finished first', code: 'TREATMENT_NOT_CONFIRMED' })
       return
     }
-    lock.current = true // a second tap before React re-renders is ignored too
-    if (!intent.current || intent.current.patientId !== member.patientId) intent.current = { patientId: member.patientId, id: newRequestId() }
-    setIssuing(true)
-    onError(null)
-    try {
+    // The lock is taken before React re-renders: a second tap is ignored too.
+    await run(async () => {
+      if (!intent.current || intent.current.patientId !== member.patientId) intent.current = { patientId: member.patientId, id: newRequestId() }
+      onError(null)
       const card = await callFunction('friendcard', 'issue', { patientId: member.patientId, treatmentConfirmed: true, requestId: intent.current.id })
       setIssued(card)
       // Done: the next card for this member is a new decision, confirmed again.
       intent.current = null
       setConfirmed(false)
-    } catch (e) {
-      onError(toApiError(e)) // the same requestId stays: tapping again is a safe retry
-    } finally {
-      lock.current = false
-      setIssuing(false)
-    }
+    }, { onError }) // on a failure the same requestId stays: tapping again is a safe retry
   }
 
   return (

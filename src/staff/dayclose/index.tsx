@@ -10,14 +10,14 @@ import type { ClosedDay, DaySheet } from '../../api/bills'
 import { can } from '../../domain/permissions'
 import { PAYMENT_METHOD_LABEL } from '../../domain/bill/payment'
 import { money } from '../../services/chain'
-import { callFunction, toApiError } from '../../services/cloud'
+import { callFunction } from '../../services/cloud'
 import { clinicDateTime, newRequestId } from '../../services/format'
 import { ExportButtons } from '../export/ExportButtons'
 import { CLOSED_DAYS_EXPORT, DAY_BILLS_EXPORT } from '../export/reports'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
 import { confirmAction } from '../../components/confirm'
-import { useLoad } from '../../components/hooks'
+import { useLoad, useSingleFlight } from '../../components/hooks'
 import { StaffPage, type StaffPersona } from '../../components/StaffPage'
 import { Loading } from '../../components/PageShell'
 import { useT } from '../../i18n'
@@ -39,7 +39,8 @@ function DayClose({ staff }: { staff: StaffPersona }) {
   const [day, setDay] = useState<string | undefined>(undefined) // undefined: today, clinic time
   const [load, reload] = useLoad<DaySheet>(() => callFunction('reception', 'daySheet', day ? { day } : {}))
   const [error, setError] = useState<BannerMessage | null>(null)
-  const [busy, setBusy] = useState(false)
+  const flight = useSingleFlight()
+  const busy = flight.busy
   const sheet = load.data ?? null
 
   function go(n: number) {
@@ -48,8 +49,9 @@ function DayClose({ staff }: { staff: StaffPersona }) {
     reload()
   }
 
+  // S3: one close at a time — the lock is taken on the tap, the dialog asked while it is held.
   async function close() {
-    if (!sheet || busy) return
+    if (!sheet) return
     const ask = {
       title: { zh: '确认日结', en: 'Close the day' },
       content: {
@@ -58,18 +60,12 @@ function DayClose({ staff }: { staff: StaffPersona }) {
       },
       confirmText: { zh: '日结', en: 'Close' },
     }
-    if (!(await confirmAction(ask))) return
-    setBusy(true)
     setError(null)
-    try {
+    await flight.run(async () => {
       await callFunction('reception', 'closeDay', { day: sheet.day, requestId: newRequestId() })
       reload()
       void Taro.showToast({ title: t({ zh: '已日结', en: 'Day closed' }), icon: 'success' })
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      setBusy(false)
-    }
+    }, { confirm: () => confirmAction(ask), onError: setError })
   }
 
   return (

@@ -3,7 +3,7 @@
  * the member's code (S1: scanned, or its text pasted) or the typed record number, as at reception.
  * A second scan of the same person changes nothing and says so.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Attendee, MemberEvent } from '../../api/contract'
@@ -11,7 +11,7 @@ import { callFunction, toApiError } from '../../services/cloud'
 import { clinicDateTime } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
-import { useLoad } from '../../components/hooks'
+import { useLoad, useSingleFlight } from '../../components/hooks'
 import { Loading } from '../../components/PageShell'
 import { useT } from '../../i18n'
 
@@ -23,9 +23,8 @@ export function Door({ event, onError, onChanged }: { event: MemberEvent; onErro
   const t = useT()
   const [load, reload] = useLoad(() => callFunction('events', 'attendees', { eventId: event.eventId }))
   const [code, setCode] = useState('')
-  const [checking, setChecking] = useState(false)
   const [result, setResult] = useState<Result | null>(null)
-  const lock = useRef(false)
+  const { busy: checking, run } = useSingleFlight()
   const list = load.data ?? []
   const checkedIn = list.filter((a) => a.checkedInAt).length
   const people = list.reduce((n, a) => n + 1 + a.guests, 0)
@@ -33,24 +32,20 @@ export function Door({ event, onError, onChanged }: { event: MemberEvent; onErro
   async function checkIn(raw: string) {
     const value = raw.trim()
     if (!value) return onError({ zh: '请扫描会员码或输入病历号', en: 'Scan the member code or type the record number', code: 'VALIDATION' })
-    if (lock.current) return
-    lock.current = true
-    setChecking(true)
-    onError(null)
-    try {
+    await run(async () => {
+      onError(null)
       const attendee = await callFunction('events', 'checkIn', { eventId: event.eventId, code: value })
       const before = list.find((a) => a.patientId === attendee.patientId)?.checkedInAt
       setResult({ attendee, already: Boolean(before) })
       setCode('')
       reload()
       onChanged()
-    } catch (e) {
-      setResult(null)
-      onError(toApiError(e))
-    } finally {
-      lock.current = false
-      setChecking(false)
-    }
+    }, {
+      onError: (e) => {
+        setResult(null)
+        onError(e)
+      },
+    })
   }
 
   async function scanWithCamera() {

@@ -5,15 +5,15 @@
  * the planned events with how many are coming. Choosing one opens its door list and check-in (Door).
  * Invitations go out by the daily job, to members who subscribed (N1, N3).
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { EventPlan, MemberEvent } from '../../api/contract'
 import type { EventKind } from '../../domain/events/calendar'
 import { can } from '../../domain/permissions'
-import { callFunction, toApiError } from '../../services/cloud'
+import { callFunction } from '../../services/cloud'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
-import { useLoad } from '../../components/hooks'
+import { useLoad, useSingleFlight } from '../../components/hooks'
 import { StaffPage, type StaffPersona } from '../../components/StaffPage'
 import { Door } from './Door'
 import { ROLE_LABEL } from '../team/labels'
@@ -127,8 +127,7 @@ function CreateForm({ draft, onChange, onError, onCreated }: {
   onCreated: (e: MemberEvent) => void
 }) {
   const t = useT()
-  const [saving, setSaving] = useState(false)
-  const lock = useRef(false)
+  const { busy: saving, run } = useSingleFlight()
 
   async function create() {
     const date = draft.date.trim()
@@ -137,18 +136,10 @@ function CreateForm({ draft, onChange, onError, onCreated }: {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return onError(VALIDATION('日期格式为 YYYY-MM-DD', 'A date is YYYY-MM-DD'))
     if (place.length < 2) return onError(VALIDATION('请填写活动地点', 'Enter the place'))
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > 2000) return onError(VALIDATION('人数上限为 1–2000 的整数', 'Capacity is a whole number from 1 to 2000'))
-    if (lock.current) return
-    lock.current = true
-    setSaving(true)
-    onError(null)
-    try {
+    await run(async () => {
+      onError(null)
       onCreated(await callFunction('events', 'create', { kind: draft.kind, date, place, capacity }))
-    } catch (e) {
-      onError(toApiError(e))
-    } finally {
-      lock.current = false
-      setSaving(false)
-    }
+    }, { onError })
   }
 
   return (

@@ -3,7 +3,7 @@
  * and at which clinic; their own tap on "加入" binds their WeChat to the new staff record (a code
  * works once). Opened without a code (e.g. from a forwarded text), it takes the code or link pasted.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Persona, StaffInvitationView } from '../../api/contract'
@@ -12,7 +12,7 @@ import { clinicDateTime, queryParam } from '../../services/format'
 import { Loading, PageShell } from '../../components/PageShell'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
-import { usePersonaKey } from '../../components/hooks'
+import { usePersonaKey, useSingleFlight } from '../../components/hooks'
 import { ROLE_LABEL } from '../team/labels'
 import { useT, type Msg } from '../../i18n'
 
@@ -39,8 +39,7 @@ export default function StaffJoinPage() {
   const [view, setView] = useState<StaffInvitationView | null>(null)
   const [joined, setJoined] = useState<Extract<Persona, { kind: 'staff' }> | null>(null)
   const [error, setError] = useState<BannerMessage | null>(null)
-  const [busy, setBusy] = useState(false)
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
   const personaKey = usePersonaKey()
 
   async function look(code: string) {
@@ -60,20 +59,17 @@ export default function StaffJoinPage() {
   }, [token, personaKey])
 
   async function join() {
-    if (lock.current || !token) return
-    lock.current = true
-    setBusy(true)
-    setError(null)
-    try {
+    if (!token) return
+    await run(async () => {
+      setError(null)
       const { persona } = await callFunction('team', 'join', { token })
       if (persona.kind === 'staff') setJoined(persona)
-    } catch (e) {
-      setError(toApiError(e))
-      void look(token) // show what the invitation is now
-    } finally {
-      lock.current = false
-      setBusy(false)
-    }
+    }, {
+      onError: (e) => {
+        setError(e)
+        void look(token) // show what the invitation is now
+      },
+    })
   }
 
   return (

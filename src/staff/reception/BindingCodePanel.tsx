@@ -12,6 +12,7 @@ import type { BindingCode } from '../../api/contract'
 import { callFunction, isApiError, toApiError } from '../../services/cloud'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { QrCode } from '../../components/QrCode'
+import { useSingleFlight } from '../../components/hooks'
 import { Btn } from '../../components/controls'
 import { useCountdown } from '../../pages/bind/useCountdown'
 import './BindingCodePanel.css'
@@ -48,27 +49,22 @@ export function BindingCodePanel({ patientId, patientName, onClose, onError }: {
 }) {
   const t = useT()
   const [held, setHeld] = useState<{ code: BindingCode; deadline: number } | null>(null)
-  const [busy, setBusy] = useState(false)
   const seconds = useCountdown(held?.deadline ?? null)
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
   const onErrorRef = useRef(onError)
   onErrorRef.current = onError
 
   async function fetchCode() {
-    if (lock.current) return
-    lock.current = true
-    setBusy(true)
-    try {
+    await run(async () => {
       const code = await callFunction('reception', 'bindingCode', { patientId })
       // Counted on this device's clock from arrival: the server's clock may differ from it.
       setHeld({ code, deadline: Date.now() + Math.max(1, code.ttlSeconds) * 1000 })
-    } catch (e) {
-      setHeld(null)
-      onErrorRef.current(e)
-    } finally {
-      lock.current = false
-      setBusy(false)
-    }
+    }, {
+      onError: (e) => {
+        setHeld(null)
+        onErrorRef.current(e)
+      },
+    })
   }
 
   useEffect(() => {

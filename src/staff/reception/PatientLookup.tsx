@@ -4,11 +4,12 @@
  * loads them as by record number, with no payer ticket, so spending their stored value needs a
  * reason, R5, M4) or shows them a one-time binding code so they bind their WeChat.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { PatientMatch } from '../../api/contract'
 import { callFunction } from '../../services/cloud'
 import { Btn, TextField } from '../../components/controls'
+import { useSingleFlight } from '../../components/hooks'
 import { BindingCodePanel } from './BindingCodePanel'
 import { useT } from '../../i18n'
 
@@ -17,8 +18,7 @@ export function PatientLookup({ onSelect, onError }: { onSelect: (m: PatientMatc
   const [query, setQuery] = useState('')
   const [matches, setMatches] = useState<PatientMatch[] | null>(null)
   const [binding, setBinding] = useState<PatientMatch | null>(null)
-  const [busy, setBusy] = useState(false)
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
 
   async function find() {
     const q = query.trim()
@@ -26,20 +26,16 @@ export function PatientLookup({ onSelect, onError }: { onSelect: (m: PatientMatc
       onError({ zh: '请输入病历号、手机号或手机尾号 4 位', en: 'Enter a record number, a phone number or its last 4 digits', code: 'VALIDATION' })
       return
     }
-    if (lock.current) return
-    lock.current = true
-    setBusy(true)
-    setBinding(null)
-    try {
+    await run(async () => {
+      setBinding(null)
       setMatches(await callFunction('reception', 'lookup', { query: q }))
       onError(null)
-    } catch (e) {
-      setMatches(null)
-      onError(e)
-    } finally {
-      lock.current = false
-      setBusy(false)
-    }
+    }, {
+      onError: (e) => {
+        setMatches(null)
+        onError(e)
+      },
+    })
   }
 
   return (

@@ -10,6 +10,7 @@ import { callFunction } from '../../services/cloud'
 import { TIER_LABEL, parseYuan, newRequestId } from '../../services/format'
 import type { BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
+import { useSingleFlight } from '../../components/hooks'
 import { CONFIRM, confirmAction } from '../../components/confirm'
 import { useT } from '../../i18n'
 
@@ -24,15 +25,14 @@ export function RefundPanel({ receipt, setError, show }: RefundPanelProps) {
   const t = useT()
   const [refundAmount, setRefundAmount] = useState('')
   const [refundReason, setRefundReason] = useState('')
-  const [refunding, setRefunding] = useState(false)
   const [refundDone, setRefundDone] = useState<RefundResult | null>(null)
   /** S3: one requestId per refund content; a retry reuses it. */
   const refundRequest = useRef<{ fp: string; id: string } | null>(null)
-  const refundLock = useRef(false)
+  const { busy: refunding, held, run } = useSingleFlight()
 
   /** M6: refund (part of) the bill just paid; one requestId per refund content (S3). */
   async function refund() {
-    if (!receipt || refundLock.current) return
+    if (!receipt || held()) return
     const parsed = parseYuan(refundAmount)
     if (!parsed.ok) {
       setError({ ...parsed.message, code: 'VALIDATION' })
@@ -45,20 +45,14 @@ export function RefundPanel({ receipt, setError, show }: RefundPanelProps) {
     }
     const fp = JSON.stringify([receipt.billId, parsed.fen, reason])
     if (!refundRequest.current || refundRequest.current.fp !== fp) refundRequest.current = { fp, id: newRequestId() }
-    refundLock.current = true
+    const requestId = refundRequest.current.id
     setError(null)
-    try {
-      const who = receipt.payerName ?? t({ zh: '该患者', en: 'this patient' })
-      if (!(await confirmAction(CONFIRM.refund(who, parsed.fen)))) return
-      setRefunding(true)
-      const r = await callFunction('reception', 'refund', { billId: receipt.billId, amountFen: parsed.fen, reason, requestId: refundRequest.current.id })
-      setRefundDone(r)
-    } catch (e) {
-      show(e) // the same requestId is kept: tapping again is a safe retry
-    } finally {
-      refundLock.current = false
-      setRefunding(false)
-    }
+    await run(async () => {
+      setRefundDone(await callFunction('reception', 'refund', { billId: receipt.billId, amountFen: parsed.fen, reason, requestId }))
+    }, {
+      confirm: () => confirmAction(CONFIRM.refund(receipt.payerName ?? t({ zh: '该患者', en: 'this patient' }), parsed.fen)),
+      onError: show, // the same requestId is kept: tapping again is a safe retry
+    })
   }
 
   return (

@@ -5,12 +5,13 @@
  * (PHONE_HAS_RECORD): the desk shows that record's binding code, or, for a family member who
  * shares the phone, makes a new record on purpose (`sharedPhone`).
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { NewPatient } from '../../api/contract'
 import { callFunction } from '../../services/cloud'
 import { isBirthdayOrEmpty, isMobile } from '../../services/format'
 import { Btn, TextField } from '../../components/controls'
+import { useSingleFlight } from '../../components/hooks'
 import { PhoneHasRecordNotice, phoneHasRecord, type ExistingRecord } from './BindingCodePanel'
 import { useT } from '../../i18n'
 
@@ -24,8 +25,7 @@ export function WalkInForm({ onRegistered, onError }: { onRegistered: (p: NewPat
   const [birthday, setBirthday] = useState('')
   const [existing, setExisting] = useState<ExistingRecord | null>(null)
   const [done, setDone] = useState<NewPatient | null>(null)
-  const [busy, setBusy] = useState(false)
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
 
   async function register(sharedPhone: boolean) {
     const n = name.trim()
@@ -33,10 +33,7 @@ export function WalkInForm({ onRegistered, onError }: { onRegistered: (p: NewPat
     if (!n) return onError({ zh: '请输入患者姓名', en: 'Enter the patient\'s name', code: 'VALIDATION' })
     if (!isMobile(p)) return onError({ zh: '请输入 11 位手机号', en: 'Enter an 11-digit mobile number', code: 'VALIDATION' })
     if (!isBirthdayOrEmpty(birthday)) return onError({ zh: '生日请按 年-月-日 填写，如 1990-05-20', en: 'Write the birthday as YYYY-MM-DD', code: 'VALIDATION' })
-    if (lock.current) return
-    lock.current = true
-    setBusy(true)
-    try {
+    await run(async () => {
       const b = birthday.trim()
       const r = await callFunction('reception', 'registerWalkIn', { name: n, phone: p, ...(b ? { birthday: b } : {}), ...(sharedPhone ? { sharedPhone: true } : {}) })
       setDone(r)
@@ -47,13 +44,12 @@ export function WalkInForm({ onRegistered, onError }: { onRegistered: (p: NewPat
       setBirthday('')
       onError(null)
       onRegistered(r)
-    } catch (e) {
-      setExisting(phoneHasRecord(e))
-      onError(e)
-    } finally {
-      lock.current = false
-      setBusy(false)
-    }
+    }, {
+      onError: (e) => {
+        setExisting(phoneHasRecord(e))
+        onError(e)
+      },
+    })
   }
 
   if (!open) {

@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Picker } from '@tarojs/components'
 import type { PayoutView } from '../../api/contract'
 import { money } from '../../services/chain'
-import { callFunction, toApiError } from '../../services/cloud'
+import { callFunction } from '../../services/cloud'
 import { clinicDate } from '../../services/format'
 import { Btn, TextField } from '../../components/controls'
-import { useLoad } from '../../components/hooks'
+import { useLoad, useSingleFlight } from '../../components/hooks'
 import { isH5, LoadFailed, PAYOUT_STATUS, type SectionProps } from './shared'
 import { ExportButtons } from '../export/ExportButtons'
 import { PAYOUTS_EXPORT, PAYOUT_METHOD_LABEL } from '../export/reports'
@@ -50,32 +50,29 @@ export function PayoutsSection({ onError }: SectionProps) {
   const t = useT()
   const [method, setMethod] = useState<Record<string, Method>>({})
   const [reference, setReference] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<string | null>(null)
   const [done, setDone] = useState<PayoutView | null>(null)
-  const lock = useRef(false)
+  const { busyKey: busy, held, run } = useSingleFlight<string>()
 
   async function markPaid(p: PayoutView) {
-    if (lock.current) return
+    if (held()) return
     const ref = (reference[p.payoutId] ?? '').trim()
     if (ref.length < 2) {
       onError({ zh: '请填写发放凭证号（至少 2 个字符）', en: 'Enter the payment reference (at least 2 characters)', code: 'VALIDATION' })
       return
     }
-    lock.current = true
     onError(null)
-    try {
-      // Issue 12: money leaves the clinic; asked first, naming the referrer and the amount.
-      if (!(await confirmAction(CONFIRM.markPaid(p.referrerName, p.amountFen)))) return
-      setBusy(p.payoutId)
+    await run(async () => {
       setDone(await callFunction('referral', 'markPaid', { payoutId: p.payoutId, method: method[p.payoutId] ?? 'phone_topup', reference: ref }))
       reload()
-    } catch (e) {
-      onError(toApiError(e))
-      reload()
-    } finally {
-      lock.current = false
-      setBusy(null)
-    }
+    }, {
+      key: p.payoutId,
+      // Issue 12: money leaves the clinic; asked first, naming the referrer and the amount.
+      confirm: () => confirmAction(CONFIRM.markPaid(p.referrerName, p.amountFen)),
+      onError: (e) => {
+        onError(e)
+        reload()
+      },
+    })
   }
 
   if (load.state === 'error') return <LoadFailed error={load.error} onRetry={reload} />

@@ -3,13 +3,14 @@
  * code, valid 72 hours: shown as a QR code and as text here, and on weapp shared as a mini-program
  * card to the colleague's chat. Whoever opens it first with their own WeChat joins; it then dies.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { ClinicView, StaffInvitation, StaffRole } from '../../api/contract'
-import { callFunction, toApiError } from '../../services/cloud'
+import { callFunction } from '../../services/cloud'
 import { clinicDateTime, h5Link, isMobile } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn, TextField } from '../../components/controls'
+import { useSingleFlight } from '../../components/hooks'
 import { CopyBox } from '../../components/CopyBox'
 import { QrCode } from '../../components/QrCode'
 import { ROLE_LABEL, ROLES } from './labels'
@@ -46,27 +47,19 @@ export function InviteForm({ clinics, defaultClinicId, onInvited }: { clinics: C
   const [role, setRole] = useState<StaffRole>('receptionist')
   const [clinicId, setClinicId] = useState(defaultClinicId)
   const [error, setError] = useState<BannerMessage | null>(null)
-  const [busy, setBusy] = useState(false)
-  const lock = useRef(false)
+  const { busy, held, run } = useSingleFlight()
 
   async function submit() {
-    if (lock.current) return
+    if (held()) return
     if (!name.trim()) return setError({ zh: '请填写姓名', en: 'Enter a name' })
     if (phone.trim() && !isMobile(phone)) return setError({ zh: '手机号应为11位数字（可不填）', en: 'The phone is 11 digits (optional)' })
-    lock.current = true
-    setBusy(true)
-    setError(null)
-    try {
+    await run(async () => {
+      setError(null)
       const inv = await callFunction('team', 'invite', { name: name.trim(), role, clinicId, ...(phone.trim() ? { phone: phone.trim() } : {}) })
       onInvited({ ...inv, name: name.trim(), role, clinicName: clinics.find((c) => c.clinicId === clinicId)?.name ?? '' })
       setName('')
       setPhone('')
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      lock.current = false
-      setBusy(false)
-    }
+    }, { onError: setError })
   }
 
   return (

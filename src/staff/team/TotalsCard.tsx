@@ -3,42 +3,35 @@
  * adds them, or whenever a figure looks wrong. Admin only (permissions: team.rebuildTotals); asked
  * first, because bills landing during the recount may be miscounted until the next one.
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { TotalsRebuilt } from '../../api/contract'
-import { callFunction, toApiError } from '../../services/cloud'
+import { callFunction } from '../../services/cloud'
 import { clinicDateTime } from '../../services/format'
 import { confirmAction } from '../../components/confirm'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
+import { useSingleFlight } from '../../components/hooks'
 import { useT } from '../../i18n'
 
 export function TotalsCard() {
   const t = useT()
   const [done, setDone] = useState<TotalsRebuilt | null>(null)
   const [error, setError] = useState<BannerMessage | null>(null)
-  const [busy, setBusy] = useState(false)
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
 
   async function recount() {
-    if (lock.current) return
-    lock.current = true
-    try {
-      const yes = await confirmAction({
+    await run(async () => {
+      setError(null)
+      setDone(await callFunction('team', 'rebuildTotals', {}))
+    }, {
+      confirm: () => confirmAction({
         title: { zh: '重新统计报表', en: 'Recount the reports' },
         content: { zh: '将根据全部推荐、亲友卡和账单重新计算报表合计。请在非营业时间进行：统计期间收款的账单可能需要再统计一次。', en: 'The report totals will be recounted from every referral, friend card and bill. Do this outside opening hours: bills taken during the recount may need another recount.' },
         confirmText: { zh: '开始统计', en: 'Recount' },
-      })
-      if (!yes) return
-      setBusy(true)
-      setError(null)
-      setDone(await callFunction('team', 'rebuildTotals', {}))
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      lock.current = false
-      setBusy(false)
-    }
+      }),
+      onError: setError,
+    })
   }
 
   return (

@@ -3,16 +3,16 @@
  * the team with roles, clinics and who has joined (phones masked, C2), role and clinic changes,
  * disabling with a confirmation, and the record of every change (who, when, before and after).
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { StaffAuditView } from '../../api/contract'
 import { can } from '../../domain/permissions'
-import { callFunction, toApiError } from '../../services/cloud'
+import { callFunction } from '../../services/cloud'
 import { clinicDateTime } from '../../services/format'
 import { ErrorBanner, type BannerMessage } from '../../components/ErrorBanner'
 import { Btn } from '../../components/controls'
-import { useLoad } from '../../components/hooks'
+import { useLoad, useSingleFlight } from '../../components/hooks'
 import { StaffPage, type StaffPersona } from '../../components/StaffPage'
 import { Loading } from '../../components/PageShell'
 import { InvitationCard, InviteForm, invitationShare, type Invited } from './InviteForm'
@@ -49,31 +49,25 @@ function TeamDesk({ me, invited, onInvited }: { me: StaffPersona; invited: Invit
   const t = useT()
   const [load, reload] = useLoad(loadTeam)
   const [error, setError] = useState<BannerMessage | null>(null)
-  const [busy, setBusy] = useState(false)
-  const lock = useRef(false)
+  const { busy, run } = useSingleFlight()
   const data = load.data ?? null
   const active = data?.staff.filter((s) => s.active).length ?? 0
 
   async function change(req: StaffChangeRequest) {
-    if (lock.current) return
-    lock.current = true
-    setBusy(true)
-    setError(null)
-    try {
-      if (req.action === 'reinvite') {
-        const s = data?.staff.find((x) => x.staffId === req.staffId)
-        const inv = await callFunction('team', 'reinvite', { staffId: req.staffId })
-        onInvited({ ...inv, name: s?.name ?? '', role: s?.role ?? 'receptionist', clinicName: s?.clinicName ?? '' })
-      } else if (req.action === 'setRole') await callFunction('team', 'setRole', { staffId: req.staffId, role: req.role })
-      else if (req.action === 'move') await callFunction('team', 'move', { staffId: req.staffId, clinicId: req.clinicId })
-      else await callFunction('team', 'setActive', { staffId: req.staffId, active: req.active })
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      lock.current = false
-      setBusy(false)
-      reload() // the list and the record come from the server again
-    }
+    await run(async () => {
+      setError(null)
+      try {
+        if (req.action === 'reinvite') {
+          const s = data?.staff.find((x) => x.staffId === req.staffId)
+          const inv = await callFunction('team', 'reinvite', { staffId: req.staffId })
+          onInvited({ ...inv, name: s?.name ?? '', role: s?.role ?? 'receptionist', clinicName: s?.clinicName ?? '' })
+        } else if (req.action === 'setRole') await callFunction('team', 'setRole', { staffId: req.staffId, role: req.role })
+        else if (req.action === 'move') await callFunction('team', 'move', { staffId: req.staffId, clinicId: req.clinicId })
+        else await callFunction('team', 'setActive', { staffId: req.staffId, active: req.active })
+      } finally {
+        reload() // the list and the record come from the server again, whatever the answer
+      }
+    }, { onError: setError })
   }
 
   return (

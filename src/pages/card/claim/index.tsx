@@ -7,12 +7,12 @@
  * Reminder consent (F6, N3) is asked at the friend's own tap and never assumed: on weapp WeChat's
  * subscribe dialog (refusal = no reminders), on H5 a tick box that starts unticked.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { CardOffer } from '../../../api/contract'
 import { formatMoney } from '../../../domain/policy-money'
-import { ApiError, callFunction, toApiError } from '../../../services/cloud'
+import { ApiError, callFunction } from '../../../services/cloud'
 import { clinicDate, queryParam } from '../../../services/format'
 import { askCardReminderConsent, cardReminderTemplate } from '../../../services/subscribe'
 import { Loading, PageShell } from '../../../components/PageShell'
@@ -21,7 +21,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner'
 import { CardRulesList } from '../../../components/CardRules'
 import { Btn, CheckField } from '../../../components/controls'
 import { takeEarly } from '../../../services/early'
-import { useLoad, usePersonaKey } from '../../../components/hooks'
+import { useLoad, usePersonaKey, useSingleFlight } from '../../../components/hooks'
 import { CLAIM_NEXT, CLAIM_TEXT as T, STATE_TEXT } from './texts'
 import './index.css'
 
@@ -41,7 +41,6 @@ export default function ClaimPage() {
   }, early)
   const [claimed, setClaimed] = useState<CardOffer | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
-  const [claiming, setClaiming] = useState(false)
   const [acceptReminders, setAcceptReminders] = useState(false)
   const personaKey = usePersonaKey()
   useEffect(() => {
@@ -54,30 +53,25 @@ export default function ClaimPage() {
   const offer = claimed ?? load.data ?? null
 
   /** A second tap before React re-renders is ignored (the button is disabled after the first). */
-  const claimLock = useRef(false)
+  const { busy: claiming, run } = useSingleFlight()
 
   async function claim() {
-    if (claimLock.current) return
-    claimLock.current = true
-    setClaiming(true)
-    setError(null)
-    try {
+    await run(async () => {
+      setError(null)
       // weapp: WeChat's dialog must open from this tap, before anything else is awaited.
       const consent = isH5 ? acceptReminders : await askCardReminderConsent()
       const next = await callFunction('friendcard', 'claim', { token, acceptReminders: consent })
       setClaimed(next)
-    } catch (e) {
-      const err = toApiError(e)
-      setError(err)
-      // Someone else was faster, or the card changed: show what it is now.
-      if (err.code.startsWith('CARD_')) {
-        setClaimed(null)
-        reload()
-      }
-    } finally {
-      claimLock.current = false
-      setClaiming(false)
-    }
+    }, {
+      onError: (err) => {
+        setError(err)
+        // Someone else was faster, or the card changed: show what it is now.
+        if (err.code.startsWith('CARD_')) {
+          setClaimed(null)
+          reload()
+        }
+      },
+    })
   }
 
   return (

@@ -3,17 +3,17 @@
  * C2) and says whether the invitation can be accepted; the invitee's own tap on "accept"
  * (`family.accept`, their consent) binds them, and the family is shown.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Family } from '../../../api/contract'
-import { ApiError, callFunction, toApiError } from '../../../services/cloud'
+import { ApiError, callFunction } from '../../../services/cloud'
 import { INVITATION_STATE_LABEL, clinicDate, queryParam } from '../../../services/format'
 import { Loading, PageShell } from '../../../components/PageShell'
 import { COMMON, useT } from '../../../i18n'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { Btn } from '../../../components/controls'
-import { useLoad, usePersonaKey } from '../../../components/hooks'
+import { useLoad, usePersonaKey, useSingleFlight } from '../../../components/hooks'
 import './index.css'
 
 const NO_TOKEN = new ApiError('FAMILY_INVITE_INVALID', { zh: '链接不完整，请让家人重新发送邀请', en: 'The link is incomplete; ask for the invitation again' })
@@ -28,8 +28,7 @@ export default function AcceptFamilyPage() {
   })
   const [family, setFamily] = useState<Family | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
-  const [accepting, setAccepting] = useState(false)
-  const lock = useRef(false)
+  const { busy: accepting, run } = useSingleFlight()
   const personaKey = usePersonaKey()
   useEffect(() => {
     setFamily(null)
@@ -37,19 +36,15 @@ export default function AcceptFamilyPage() {
   }, [personaKey])
 
   async function accept() {
-    if (lock.current) return
-    lock.current = true
-    setAccepting(true)
-    setError(null)
-    try {
+    await run(async () => {
+      setError(null)
       setFamily(await callFunction('family', 'accept', { token }))
-    } catch (e) {
-      setError(toApiError(e))
-      reload() // show what the invitation is now
-    } finally {
-      lock.current = false
-      setAccepting(false)
-    }
+    }, {
+      onError: (e) => {
+        setError(e)
+        reload() // show what the invitation is now
+      },
+    })
   }
 
   const inv = load.data ?? null

@@ -14,19 +14,19 @@
  *    visitor with `c` is sent on to the landing, see timeline-visitor.tsx); a poster with the
  *    mini-program code, made on the member's tap below the rules (components/Poster.tsx).
  */
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Button, View, Text } from '@tarojs/components'
 import type { MyReferrals, PublicProfile } from '../../../api/contract'
 import { money } from '../../../services/chain'
-import { callFunction, toApiError, type ApiError } from '../../../services/cloud'
+import { callFunction, type ApiError } from '../../../services/cloud'
 import { clinicDate } from '../../../services/format'
 import { Loading, PageShell } from '../../../components/PageShell'
 import { COMMON, useT, type Msg } from '../../../i18n'
 import { ErrorBanner } from '../../../components/ErrorBanner'
 import { QrCode } from '../../../components/QrCode'
 import { Btn, TextField } from '../../../components/controls'
-import { useLoad } from '../../../components/hooks'
+import { useLoad, useSingleFlight } from '../../../components/hooks'
 import { ReferralPoster } from '../../../components/Poster'
 import { queryParam } from '../../../services/format'
 import shareImage from '../../../assets/share/referral.png'
@@ -167,8 +167,7 @@ function DisplayNamePanel({ onChanged }: { onChanged: () => void }) {
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState('')
   const [error, setError] = useState<ApiError | (Msg & { code: string }) | null>(null)
-  const [saving, setSaving] = useState(false)
-  const lock = useRef(false)
+  const { busy: saving, run } = useSingleFlight()
   const profile = saved ?? load.data ?? null
 
   async function save() {
@@ -177,20 +176,12 @@ function DisplayNamePanel({ onChanged }: { onChanged: () => void }) {
       setError({ zh: '称呼需为 1–12 个字', en: 'The name must be 1–12 characters', code: 'VALIDATION' })
       return
     }
-    if (lock.current) return
-    lock.current = true
-    setSaving(true)
-    setError(null)
-    try {
+    await run(async () => {
+      setError(null)
       setSaved(await callFunction('identity', 'setDisplayName', { displayName: name }))
       setEditing(false)
       onChanged() // the card's own title and landing carry the name too
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      lock.current = false
-      setSaving(false)
-    }
+    }, { onError: setError })
   }
 
   return (
