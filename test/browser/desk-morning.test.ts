@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core'
 import type { MemberCode } from '../../src/api/contract'
 import type { BillSummary } from '../../src/api/bills'
 import { byId, PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForText, type Harness } from './harness'
-import { acceptModal } from './gestures'
+import { acceptModal, doubleTap } from './gestures'
 import { friendWithCardAndCoupon, pickItem, scan, setClock } from './desk'
 import { apiDataOf } from './api'
 
@@ -34,8 +34,6 @@ const counts = async () => ({
   refunds: await h.cloud.store.count('refunds'), dayCloses: await h.cloud.store.count('dayCloses'),
 })
 
-/** A double tap as a hurried thumb makes it: two clicks before the page can answer the first. */
-const doubleTap = (page: Page, id: string) => byId(page, id).evaluate((el) => { (el as HTMLElement).click(); (el as HTMLElement).click() })
 
 const errorCode = (page: Page) => byId(page, 'error-banner').getAttribute('data-code')
 

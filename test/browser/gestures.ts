@@ -1,9 +1,10 @@
 /**
  * Browser helpers for what a finger does beyond a tap: answering WeChat's confirmation dialog
- * (confirmAction, issue 12; Taro H5 draws showModal in its own DOM) and pulling a list to refresh.
+ * (confirmAction, issue 12; Taro H5 draws showModal in its own DOM), pulling a list to refresh, and a
+ * hurried double tap.
  */
 import type { Page } from 'playwright-core'
-import { explain, WAIT_MS } from './harness'
+import { byId, explain, WAIT_MS } from './harness'
 
 /** Taro H5's showModal dialog (its own DOM; the class names are Taro's, "model" sic). */
 const modal = (page: Page) => page.locator('.taro-modal__content').filter({ visible: true }).first()
@@ -49,3 +50,6 @@ export async function pullToRefresh(page: Page): Promise<void> {
     fire('touchend', 500)
   }))
 }
+
+/** A double tap as a hurried thumb makes it: two clicks before the page can answer the first. */
+export const doubleTap = (page: Page, id: string) => byId(page, id).evaluate((el) => { (el as HTMLElement).click(); (el as HTMLElement).click() })

@@ -17,6 +17,7 @@ import { PERSONA, shot, startHarness, tap, textOf, typeInto, waitForId, waitForT
 import { runDaily, setClock } from './desk'
 import { apiDataOf } from './api'
 import { downloadBy } from './download'
+import { doubleTap } from './gestures'
 import { lines } from '../integration/catalogue'
 
 jest.setTimeout(180_000)
@@ -71,7 +72,7 @@ test('member: 李明 gets the invitation he subscribed to and says yes with a gu
   // On H5 there is no WeChat dialog: she ticks the box herself (never pre-ticked) and confirms.
   expect(await wf.locator('[id="subscribe-event_invite"]').isChecked()).toBe(false)
   await tap(wf, 'subscribe-event_invite')
-  await tap(wf, 'subscribe-confirm')
+  await doubleTap(wf, 'subscribe-confirm') // S3: a double tap is one consent, so one message allowed
   await waitForText(wf, 'subscribe-done', '已订阅：会员活动邀请')
   await waitForText(wf, 'consent-count-event_invite', '可接收 1 条')
   expect(await textOf(wf, 'consent-count-birthday')).toContain('可接收 0 条') // only what she ticked

@@ -11,11 +11,12 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { ConsentCounts } from '../../api/contract'
 import type { TemplateKey } from '../../domain/notify/messages'
-import { callFunction, toApiError, type ApiError } from '../../services/cloud'
+import { callFunction, type ApiError } from '../../services/cloud'
 import { TEMPLATE_LABEL } from '../../services/format'
 import { askableTemplates, askSubscribe } from '../../services/subscribe'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Btn, CheckField } from '../../components/controls'
+import { useSingleFlight } from '../../components/hooks'
 import { useT } from '../../i18n'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -23,32 +24,28 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 export function SubscribePanel({ templates, counts, onSaved }: { templates: TemplateKey[]; counts: ConsentCounts['counts']; onSaved: () => void }) {
   const t = useT()
   const [ticked, setTicked] = useState<TemplateKey[]>([])
-  const [saving, setSaving] = useState(false)
+  const flight = useSingleFlight()
+  const saving = flight.busy
   const [saved, setSaved] = useState<TemplateKey[] | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const askable = isWeapp ? askableTemplates(templates) : templates
 
+  // S3, N3: one consent per tap — a double tap must not record (and so allow) two messages.
   async function record(accepted: TemplateKey[]) {
     setError(null)
     if (accepted.length === 0) {
       setSaved([])
       return
     }
-    setSaving(true)
-    try {
-      await callFunction('notify', 'subscribe', { templates: accepted, source: 'inbox' })
-      setSaved(accepted)
-      setTicked([])
-      onSaved()
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      setSaving(false)
-    }
+    await callFunction('notify', 'subscribe', { templates: accepted, source: 'inbox' })
+    setSaved(accepted)
+    setTicked([])
+    onSaved()
   }
+  const once = (accepted: () => Promise<TemplateKey[]> | TemplateKey[]) => void flight.run(async () => record(await accepted()), { onError: setError })
 
-  // weapp: the dialog opens only from this tap, so nothing is awaited before it.
-  const askInWeChat = () => void askSubscribe(askable).then(record)
+  // weapp: the dialog opens only from this tap (the flight starts the work in the tap's own tick).
+  const askInWeChat = () => once(() => askSubscribe(askable))
   const toggle = (k: TemplateKey, on: boolean) => setTicked((cur) => (on ? [...cur.filter((x) => x !== k), k] : cur.filter((x) => x !== k)))
 
   return (
@@ -80,7 +77,7 @@ export function SubscribePanel({ templates, counts, onSaved }: { templates: Temp
               {t({ zh: `接收${TEMPLATE_LABEL[k].zh}`, en: `Send me the ${TEMPLATE_LABEL[k].en.toLowerCase()}` })}
             </CheckField>
           ))}
-          <Btn id='subscribe-confirm' disabled={saving || ticked.length === 0} onClick={() => void record(ticked)}>
+          <Btn id='subscribe-confirm' disabled={saving || ticked.length === 0} onClick={() => once(() => ticked)}>
             {saving ? t({ zh: '保存中…', en: 'Saving…' }) : t({ zh: '确认订阅', en: 'Subscribe' })}
           </Btn>
         </View>
