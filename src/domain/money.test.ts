@@ -1,4 +1,4 @@
-import { applyRate, formatFen, isFen } from './money'
+import { amountDigits, applyRate, isFen } from './money'
 
 describe('money (integer fen)', () => {
   test('a rate rounds half up to the fen', () => {
@@ -13,12 +13,11 @@ describe('money (integer fen)', () => {
     expect(() => applyRate(-1, 1200)).toThrow(RangeError)
     expect(isFen(0.1)).toBe(false)
   })
-  test('formats fen as yuan for people', () => {
-    expect(formatFen(123_450)).toBe('¥1,234.50')
-    expect(formatFen(-500)).toBe('-¥5.00')
-    expect(formatFen(0)).toBe('¥0.00')
-    expect(formatFen(99_999)).toBe('¥999.99')
-    expect(formatFen(100_000_000_00)).toBe('¥100,000,000.00') // grouped by hand, the same as en-US grouping
-    expect(formatFen(-123_456_789)).toBe('-¥1,234,567.89')
+  test('an amount\'s digits grouped by hand (the sign of the unit is formatMoney\'s, policy-money.ts)', () => {
+    expect(amountDigits(123_450)).toBe('1,234.50')
+    expect(amountDigits(-500)).toBe('5.00')
+    expect(amountDigits(0)).toBe('0.00')
+    expect(amountDigits(99_999)).toBe('999.99')
+    expect(amountDigits(100_000_000_00)).toBe('100,000,000.00') // the same as en-US grouping
   })
 })

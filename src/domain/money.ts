@@ -22,17 +22,12 @@ export const yuan = (y: number): Fen => Math.round(y * 100)
 /**
  * "1,234.50": an amount's digits, grouped by hand, not with toLocaleString: the first Intl call of a
  * page loads ICU data, which a slow phone pays for on the friend's landing (issue 12, speed); weapp
- * engines may lack Intl too. Shared by formatFen and policy-money's formatMoney (¥ or ₽).
+ * engines may lack Intl too. policy-money's formatMoney writes it with the chain's sign (¥ or ₽).
  */
 export function amountDigits(fen: Fen): string {
   const abs = Math.abs(fen)
   const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   return `${whole}.${String(abs % 100).padStart(2, '0')}`
-}
-
-/** ¥1,234.50 — the server's messages (seed 004); screens use services/chain.ts `money` (the chain's currency). */
-export function formatFen(fen: Fen): string {
-  return `${fen < 0 ? '-' : ''}¥${amountDigits(fen)}`
 }
 
 export const sumFen = (xs: readonly Fen[]): Fen => xs.reduce((a, b) => a + b, 0)

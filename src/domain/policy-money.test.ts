@@ -1,5 +1,4 @@
-/** Issue 14: money in the chain's currency, grouped by hand like formatFen (no Intl on the friend's landing). */
-import { formatFen } from './money'
+/** Issue 14: money in the chain's currency, grouped by hand (no Intl on the friend's landing). */
 import { formatMoney } from './policy-money'
 
 describe('formatMoney', () => {
@@ -12,8 +11,11 @@ describe('formatMoney', () => {
     expect(formatMoney(100_000_000_00, 'CNY')).toBe('¥100,000,000.00')
   })
 
-  test('yuan read the same as formatFen, the server messages\' format', () => {
-    for (const fen of [0, 1, 99, 100, 99_999, 100_000, 123_456_789, -500]) expect(formatMoney(fen, 'CNY')).toBe(formatFen(fen))
+  test('yuan as people read them', () => {
+    expect(formatMoney(-500, 'CNY')).toBe('-¥5.00')
+    expect(formatMoney(0, 'CNY')).toBe('¥0.00')
+    expect(formatMoney(99_999, 'CNY')).toBe('¥999.99')
+    expect(formatMoney(-123_456_789, 'CNY')).toBe('-¥1,234,567.89')
   })
 
   test('no Intl: toLocaleString is never called (its first call loads ICU data on a slow phone)', () => {

@@ -20,8 +20,9 @@ export const CURRENCY_UNIT: Record<Currency, ErrorMessage> = {
 /** The sign written with an amount: ¥ before it, ₽ after it. */
 export const CURRENCY_SIGN: Record<Currency, string> = { CNY: '¥', RUB: '₽' }
 
-/** ¥1,234.50 or 1,234.50 ₽; digits grouped by hand as formatFen does (no Intl on the friend's landing). */
+/** ¥1,234.50 or 1,234.50 ₽; digits grouped by hand (amountDigits: no Intl on the friend's landing). */
 export function formatMoney(amount: Fen, currency: Currency): string {
   const sign = amount < 0 ? '-' : ''
-  return currency === 'RUB' ? `${sign}${amountDigits(amount)} ₽` : `${sign}¥${amountDigits(amount)}`
+  const unit = CURRENCY_SIGN[currency]
+  return currency === 'RUB' ? `${sign}${amountDigits(amount)} ${unit}` : `${sign}${unit}${amountDigits(amount)}`
 }

@@ -13,8 +13,10 @@ import { toCsv } from '../../domain/referral/csv'
 import type { Lang, Msg } from '../../i18n'
 import type { Currency } from '../../domain/policy'
 import { CURRENCY_SIGN, CURRENCY_UNIT } from '../../domain/policy-money'
+import { DEFAULT_CHAIN } from '../../domain/chain-settings'
 
-export const DEFAULT_ZONE = 'Asia/Shanghai'
+/** The default chain's zone (seed 004); pages pass the chain's own. */
+export const DEFAULT_ZONE = DEFAULT_CHAIN.timezone
 
 /** text: as is · money: fen → yuan · count: a whole number · instant: an ISO time shown in the zone · date: a business date. */
 export type CellKind = 'text' | 'money' | 'count' | 'instant' | 'date'
@@ -60,7 +62,7 @@ export function moneyTitle(title: Msg, currency: Currency, lang: Lang): string {
   return lang === 'zh' ? `${title.zh}（${CURRENCY_UNIT[currency].zh}）` : `${title.en} (${CURRENCY_SIGN[currency]})`
 }
 
-export function buildTable<R>(title: Msg, columns: ReadonlyArray<Column<R>>, rows: readonly R[], { lang, zone = DEFAULT_ZONE, currency = 'CNY' }: TableOptions): ExportTable {
+export function buildTable<R>(title: Msg, columns: ReadonlyArray<Column<R>>, rows: readonly R[], { lang, zone = DEFAULT_ZONE, currency = DEFAULT_CHAIN.currency }: TableOptions): ExportTable {
   return {
     title: title[lang],
     headers: columns.map((c) => (c.kind === 'money' ? moneyTitle(c.title, currency, lang) : c.title[lang])),
