@@ -16,12 +16,23 @@ let h: Harness
 beforeAll(async () => { h = await startHarness() }, 120_000)
 afterAll(async () => { await h?.close() }, 60_000)
 
-const box = async (page: Page, id: string) => {
-  const b = await byId(page, id).boundingBox()
-  if (!b) throw new Error(`${id} is not laid out`)
-  return b
-}
+interface Box { x: number; y: number; width: number; height: number }
 
+/** The boxes of these elements in one frame, read again until two reads 100 ms apart agree (nothing is moving). */
+async function settledBoxes(page: Page, ids: string[]): Promise<Box[]> {
+  const read = () => page.evaluate((xs) => xs.map((id) => {
+    const r = Array.from(document.querySelectorAll(`[id="${id}"]`)).map((e) => e.getBoundingClientRect()).find((b) => b.width > 0)
+    return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null
+  }), ids)
+  let last = await read()
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(100)
+    const now = await read()
+    if (now.every(Boolean) && JSON.stringify(now) === JSON.stringify(last)) return now as Box[]
+    last = now
+  }
+  throw new Error(`${ids.join(', ')} never stood still: ${JSON.stringify(last)}`)
+}
 
 async function expectChineseOnly(page: Page): Promise<void> {
   const text = await pageTextWithout(page, ['persona-bar'])
@@ -43,12 +54,9 @@ test('the director opens it from 我的 on the phone: one column, funnels and fi
   await waitForText(page, 'dash-weeks', '每周趋势')
   await waitForText(page, 'dash-clinic-own', '静安') // a clinic director sees their own clinic
   await expectChineseOnly(page)
-  // One column: the cards are stacked, each as wide as the page (once the page's slide-in has ended).
-  await page.waitForFunction(() => {
-    const [r, c] = ['dash-referral', 'dash-cards'].map((id) => document.querySelector(`[id="${id}"]`)?.getBoundingClientRect())
-    return Boolean(r && c && Math.abs(r.x - c.x) < 2)
-  }, undefined, { timeout: 5000 })
-  const [a, b] = [await box(page, 'dash-referral'), await box(page, 'dash-cards')]
+  // One column: the cards are stacked, each as wide as the page. Both measured in one go once the
+  // page's slide-in has ended (two boxes read one after the other while it moves differ by its step).
+  const [a, b] = await settledBoxes(page, ['dash-referral', 'dash-cards'])
   expect(b.y).toBeGreaterThanOrEqual(a.y + a.height)
   expect(Math.abs(a.x - b.x)).toBeLessThan(2)
   await shot(page, '92-dashboard-phone')
@@ -58,7 +66,7 @@ test('at 1280×800 the cards sit in a grid; a chosen period is the one shown', a
   const page = await h.openAs(PERSONA.director, 'staff/dashboard/index')
   await page.setViewportSize({ width: 1280, height: 800 })
   await waitForText(page, 'dash-referral', '转介绍漏斗')
-  const [a, b] = [await box(page, 'dash-referral'), await box(page, 'dash-cards')]
+  const [a, b] = await settledBoxes(page, ['dash-referral', 'dash-cards'])
   expect(Math.abs(a.y - b.y)).toBeLessThan(2) // side by side
   expect(b.x).toBeGreaterThan(a.x + a.width - 1)
   await byId(page, 'dash-from').fill('2026-11-16')
